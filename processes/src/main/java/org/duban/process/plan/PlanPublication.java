@@ -1,13 +1,66 @@
 package org.duban.process.plan;
 
-/** Names shared by the {@code plan-publication} BPMN model and the code that drives it. */
-public final class PlanPublication {
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.duban.api.MetadataKeys;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@code plan-publication} process: a request to publish a plan waits for a supervisor's approval,
+ * and the approval publishes the plan. Process variables hold ids only.
+ */
+@Component
+public class PlanPublication {
     public static final String PROCESS_KEY = "plan-publication";
     public static final String APPROVAL_TASK = "approvePublication";
     public static final String PLAN_ID = "planId";
-    public static final String CORRELATION_ID = "correlationId";
     public static final String SUPERVISOR_GROUP = "supervisors";
 
-    private PlanPublication() {
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+
+    public PlanPublication(RuntimeService runtimeService, TaskService taskService) {
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+    }
+
+    /** Starts the approval of a plan's publication, unless one is already waiting; returns its process instance id. */
+    @Transactional
+    public String request(String planId, String correlationId) {
+        return open(planId).map(ProcessInstance::getId).orElseGet(() -> runtimeService
+                .startProcessInstanceByKey(PROCESS_KEY, planId,
+                        correlationId == null ? Map.of(PLAN_ID, planId)
+                                : Map.of(PLAN_ID, planId, MetadataKeys.CORRELATION_ID, correlationId))
+                .getId());
+    }
+
+    /** The open approval task of a plan, if its publication was requested and not yet approved. */
+    public Optional<Task> approvalTask(String planId) {
+        return Optional.ofNullable(taskService.createTaskQuery()
+                .processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(planId)
+                .taskDefinitionKey(APPROVAL_TASK)
+                .singleResult());
+    }
+
+    /** Completes the approval task; the plan is published in the same transaction, or nothing happens. */
+    @Transactional
+    public boolean approve(String planId) {
+        Optional<Task> task = approvalTask(planId);
+        task.ifPresent(open -> taskService.complete(open.getId()));
+        return task.isPresent();
+    }
+
+    private Optional<ProcessInstance> open(String planId) {
+        return Optional.ofNullable(runtimeService.createProcessInstanceQuery()
+                .processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(planId)
+                .singleResult());
     }
 }

@@ -7,6 +7,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.duban.api.plan.PlanStatus;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.duban.api.plan.PlanSummary;
 
 import java.time.Instant;
@@ -27,6 +29,7 @@ class PlanSummaryEntity {
     @Column(name = "end_year")
     private int endYear;
     @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
     private PlanStatus status;
     @Column(name = "created_by")
     private String createdBy;

@@ -1,0 +1,110 @@
+package org.duban.app.plan;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.duban.api.MetadataKeys;
+import org.duban.api.plan.ClosePlan;
+import org.duban.api.plan.CreatePlan;
+import org.duban.api.plan.FindPlan;
+import org.duban.api.plan.ListPlans;
+import org.duban.api.plan.PlanPeriod;
+import org.duban.api.plan.PlanSummary;
+import org.duban.app.web.NotFound;
+import org.duban.process.plan.PlanPublication;
+import org.slf4j.MDC;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.util.List;
+import java.util.UUID;
+
+/** JSON API of plans. */
+@RestController
+@RequestMapping("/api/plans")
+class PlanApi {
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final PlanPublication publication;
+
+    PlanApi(CommandGateway commands, QueryGateway queries, PlanPublication publication) {
+        this.commands = commands;
+        this.queries = queries;
+        this.publication = publication;
+    }
+
+    record CreatePlanRequest(String title, String documentNumber, String issuer, Integer startYear, Integer endYear) {
+    }
+
+    record PlanCreatedResponse(String planId) {
+    }
+
+    record PublicationResponse(String planId, String processInstanceId) {
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    ResponseEntity<PlanCreatedResponse> create(@RequestBody CreatePlanRequest request) {
+        if (request.startYear() == null || request.endYear() == null) {
+            throw new IllegalArgumentException("startYear and endYear are required");
+        }
+        String planId = UUID.randomUUID().toString();
+        commands.sendAndWait(new CreatePlan(planId, request.title(), request.documentNumber(), request.issuer(),
+                new PlanPeriod(request.startYear(), request.endYear())));
+        return ResponseEntity
+                .created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(planId).toUri())
+                .body(new PlanCreatedResponse(planId));
+    }
+
+    @GetMapping
+    List<PlanSummary> list() {
+        return queries.query(new ListPlans(), ResponseTypes.multipleInstancesOf(PlanSummary.class)).join();
+    }
+
+    @GetMapping("/{planId}")
+    PlanSummary get(@PathVariable String planId) {
+        return find(planId);
+    }
+
+    /** Asks a supervisor to approve publication; answers with the waiting process instance. */
+    @PostMapping("/{planId}/publication-request")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    PublicationResponse requestPublication(@PathVariable String planId) {
+        find(planId);
+        return new PublicationResponse(planId, publication.request(planId, MDC.get(MetadataKeys.CORRELATION_ID)));
+    }
+
+    /** Completes the waiting approval task: the plan is published in the same transaction. */
+    @PostMapping("/{planId}/publication-approval")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    PlanSummary approvePublication(@PathVariable String planId) {
+        find(planId);
+        if (!publication.approve(planId)) {
+            throw new NotFound("no publication of plan " + planId + " is waiting for approval");
+        }
+        return find(planId);
+    }
+
+    @PostMapping("/{planId}/closure")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    PlanSummary close(@PathVariable String planId) {
+        find(planId);
+        commands.sendAndWait(new ClosePlan(planId));
+        return find(planId);
+    }
+
+    private PlanSummary find(String planId) {
+        return queries.query(new FindPlan(planId), ResponseTypes.optionalInstanceOf(PlanSummary.class)).join()
+                .orElseThrow(() -> new NotFound("plan " + planId + " does not exist"));
+    }
+}

@@ -1,0 +1,76 @@
+package org.duban.app.security;
+
+import org.duban.api.Role;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.info.InfoEndpoint;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Who may call what. The JSON API, the Camunda engine REST API and the actuator use HTTP Basic and answer
+ * 401 without a redirect; pages use a form login. Camunda's Cockpit and Tasklist keep their own login.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfig {
+
+    @Bean
+    UserDetailsService accounts(AccountProperties properties) {
+        Map<String, AccountProperties.Account> byName = properties.accounts().stream()
+                .collect(Collectors.toUnmodifiableMap(AccountProperties.Account::username, Function.identity()));
+        return username -> {
+            AccountProperties.Account account = byName.get(username);
+            if (account == null) {
+                throw new UsernameNotFoundException(username);
+            }
+            return new DubanUser(account.username(), account.password(), account.displayName(), account.unit(),
+                    account.role());
+        };
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain machineApis(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/**", "/engine-rest/**", "/actuator/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll()
+                        .requestMatchers(EndpointRequest.toAnyEndpoint()).hasAnyRole(Role.ADMIN.name())
+                        .requestMatchers("/engine-rest/**").hasRole(Role.ADMIN.name())
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Stateless Basic-authenticated calls carry no cookie a forged page could ride on.
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        // Cockpit and Tasklist authenticate against Camunda's own identity service.
+                        .requestMatchers("/camunda/**").permitAll()
+                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
+                .logout(Customizer.withDefaults())
+                // Camunda's webapps protect themselves with their own CSRF filter.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**"));
+        return http.build();
+    }
+}

@@ -1,0 +1,75 @@
+package org.duban.app.web;
+
+import org.duban.api.CommandRefused;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import java.util.concurrent.CompletionException;
+
+/**
+ * Turns refusals and bad input into RFC 9457 problem answers that say what was wrong, never a bare 500.
+ * Causes are unwrapped because the command bus, the query bus and the process engine wrap what they throw.
+ */
+@RestControllerAdvice(basePackages = "org.duban")
+class ApiErrors {
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    @ExceptionHandler(NotFound.class)
+    ProblemDetail notFound(NotFound e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(org.axonframework.modelling.command.AggregateNotFoundException.class)
+    ProblemDetail noSuchAggregate(RuntimeException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail badInput(IllegalArgumentException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        IllegalArgumentException invalidField = find(e, IllegalArgumentException.class);
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, invalidField != null
+                ? invalidField.getMessage() : "request body is not valid JSON for this call: " + e.getMostSpecificCause().getMessage());
+    }
+
+    @ExceptionHandler(CommandRefused.class)
+    ProblemDetail refused(CommandRefused e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setProperty("code", e.code());
+        return problem;
+    }
+
+    /** Wrapped failures: answer for the cause, so a refusal inside a workflow step is still a 409. */
+    @ExceptionHandler({CompletionException.class, org.camunda.bpm.engine.ProcessEngineException.class,
+            org.axonframework.commandhandling.CommandExecutionException.class})
+    ProblemDetail wrapped(RuntimeException e) {
+        CommandRefused refusal = find(e, CommandRefused.class);
+        if (refusal != null) {
+            return refused(refusal);
+        }
+        IllegalArgumentException invalid = find(e, IllegalArgumentException.class);
+        if (invalid != null) {
+            return badInput(invalid);
+        }
+        log.error("request failed", e);
+        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "the request could not be completed");
+    }
+
+    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
+    }
+}

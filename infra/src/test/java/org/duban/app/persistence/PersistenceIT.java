@@ -1,0 +1,79 @@
+package org.duban.app.persistence;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.duban.api.plan.CreatePlan;
+import org.duban.api.plan.PlanPeriod;
+import org.duban.app.support.DubanIntegrationTest;
+import org.duban.app.support.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import javax.sql.DataSource;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The schema is Flyway's, binary columns are bytea on PostgreSQL, and one transaction manager serves all. */
+@DubanIntegrationTest
+class PersistenceIT {
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    List<PlatformTransactionManager> transactionManagers;
+    @Autowired
+    List<DataSource> dataSources;
+
+    @Test
+    void flyway_created_the_axon_and_projection_tables() {
+        List<String> applied = jdbc.queryForList(
+                "select \"script\" from \"flyway_schema_history\" where \"success\" = true order by \"installed_rank\"",
+                String.class);
+        assertThat(applied).containsExactly("V1__axon_store.sql", "V2__plan_summary.sql");
+    }
+
+    @Test
+    void one_data_source_and_one_transaction_manager_serve_camunda_axon_and_the_projections() {
+        assertThat(dataSources).hasSize(1);
+        assertThat(transactionManagers).hasSize(1);
+        assertThat(transactionManagers.get(0))
+                .isInstanceOf(org.springframework.orm.jpa.JpaTransactionManager.class);
+    }
+
+    @Test
+    void the_event_global_index_sequence_hands_out_one_value_at_a_time() {
+        Long increment = TestDatabases.postgres()
+                ? jdbc.queryForObject("select increment_by from pg_sequences where sequencename = 'domain_event_entry_seq'", Long.class)
+                : jdbc.queryForObject("select increment from information_schema.sequences where sequence_name = 'DOMAIN_EVENT_ENTRY_SEQ'", Long.class);
+        assertThat(increment).isEqualTo(1L);
+    }
+
+    @Test
+    void no_column_is_a_large_object_on_postgres() {
+        if (!TestDatabases.postgres()) {
+            assertThat(jdbc.queryForObject("select data_type from information_schema.columns "
+                    + "where table_name = 'DOMAIN_EVENT_ENTRY' and column_name = 'PAYLOAD'", String.class))
+                    .isEqualTo("BINARY LARGE OBJECT");
+            return;
+        }
+        List<String> oidColumns = jdbc.queryForList("select table_name || '.' || column_name from information_schema.columns "
+                + "where table_schema = 'public' and data_type = 'oid'", String.class);
+        assertThat(oidColumns).isEmpty();
+        commands.sendAndWait(new CreatePlan(UUID.randomUUID().toString(), "t", null, "i", new PlanPeriod(2024, 2027)));
+        assertThat(jdbc.queryForObject("select count(*) from pg_largeobject_metadata", Long.class))
+                .as("stored events leave nothing in pg_largeobject").isZero();
+        List<String> byteaColumns = jdbc.queryForList("select table_name || '.' || column_name from information_schema.columns "
+                + "where table_schema = 'public' and data_type = 'bytea' order by 1", String.class);
+        assertThat(byteaColumns).containsExactlyInAnyOrder(
+                "dead_letter_entry.diagnostics",
+                "dead_letter_entry.meta_data", "dead_letter_entry.payload", "dead_letter_entry.token",
+                "domain_event_entry.meta_data", "domain_event_entry.payload",
+                "saga_entry.serialized_saga",
+                "snapshot_event_entry.meta_data", "snapshot_event_entry.payload",
+                "token_entry.token");
+    }
+}
