@@ -2,6 +2,8 @@ package org.duban.app.ops;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.duban.api.MetadataKeys;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.duban.app.support.DubanIntegrationTest;
 import org.duban.app.web.CorrelationIdFilter;
 import org.duban.process.plan.PlanPublication;
@@ -21,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** What an operator relies on: health, metrics, Cockpit, sign-in pages and correlation ids. */
 @DubanIntegrationTest
+@AutoConfigureObservability(tracing = false)
 class OperationsIT {
     @Autowired
     TestRestTemplate http;
@@ -64,7 +67,7 @@ class OperationsIT {
 
     @Test
     void pages_ask_for_a_sign_in_and_greet_in_chinese_first() {
-        ResponseEntity<String> home = http.getForEntity("/", String.class);
+        ResponseEntity<String> home = http.withRedirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW).getForEntity("/", String.class);
         assertThat(home.getStatusCode()).isEqualTo(HttpStatus.FOUND);
         assertThat(home.getHeaders().getLocation()).hasPath("/login");
 

@@ -31,7 +31,8 @@ class PersistenceIT {
     @Test
     void flyway_created_the_axon_and_projection_tables() {
         List<String> applied = jdbc.queryForList(
-                "select \"script\" from \"flyway_schema_history\" where \"success\" = true order by \"installed_rank\"",
+                "select \"script\" from \"flyway_schema_history\" where \"success\" = true and \"type\" = 'SQL' "
+                        + "order by \"installed_rank\"",
                 String.class);
         assertThat(applied).containsExactly("V1__axon_store.sql", "V2__plan_summary.sql");
     }
@@ -67,7 +68,7 @@ class PersistenceIT {
         assertThat(jdbc.queryForObject("select count(*) from pg_largeobject_metadata", Long.class))
                 .as("stored events leave nothing in pg_largeobject").isZero();
         List<String> byteaColumns = jdbc.queryForList("select table_name || '.' || column_name from information_schema.columns "
-                + "where table_schema = 'public' and data_type = 'bytea' order by 1", String.class);
+                + "where table_schema = 'public' and data_type = 'bytea' and table_name not like 'act\\_%' order by 1", String.class);
         assertThat(byteaColumns).containsExactlyInAnyOrder(
                 "dead_letter_entry.diagnostics",
                 "dead_letter_entry.meta_data", "dead_letter_entry.payload", "dead_letter_entry.token",

@@ -27,6 +27,8 @@ public final class PostgresServer {
     private final String username;
     private final String password;
     private final AtomicInteger databases = new AtomicInteger();
+    /** Spring contexts still using the server; they close in a shutdown hook of their own. */
+    private static final AtomicInteger leases = new AtomicInteger();
 
     private PostgresServer(String adminUrl, String urlPrefix, String username, String password, String description) {
         this.adminUrl = adminUrl;
@@ -66,8 +68,12 @@ public final class PostgresServer {
             Path workDir = Path.of(System.getProperty("java.io.tmpdir"), "duban-embedded-pg");
             Files.createDirectories(workDir);
             Files.setPosixFilePermissions(workDir, PosixFilePermissions.fromString("rwxrwxrwx"));
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(workDir.toFile()).start();
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setOverrideWorkingDirectory(workDir.toFile())
+                    .setRegisterShutdownHook(false) // ours below stops it after the contexts closed
+                    .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                awaitNoLeases();
                 try {
                     postgres.close();
                 } catch (IOException ignored) {
@@ -87,6 +93,33 @@ public final class PostgresServer {
             throw new UncheckedIOException("could not start the embedded PostgreSQL server", e);
         } catch (SQLException e) {
             throw new IllegalStateException("embedded PostgreSQL started but does not answer", e);
+        }
+    }
+
+    /** Marks a Spring context as using the server until {@link #release()}. */
+    public void lease() {
+        leases.incrementAndGet();
+    }
+
+    public void release() {
+        synchronized (leases) {
+            leases.decrementAndGet();
+            leases.notifyAll();
+        }
+    }
+
+    /** The server stops only after the contexts that use it closed, or they would wait for connections. */
+    private static void awaitNoLeases() {
+        long deadline = System.currentTimeMillis() + 60_000;
+        synchronized (leases) {
+            while (leases.get() > 0 && System.currentTimeMillis() < deadline) {
+                try {
+                    leases.wait(1_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package org.duban.app.support;
 
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -38,6 +39,10 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
         Map<String, Object> properties;
         if (postgres()) {
             PostgresServer server = PostgresServer.shared();
+            server.lease();
+            // Registered first, so destroyed last: after every bean that may still use a connection.
+            ((DefaultListableBeanFactory) context.getBeanFactory())
+                    .registerDisposableBean("duban-test-database-lease", server::release);
             properties = Map.of(
                     "spring.datasource.url", server.createDatabase(),
                     "spring.datasource.username", server.username(),
