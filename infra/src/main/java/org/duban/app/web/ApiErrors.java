@@ -1,5 +1,6 @@
 package org.duban.app.web;
 
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.duban.api.CommandRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
 
 /**
  * Turns refusals and bad input into RFC 9457 problem answers that say what was wrong, never a bare 500.
@@ -37,8 +39,18 @@ class ApiErrors {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         IllegalArgumentException invalidField = find(e, IllegalArgumentException.class);
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, invalidField != null
-                ? invalidField.getMessage() : "request body is not valid JSON for this call: " + e.getMostSpecificCause().getMessage());
+        if (invalidField != null) {
+            return badInput(invalidField);
+        }
+        MismatchedInputException mismatch = find(e, MismatchedInputException.class);
+        if (mismatch != null && !mismatch.getPath().isEmpty()) {
+            String field = mismatch.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "field " + field + ": " + mismatch.getOriginalMessage());
+        }
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "request body is not valid JSON");
     }
 
     @ExceptionHandler(CommandRefused.class)

@@ -129,6 +129,12 @@ class PlanSliceIT {
         assertThat(badPeriod.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badPeriod.getBody()).containsEntry("detail", "period end year 2020 is before start year 2023");
 
+        Map<String, Object> wordYear = new java.util.HashMap<>(CHONGQING_PLAN);
+        wordYear.put("startYear", "二〇二三");
+        ResponseEntity<Map> notANumber = as("supervisor").exchange("/api/plans", HttpMethod.POST, json(wordYear, null), Map.class);
+        assertThat(notANumber.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) notANumber.getBody().get("detail")).startsWith("field startYear: ").contains("二〇二三");
+
         ResponseEntity<Map> unknown = as("supervisor").getForEntity("/api/plans/no-such-plan", Map.class);
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(unknown.getBody()).containsEntry("detail", "plan no-such-plan does not exist");
