@@ -38,6 +38,21 @@ class PersistenceIT {
     }
 
     @Test
+    void events_are_stored_as_readable_json_with_their_metadata() {
+        String planId = UUID.randomUUID().toString();
+        commands.sendAndWait(new CreatePlan(planId, "大足区任务分解", null, "大足区人民政府办公室", new PlanPeriod(2024, 2027)));
+
+        var row = jdbc.queryForMap("select payload, meta_data, payload_type, payload_revision from domain_event_entry "
+                + "where aggregate_identifier = ?", planId);
+        assertThat(new String((byte[]) row.get("payload"), java.nio.charset.StandardCharsets.UTF_8))
+                .startsWith("{").contains("\"title\":\"大足区任务分解\"");
+        assertThat(new String((byte[]) row.get("meta_data"), java.nio.charset.StandardCharsets.UTF_8))
+                .startsWith("{").contains("\"actorUser\":\"system\"");
+        assertThat(row.get("payload_type")).isEqualTo("org.duban.api.plan.PlanCreated");
+        assertThat(row.get("payload_revision")).isEqualTo("1");
+    }
+
+    @Test
     void one_data_source_and_one_transaction_manager_serve_camunda_axon_and_the_projections() {
         assertThat(dataSources).hasSize(1);
         assertThat(transactionManagers).hasSize(1);
