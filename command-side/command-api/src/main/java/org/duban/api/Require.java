@@ -12,6 +12,11 @@ public final class Require {
         return value.strip();
     }
 
+    /** Blank optional text is absent text. */
+    public static String optionalText(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
     public static <T> T present(T value, String field) {
         if (value == null) {
             throw new IllegalArgumentException(field + " is required");

@@ -1,0 +1,25 @@
+package org.duban.api.indicator;
+
+import java.math.BigDecimal;
+
+/**
+ * An indicator's starting value (基期值 / 现状值) in a year; the value is absent when the table says "—".
+ *
+ * @param asWritten the cell as the document wrote it, kept for display and audit
+ */
+public record Baseline(Integer year, BigDecimal value, String asWritten) {
+
+    public boolean isMissing() {
+        return value == null;
+    }
+
+    /** Reads "2", "2.5", "20%", "—"; throws with the value named when it is none of these. */
+    public static Baseline parse(Integer year, String written) {
+        String text = written == null ? "" : written;
+        String normalized = Quantity.normalize(text);
+        if (Quantity.isMissing(normalized)) {
+            return new Baseline(year, null, text.strip());
+        }
+        return new Baseline(year, Quantity.exact(normalized, text), text.strip());
+    }
+}

@@ -1,0 +1,38 @@
+package org.duban.api.task;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.duban.api.Require;
+import org.duban.api.unit.UnitRef;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.duban.api.Require.present;
+
+/**
+ * Creates one concrete task (具体任务) of a plan. The first listed unit leads (牵头单位); the others are co-units
+ * (配合单位). A co-unit that is also the lead, or listed twice, is listed once.
+ *
+ * @param number the task's place in the plan, from 1, as the decomposition table orders them
+ */
+public record CreateTask(@TargetAggregateIdentifier String taskId, String planId, String sectionId, int number,
+                         String text, UnitRef leadUnit, List<UnitRef> coUnits, LocalDate dueDate, String remark) {
+    public CreateTask {
+        Require.text(taskId, "taskId");
+        Require.text(planId, "planId");
+        text = Require.text(text, "task text");
+        present(leadUnit, "lead unit");
+        if (number < 1) {
+            throw new IllegalArgumentException("task number must be at least 1, not " + number);
+        }
+        List<UnitRef> distinct = new ArrayList<>();
+        for (UnitRef unit : coUnits == null ? List.<UnitRef>of() : coUnits) {
+            if (!unit.unitId().equals(leadUnit.unitId()) && distinct.stream().noneMatch(u -> u.unitId().equals(unit.unitId()))) {
+                distinct.add(unit);
+            }
+        }
+        coUnits = List.copyOf(distinct);
+        remark = Require.optionalText(remark);
+    }
+}

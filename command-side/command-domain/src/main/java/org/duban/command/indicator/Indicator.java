@@ -1,0 +1,37 @@
+package org.duban.command.indicator;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.duban.api.indicator.DefineIndicator;
+import org.duban.api.indicator.IndicatorDefined;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** A measured quantity of a plan with its baseline and target. */
+@Aggregate
+class Indicator {
+
+    @AggregateIdentifier
+    private String indicatorId;
+
+    protected Indicator() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    void handle(DefineIndicator command) {
+        apply(new IndicatorDefined(command.indicatorId(), command.planId(), command.sectionId(), command.number(),
+                command.name(), command.unitOfMeasure(), command.baseline(), command.target(), command.attribute(),
+                command.direction(), command.responsibleUnits(), command.remark()));
+    }
+
+    @EventSourcingHandler
+    void on(IndicatorDefined event) {
+        indicatorId = event.indicatorId();
+    }
+}

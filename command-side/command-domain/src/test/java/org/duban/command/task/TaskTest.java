@@ -1,0 +1,37 @@
+package org.duban.command.task;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.duban.api.task.CreateTask;
+import org.duban.api.task.TaskCreated;
+import org.duban.api.unit.UnitIds;
+import org.duban.api.unit.UnitRef;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TaskTest {
+    private static final UnitRef HEALTH = new UnitRef(UnitIds.of("区卫生健康委"), "区卫生健康委");
+    private static final UnitRef CDC = new UnitRef(UnitIds.of("区卫生健康委"), "区卫生健康委（区疾控局）");
+    private static final UnitRef FINANCE = new UnitRef(UnitIds.of("区财政局"), "区财政局");
+
+    private final AggregateTestFixture<Task> fixture = new AggregateTestFixture<>(Task.class);
+
+    @Test
+    void a_task_is_created_with_its_lead_unit_first_and_co_units_listed_once() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateTask("t-1", "p-1", "s-3", 1, "做大做强区中医院。", CDC,
+                        List.of(HEALTH, FINANCE, FINANCE), null, " "))
+                .expectEvents(new TaskCreated("t-1", "p-1", "s-3", 1, "做大做强区中医院。", CDC,
+                        List.of(FINANCE), null, null));
+    }
+
+    @Test
+    void a_task_needs_text_and_a_lead_unit() {
+        assertThatThrownBy(() -> new CreateTask("t-1", "p-1", "s", 1, "", HEALTH, List.of(), null, null))
+                .hasMessage("task text must not be blank");
+        assertThatThrownBy(() -> new CreateTask("t-1", "p-1", "s", 1, "x", null, List.of(), null, null))
+                .hasMessage("lead unit is required");
+    }
+}
