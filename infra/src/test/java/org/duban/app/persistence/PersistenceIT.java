@@ -34,7 +34,7 @@ class PersistenceIT {
                 "select \"script\" from \"flyway_schema_history\" where \"success\" = true and \"type\" = 'SQL' "
                         + "order by \"installed_rank\"",
                 String.class);
-        assertThat(applied).containsExactly("V1__axon_store.sql", "V2__plan_summary.sql");
+        assertThat(applied).containsExactly("V1__axon_store.sql", "V2__plan_summary.sql", "V3__plan_tree.sql");
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.hibernate.type.SqlTypes;
 import org.duban.api.plan.PlanSummary;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 /** Row of the plan list projection; written only by {@link PlanSummaryProjection}. */
 @Entity
@@ -24,6 +25,10 @@ class PlanSummaryEntity {
     @Column(name = "document_number")
     private String documentNumber;
     private String issuer;
+    @Column(name = "issue_date")
+    private LocalDate issueDate;
+    @Column(name = "parent_plan_id")
+    private String parentPlanId;
     @Column(name = "start_year")
     private int startYear;
     @Column(name = "end_year")
@@ -43,8 +48,11 @@ class PlanSummaryEntity {
     protected PlanSummaryEntity() {
     }
 
-    PlanSummaryEntity(String planId, String title, String documentNumber, String issuer, int startYear, int endYear,
+    PlanSummaryEntity(String planId, String title, String documentNumber, String issuer, LocalDate issueDate,
+                      int startYear, int endYear, String parentPlanId,
                       String createdBy, String createdByUnit, Instant createdAt) {
+        this.issueDate = issueDate;
+        this.parentPlanId = parentPlanId;
         this.planId = planId;
         this.title = title;
         this.documentNumber = documentNumber;
@@ -64,7 +72,7 @@ class PlanSummaryEntity {
     }
 
     PlanSummary toSummary() {
-        return new PlanSummary(planId, title, documentNumber, issuer, startYear, endYear, status,
+        return new PlanSummary(planId, title, documentNumber, issuer, issueDate, startYear, endYear, parentPlanId, status,
                 createdBy, createdByUnit, createdAt, updatedAt);
     }
 }

@@ -11,6 +11,7 @@ import org.duban.api.plan.FindPlan;
 import org.duban.api.plan.ListPlans;
 import org.duban.api.plan.PlanClosed;
 import org.duban.api.plan.PlanCreated;
+import org.duban.api.plan.PlanExecutionStarted;
 import org.duban.api.plan.PlanPublished;
 import org.duban.api.plan.PlanStatus;
 import org.duban.api.plan.PlanSummary;
@@ -37,12 +38,18 @@ class PlanSummaryProjection {
             @MetaDataValue(MetadataKeys.ACTOR_USER) String user,
             @MetaDataValue(MetadataKeys.ACTOR_UNIT) String unit) {
         plans.save(new PlanSummaryEntity(event.planId(), event.title(), event.documentNumber(), event.issuer(),
-                event.period().startYear(), event.period().endYear(), user, unit, at));
+                event.issueDate(), event.period().startYear(), event.period().endYear(), event.parentPlanId(),
+                user, unit, at));
     }
 
     @EventHandler
     void on(PlanPublished event, @Timestamp Instant at) {
         plans.findById(event.planId()).ifPresent(plan -> plan.changeStatus(PlanStatus.PUBLISHED, at));
+    }
+
+    @EventHandler
+    void on(PlanExecutionStarted event, @Timestamp Instant at) {
+        plans.findById(event.planId()).ifPresent(plan -> plan.changeStatus(PlanStatus.IN_EXECUTION, at));
     }
 
     @EventHandler

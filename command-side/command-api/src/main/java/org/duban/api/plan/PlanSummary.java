@@ -1,9 +1,10 @@
 package org.duban.api.plan;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 /** One row of the plan list: a plan's metadata and lifecycle status, with who created it. */
 public record PlanSummary(String planId, String title, String documentNumber, String issuer,
-                          int startYear, int endYear, PlanStatus status,
+                          LocalDate issueDate, int startYear, int endYear, String parentPlanId, PlanStatus status,
                           String createdBy, String createdByUnit, Instant createdAt, Instant updatedAt) {
 }
