@@ -1,0 +1,14 @@
+package org.duban.app.plan.importing;
+
+import java.time.LocalDate;
+
+/**
+ * The plan a file is imported as: its document metadata, which the table itself does not carry.
+ *
+ * @param jurisdiction the area of the units the file names (大足区), recorded on newly registered units
+ * @param mapping      a column layout for files whose headers are not recognised, or null
+ */
+public record PlanImportRequest(String title, String documentNumber, String issuer, LocalDate issueDate,
+                                Integer startYear, Integer endYear, String parentPlanId, String jurisdiction,
+                                ColumnMapping mapping) {
+}

@@ -1,0 +1,188 @@
+package org.duban.app.plan.importing;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.duban.api.indicator.DefineIndicator;
+import org.duban.api.indicator.Direction;
+import org.duban.api.plan.AddSection;
+import org.duban.api.plan.CreatePlan;
+import org.duban.api.plan.FindPlan;
+import org.duban.api.plan.ImportCounts;
+import org.duban.api.plan.ImportedFile;
+import org.duban.api.plan.PlanPeriod;
+import org.duban.api.plan.PlanSummary;
+import org.duban.api.plan.RecordPlanImport;
+import org.duban.api.task.CreateTask;
+import org.duban.api.unit.ListUnits;
+import org.duban.api.unit.RegisterUnit;
+import org.duban.api.unit.UnitIds;
+import org.duban.api.unit.UnitRef;
+import org.duban.api.unit.UnitView;
+import org.duban.app.plan.importing.PlanContent.IndicatorDraft;
+import org.duban.app.plan.importing.PlanContent.SectionDraft;
+import org.duban.app.plan.importing.PlanContent.TaskDraft;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Imports a plan from an office's own table file: reads it, interprets it, reports every problem, and — unless it
+ * is a dry run or there is any error — creates the plan, its sections, units, tasks and indicators and records the
+ * import, all in one transaction.
+ */
+@Service
+public class PlanImporter {
+    private final TableFileReader files;
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final TransactionTemplate transaction;
+
+    PlanImporter(TableFileReader files, CommandGateway commands, QueryGateway queries, TransactionTemplate transaction) {
+        this.files = files;
+        this.commands = commands;
+        this.queries = queries;
+        this.transaction = transaction;
+    }
+
+    public ImportReport importFile(PlanImportRequest request, String fileName, byte[] content, boolean dryRun) {
+        String name = fileName == null || fileName.isBlank() ? "upload" : fileName;
+        String sha256 = sha256(content);
+        String format = TableFormat.of(name, content);
+        List<ImportProblem> errors = new ArrayList<>();
+        List<ImportProblem> warnings = new ArrayList<>();
+
+        CreatePlan createPlan = null;
+        try {
+            createPlan = new CreatePlan(UUID.randomUUID().toString(), request.title(), request.documentNumber(),
+                    request.issuer(), request.issueDate(), period(request), request.parentPlanId());
+            if (createPlan.parentPlanId() != null && queries.query(new FindPlan(createPlan.parentPlanId()),
+                    ResponseTypes.optionalInstanceOf(PlanSummary.class)).join().isEmpty()) {
+                errors.add(ImportProblem.ofFile(name, "parent plan " + createPlan.parentPlanId() + " does not exist"));
+            }
+        } catch (IllegalArgumentException e) {
+            errors.add(ImportProblem.ofFile(name, "plan " + e.getMessage()));
+        }
+
+        PlanContent content0 = new PlanContent(List.of(), List.of(), List.of());
+        try {
+            TableInterpreter interpreter = new TableInterpreter(name, request.mapping());
+            content0 = interpreter.interpret(files.read(name, content));
+            errors.addAll(interpreter.errors());
+            warnings.addAll(interpreter.warnings());
+        } catch (UnreadableFile e) {
+            errors.addAll(e.problems());
+        }
+        PlanContent plan = content0;
+
+        UnitResolution resolution = resolveUnits(plan);
+        Map<String, UnitRef> units = resolution.units();
+        List<String> newUnits = resolution.newNames();
+        for (String unit : newUnits) {
+            warnings.add(ImportProblem.ofFile(name, "unit " + unit + " is not in the unit registry; it will be registered"));
+        }
+
+        Map<String, Integer> leadCounts = new LinkedHashMap<>();
+        plan.tasks().forEach(task -> leadCounts.merge(task.unitNames().get(0), 1, Integer::sum));
+        List<String> unitNames = new ArrayList<>(units.keySet());
+        boolean execute = !dryRun && errors.isEmpty();
+        String planId = null;
+        if (execute) {
+            CreatePlan create = createPlan;
+            ImportCounts counts = new ImportCounts((int) plan.sectionsAtLevel(1), (int) plan.sectionsAtLevel(2),
+                    (int) plan.sectionsAtLevel(3), plan.tasks().size(), plan.indicators().size(), unitNames.size(),
+                    newUnits.size(), warnings.size());
+            transaction.executeWithoutResult(status ->
+                    create(create, plan, units, newUnits, request.jurisdiction(),
+                            new ImportedFile(name, content.length, sha256, format), counts));
+            planId = create.planId();
+        }
+        return new ImportReport(dryRun, execute, planId, name, format, content.length, sha256,
+                (int) plan.sectionsAtLevel(1), (int) plan.sectionsAtLevel(2), (int) plan.sectionsAtLevel(3),
+                plan.tasks().size(), plan.indicators().size(), unitNames, leadCounts, newUnits,
+                List.copyOf(errors), List.copyOf(warnings));
+    }
+
+    private void create(CreatePlan createPlan, PlanContent plan, Map<String, UnitRef> units, List<String> newUnits,
+                        String jurisdiction, ImportedFile file, ImportCounts counts) {
+        String planId = createPlan.planId();
+        commands.sendAndWait(createPlan);
+        Map<String, String> sectionIds = new HashMap<>();
+        for (SectionDraft section : plan.sections()) {
+            String sectionId = UUID.randomUUID().toString();
+            sectionIds.put(section.key(), sectionId);
+            commands.sendAndWait(new AddSection(planId, sectionId, section.parentKey() == null ? null
+                    : sectionIds.get(section.parentKey()), section.level(), section.code(), section.title()));
+        }
+        for (String name : newUnits) {
+            commands.sendAndWait(RegisterUnit.named(name, UnitNames.isCollective(name), jurisdiction));
+        }
+        for (TaskDraft task : plan.tasks()) {
+            List<UnitRef> named = task.unitNames().stream().map(units::get).toList();
+            commands.sendAndWait(new CreateTask(UUID.randomUUID().toString(), planId,
+                    task.sectionKey() == null ? null : sectionIds.get(task.sectionKey()), task.number(), task.text(),
+                    named.get(0), named.subList(1, named.size()), task.dueDate(), task.remark()));
+        }
+        for (IndicatorDraft indicator : plan.indicators()) {
+            commands.sendAndWait(new DefineIndicator(UUID.randomUUID().toString(), planId, null, indicator.number(),
+                    indicator.name(), indicator.unitOfMeasure(), indicator.baseline(), indicator.target(),
+                    indicator.attribute(), Direction.between(indicator.baseline(), indicator.target()),
+                    indicator.unitNames().stream().map(units::get).toList(), indicator.remark()));
+        }
+        commands.sendAndWait(new RecordPlanImport(planId, UUID.randomUUID().toString(), file, counts));
+    }
+
+    /**
+     * Links each unit name as written to a registered unit: by name, by alias, or — for 区卫生健康委（区疾控局） — by
+     * the name outside the parentheses. A name found nowhere gets the id it will be registered under.
+     */
+    private UnitResolution resolveUnits(PlanContent plan) {
+        Map<String, String> registry = new HashMap<>();
+        for (UnitView unit : queries.query(new ListUnits(), ResponseTypes.multipleInstancesOf(UnitView.class)).join()) {
+            registry.put(unit.name(), unit.unitId());
+            unit.aliases().forEach(alias -> registry.putIfAbsent(alias, unit.unitId()));
+        }
+        LinkedHashSet<String> names = new LinkedHashSet<>();
+        plan.tasks().forEach(task -> names.addAll(task.unitNames()));
+        plan.indicators().forEach(indicator -> names.addAll(indicator.unitNames()));
+        Map<String, UnitRef> resolved = new LinkedHashMap<>();
+        List<String> newNames = new ArrayList<>();
+        for (String name : names) {
+            String unitId = registry.getOrDefault(name, registry.get(UnitNames.outerName(name)));
+            if (unitId == null) {
+                newNames.add(name);
+            }
+            resolved.put(name, new UnitRef(unitId != null ? unitId : UnitIds.of(name), name));
+        }
+        return new UnitResolution(resolved, newNames);
+    }
+
+    /** Unit names as written → the registered unit each links to; newNames are not registered yet. */
+    private record UnitResolution(Map<String, UnitRef> units, List<String> newNames) {
+    }
+
+    private static PlanPeriod period(PlanImportRequest request) {
+        if (request.startYear() == null || request.endYear() == null) {
+            throw new IllegalArgumentException("period: startYear and endYear are required");
+        }
+        return new PlanPeriod(request.startYear(), request.endYear());
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}
