@@ -58,5 +58,7 @@ public class ArchitectureTest {
     @ArchTest
     static final ArchRule messages_are_records = classes().that().resideInAPackage("org.duban.api.(*)..")
             .and().areNotEnums().and().areTopLevelClasses()
-            .should().beRecords();
+            .should().beRecords()
+            // value helpers such as UnitIds hold no state and cannot be instantiated
+            .orShould().haveOnlyPrivateConstructors();
 }

@@ -7,9 +7,11 @@ import org.duban.api.MetadataKeys;
 import org.duban.api.plan.ClosePlan;
 import org.duban.api.plan.CreatePlan;
 import org.duban.api.plan.FindPlan;
+import org.duban.api.plan.FindPlanTree;
 import org.duban.api.plan.ListPlans;
 import org.duban.api.plan.PlanPeriod;
 import org.duban.api.plan.PlanSummary;
+import org.duban.api.plan.PlanTree;
 import org.duban.app.web.NotFound;
 import org.duban.process.plan.PlanPublication;
 import org.slf4j.MDC;
@@ -73,6 +75,13 @@ class PlanApi {
     @GetMapping("/{planId}")
     PlanSummary get(@PathVariable String planId) {
         return find(planId);
+    }
+
+    /** The plan with its sections, tasks (lead and co-units), indicators and import records. */
+    @GetMapping("/{planId}/tree")
+    PlanTree tree(@PathVariable String planId) {
+        return queries.query(new FindPlanTree(planId), ResponseTypes.optionalInstanceOf(PlanTree.class)).join()
+                .orElseThrow(() -> new NotFound("plan " + planId + " does not exist"));
     }
 
     /** Asks a supervisor to approve publication; answers with the waiting process instance. */

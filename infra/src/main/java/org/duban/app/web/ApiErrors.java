@@ -7,8 +7,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
@@ -51,6 +56,41 @@ class ApiErrors {
                     "field " + field + ": " + mismatch.getOriginalMessage());
         }
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "request body is not valid JSON");
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ProblemDetail missingParameter(MissingServletRequestParameterException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "parameter " + e.getParameterName() + " is required");
+    }
+
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ProblemDetail missingPart(MissingServletRequestPartException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "part " + e.getRequestPartName()
+                + " is required: upload the file as multipart/form-data field \"" + e.getRequestPartName() + "\"");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail mistyped(MethodArgumentTypeMismatchException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "parameter " + e.getName() + ": \""
+                + e.getValue() + "\" is not a valid " + (e.getRequiredType() == null ? "value"
+                : e.getRequiredType().getSimpleName()));
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, "the upload is larger than "
+                + (e.getMaxUploadSize() > 0 ? e.getMaxUploadSize() / 1048576 + " MB" : "the server accepts"));
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail badUpload(MultipartException e) {
+        MaxUploadSizeExceededException tooLarge = find(e, MaxUploadSizeExceededException.class);
+        if (tooLarge != null) {
+            return tooLarge(tooLarge);
+        }
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "the upload is not a complete multipart/form-data request");
     }
 
     @ExceptionHandler(CommandRefused.class)

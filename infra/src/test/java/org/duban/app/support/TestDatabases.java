@@ -19,6 +19,7 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
         ActiveProfilesResolver {
 
     public static final String PROPERTY = "duban.test.database";
+    private static final String INLINED_TEST_PROPERTIES = "Inlined Test Properties";
 
     public static boolean postgres() {
         String chosen = System.getProperty(PROPERTY, "h2");
@@ -52,6 +53,14 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
             properties = Map.of("duban.data-dir", dir.toString());
             System.out.println("[duban-test] database backend: H2 file database in " + dir);
         }
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("duban-test-database", properties));
+        var sources = context.getEnvironment().getPropertySources();
+        sources.addFirst(new MapPropertySource("duban-test-database", properties));
+        // Tests start empty unless they ask for the demo data (@TestPropertySource wins over this default).
+        MapPropertySource defaults = new MapPropertySource("duban-test-defaults", Map.of("duban.demo.enabled", "false"));
+        if (sources.contains(INLINED_TEST_PROPERTIES)) {
+            sources.addAfter(INLINED_TEST_PROPERTIES, defaults);
+        } else {
+            sources.addAfter("duban-test-database", defaults);
+        }
     }
 }

@@ -46,7 +46,7 @@ final class TableFormat {
         return ZIP;
     }
 
-    private static boolean startsWith(byte[] content, int... magic) {
+    static boolean startsWith(byte[] content, int... magic) {
         if (content.length < magic.length) {
             return false;
         }
