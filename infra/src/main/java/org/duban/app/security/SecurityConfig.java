@@ -71,6 +71,8 @@ class SecurityConfig {
                         // Cockpit and Tasklist authenticate against Camunda's own identity service.
                         .requestMatchers("/camunda/**").permitAll()
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+                        // the API description is public, like the source it is generated from
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
                 .logout(Customizer.withDefaults())

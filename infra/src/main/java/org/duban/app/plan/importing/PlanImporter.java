@@ -91,6 +91,8 @@ public class PlanImporter {
         for (String unit : newUnits) {
             warnings.add(ImportProblem.ofFile(name, "unit " + unit + " is not in the unit registry; it will be registered"));
         }
+        resolution.aliases().forEach((alias, owner) -> warnings.add(ImportProblem.ofFile(name, "unit " + alias
+                + " is taken as " + owner + " and recorded as its alias")));
 
         Map<String, Integer> leadCounts = new LinkedHashMap<>();
         plan.tasks().forEach(task -> leadCounts.merge(task.unitNames().get(0), 1, Integer::sum));
@@ -103,7 +105,7 @@ public class PlanImporter {
                     (int) plan.sectionsAtLevel(3), plan.tasks().size(), plan.indicators().size(), unitNames.size(),
                     newUnits.size(), warnings.size());
             transaction.executeWithoutResult(status ->
-                    create(create, plan, units, newUnits, request.jurisdiction(),
+                    create(create, plan, resolution, request.jurisdiction(),
                             new ImportedFile(name, content.length, sha256, format), counts));
             planId = create.planId();
         }
@@ -113,8 +115,9 @@ public class PlanImporter {
                 List.copyOf(errors), List.copyOf(warnings));
     }
 
-    private void create(CreatePlan createPlan, PlanContent plan, Map<String, UnitRef> units, List<String> newUnits,
-                        String jurisdiction, ImportedFile file, ImportCounts counts) {
+    private void create(CreatePlan createPlan, PlanContent plan, UnitResolution resolution, String jurisdiction,
+                        ImportedFile file, ImportCounts counts) {
+        Map<String, UnitRef> units = resolution.units();
         String planId = createPlan.planId();
         commands.sendAndWait(createPlan);
         Map<String, String> sectionIds = new HashMap<>();
@@ -124,9 +127,12 @@ public class PlanImporter {
             commands.sendAndWait(new AddSection(planId, sectionId, section.parentKey() == null ? null
                     : sectionIds.get(section.parentKey()), section.level(), section.code(), section.title()));
         }
-        for (String name : newUnits) {
+        for (String name : resolution.newNames()) {
             commands.sendAndWait(RegisterUnit.named(name, UnitNames.isCollective(name), jurisdiction));
         }
+        // registering a registered name adds only the aliases it lacks
+        resolution.aliases().forEach((alias, owner) -> commands.sendAndWait(new RegisterUnit(UnitIds.of(owner), owner,
+                List.of(alias), UnitNames.isCollective(owner), jurisdiction)));
         for (TaskDraft task : plan.tasks()) {
             List<UnitRef> named = task.unitNames().stream().map(units::get).toList();
             commands.sendAndWait(new CreateTask(UUID.randomUUID().toString(), planId,
@@ -144,31 +150,46 @@ public class PlanImporter {
 
     /**
      * Links each unit name as written to a registered unit: by name, by alias, or — for 区卫生健康委（区疾控局） — by
-     * the name outside the parentheses. A name found nowhere gets the id it will be registered under.
+     * the name outside the parentheses, registered or named in the same file, whose alias it then becomes. A name
+     * found nowhere gets the id it will be registered under.
      */
     private UnitResolution resolveUnits(PlanContent plan) {
-        Map<String, String> registry = new HashMap<>();
+        Map<String, UnitView> registry = new HashMap<>();
         for (UnitView unit : queries.query(new ListUnits(), ResponseTypes.multipleInstancesOf(UnitView.class)).join()) {
-            registry.put(unit.name(), unit.unitId());
-            unit.aliases().forEach(alias -> registry.putIfAbsent(alias, unit.unitId()));
+            registry.put(unit.name(), unit);
+            unit.aliases().forEach(alias -> registry.putIfAbsent(alias, unit));
         }
         LinkedHashSet<String> names = new LinkedHashSet<>();
         plan.tasks().forEach(task -> names.addAll(task.unitNames()));
         plan.indicators().forEach(indicator -> names.addAll(indicator.unitNames()));
         Map<String, UnitRef> resolved = new LinkedHashMap<>();
         List<String> newNames = new ArrayList<>();
+        Map<String, String> aliases = new LinkedHashMap<>();
         for (String name : names) {
-            String unitId = registry.getOrDefault(name, registry.get(UnitNames.outerName(name)));
-            if (unitId == null) {
+            UnitView known = registry.get(name);
+            String outer = UnitNames.outerName(name);
+            if (known == null && !outer.equals(name)) {
+                UnitView registeredOuter = registry.get(outer);
+                String owner = registeredOuter != null ? registeredOuter.name() : names.contains(outer) ? outer : null;
+                if (owner != null) {
+                    aliases.put(name, owner);
+                    resolved.put(name, new UnitRef(UnitIds.of(owner), name));
+                    continue;
+                }
+            }
+            if (known == null) {
                 newNames.add(name);
             }
-            resolved.put(name, new UnitRef(unitId != null ? unitId : UnitIds.of(name), name));
+            resolved.put(name, new UnitRef(known != null ? known.unitId() : UnitIds.of(name), name));
         }
-        return new UnitResolution(resolved, newNames);
+        return new UnitResolution(resolved, newNames, aliases);
     }
 
-    /** Unit names as written → the registered unit each links to; newNames are not registered yet. */
-    private record UnitResolution(Map<String, UnitRef> units, List<String> newNames) {
+    /**
+     * Unit names as written → the registered unit each links to; newNames are not registered yet; aliases maps a
+     * name such as 区卫生健康委（区疾控局） to the registered name it becomes an alias of.
+     */
+    private record UnitResolution(Map<String, UnitRef> units, List<String> newNames, Map<String, String> aliases) {
     }
 
     private static PlanPeriod period(PlanImportRequest request) {

@@ -63,8 +63,13 @@ final class TableInterpreter {
             anyHeader |= mapping != null ? readMapped(table) : readRecognised(table);
         }
         if (!anyHeader) {
-            errors.add(ImportProblem.ofFile(file, "no table with a task column (具体任务 / 工作任务 / 重点任务 / 任务内容) "
-                    + "or an indicator column (指标名称 / 主要指标) was found; give a column mapping if the headers differ"));
+            // the first row shows the user what was read instead: other headers, or text garbled by a wrong encoding
+            Optional<SourceRow> first = tables.stream().flatMap(t -> t.rows().stream()).filter(r -> !r.isBlank()).findFirst();
+            errors.add(new ImportProblem(file, null, first.map(SourceRow::number).orElse(null), null,
+                    first.map(r -> String.join(" | ", r.cells())).orElse(null),
+                    "no table with a task column (具体任务 / 工作任务 / 重点任务 / 任务内容) or an indicator column "
+                            + "(指标名称 / 主要指标) was found; give a column mapping if the headers differ, and save "
+                            + "CSV files as UTF-8 if the text above looks garbled"));
         } else if (tasks.isEmpty() && indicators.isEmpty() && sections.isEmpty() && errors.isEmpty()) {
             errors.add(ImportProblem.ofFile(file, "the tables have headers but no rows"));
         }

@@ -9,8 +9,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +23,7 @@ class SampleTablesTest {
     static final TableFiles FILES = new TableFiles(DataSize.ofMegabytes(20));
 
     static byte[] sample(String name) {
-        try (InputStream in = SampleTablesTest.class.getResourceAsStream("/samples/" + name)) {
-            return in.readAllBytes();
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("sample " + name + " is missing", e);
-        }
+        return org.duban.app.support.Uploads.sample(name);
     }
 
     static PlanContent interpret(String name, byte[] content) {

@@ -1,0 +1,63 @@
+package org.duban.app.support;
+
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Uploading plan files to {@code POST /api/plans/imports} as a browser form would. */
+public final class Uploads {
+    private Uploads() {
+    }
+
+    /** The Dazu document's metadata, as the import form asks for it. */
+    public static Map<String, String> dazuPlan() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("title", "大足区贯彻落实《重庆市中医药振兴发展规划实施方案（2023—2027年）》任务分解");
+        fields.put("documentNumber", "大足府办发〔2024〕113号");
+        fields.put("issuer", "重庆市大足区人民政府办公室");
+        fields.put("issueDate", "2024-11-27");
+        fields.put("startYear", "2024");
+        fields.put("endYear", "2027");
+        fields.put("jurisdiction", "大足区");
+        return fields;
+    }
+
+    @SuppressWarnings("rawtypes")
+    public static ResponseEntity<Map> upload(TestRestTemplate http, String user, String fileName, byte[] content,
+                                             Map<String, String> fields) {
+        MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+        body.add("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        });
+        fields.forEach(body::add);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return http.withBasicAuth(user, "duban").postForEntity("/api/plans/imports", new HttpEntity<>(body, headers),
+                Map.class);
+    }
+
+    public static byte[] sample(String name) {
+        try (InputStream in = Uploads.class.getResourceAsStream("/samples/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("sample " + name + " is missing");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
