@@ -2,15 +2,13 @@ package org.duban.app.plan;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import org.duban.app.plan.importing.ColumnMapping;
 import org.duban.app.plan.importing.ImportReport;
-import org.duban.app.plan.importing.PlanImportRequest;
 import org.duban.app.plan.importing.PlanImporter;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,7 +19,6 @@ import org.springframework.web.multipart.MultipartFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.time.LocalDate;
 
 /** Imports a plan from an uploaded .xlsx, .docx or .csv table. */
 @RestController
@@ -33,7 +30,7 @@ class PlanImportApi {
         this.importer = importer;
     }
 
-    @Operation(summary = "Import a plan from a table file",
+    @Operation(summary = "Import a plan from a table file (.xlsx, .docx, .csv in UTF-8 or GB18030)",
             description = "Answers 201 with the report when the plan was created, 200 for a dry run without errors, "
                     + "and 422 with the same report (errors name file, sheet, row, column and value) when nothing "
                     + "was imported because of errors.")
@@ -41,28 +38,10 @@ class PlanImportApi {
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     ResponseEntity<ImportReport> importPlan(
             @RequestPart("file") MultipartFile file,
-            @RequestParam String title,
-            @RequestParam(required = false) String documentNumber,
-            @RequestParam(required = false) String issuer,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issueDate,
-            @RequestParam Integer startYear,
-            @RequestParam Integer endYear,
-            @RequestParam(required = false) String parentPlanId,
-            @RequestParam(required = false) String jurisdiction,
-            @Parameter(description = "column layout when the headers are not recognised, e.g. "
-                    + "LEVEL1=A, LEVEL2=B, LEVEL3=C, TASK=D, UNITS=E")
-            @RequestParam(required = false) String mapping,
-            @Parameter(description = "row number of the header row for a mapping; 0 when the table has none")
-            @RequestParam(defaultValue = "1") int headerRow,
-            @RequestParam(required = false) Integer baselineYear,
-            @RequestParam(required = false) Integer targetYear,
+            @ModelAttribute PlanImportForm form,
             @Parameter(description = "check and report without changing anything")
             @RequestParam(defaultValue = "false") boolean dryRun) {
-        ColumnMapping columns = mapping == null || mapping.isBlank() ? null
-                : ColumnMapping.parse(mapping, headerRow, baselineYear, targetYear);
-        PlanImportRequest request = new PlanImportRequest(title, blankToNull(documentNumber), blankToNull(issuer),
-                issueDate, startYear, endYear, blankToNull(parentPlanId), blankToNull(jurisdiction), columns);
-        ImportReport report = importer.importFile(request, file.getOriginalFilename(), bytes(file), dryRun);
+        ImportReport report = run(importer, file, form, dryRun);
         if (report.imported()) {
             return ResponseEntity.created(URI.create("/api/plans/" + report.planId())).body(report);
         }
@@ -70,15 +49,13 @@ class PlanImportApi {
                 .body(report);
     }
 
-    private static byte[] bytes(MultipartFile file) {
+    static ImportReport run(PlanImporter importer, MultipartFile file, PlanImportForm form, boolean dryRun) {
+        byte[] content;
         try {
-            return file.getBytes();
+            content = file.getBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("the upload could not be read", e);
         }
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+        return importer.importFile(form.toRequest(), file.getOriginalFilename(), content, dryRun);
     }
 }

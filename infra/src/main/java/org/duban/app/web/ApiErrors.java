@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -22,7 +23,7 @@ import java.util.stream.Collectors;
  * Turns refusals and bad input into RFC 9457 problem answers that say what was wrong, never a bare 500.
  * Causes are unwrapped because the command bus, the query bus and the process engine wrap what they throw.
  */
-@RestControllerAdvice(basePackages = "org.duban")
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiErrors {
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
@@ -75,6 +76,14 @@ class ApiErrors {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "parameter " + e.getName() + ": \""
                 + e.getValue() + "\" is not a valid " + (e.getRequiredType() == null ? "value"
                 : e.getRequiredType().getSimpleName()));
+    }
+
+    /** Form fields bound to a record: names each field and the value it could not take. */
+    @ExceptionHandler(BindException.class)
+    ProblemDetail unbound(BindException e) {
+        String fields = e.getFieldErrors().stream().map(error -> "parameter " + error.getField() + ": \""
+                + error.getRejectedValue() + "\" is not a valid value").collect(Collectors.joining("; "));
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, fields.isEmpty() ? e.getMessage() : fields);
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)

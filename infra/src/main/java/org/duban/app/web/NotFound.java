@@ -1,6 +1,7 @@
 package org.duban.app.web;
 
-/** The thing asked for does not exist; answered with 404. */
+/** The thing asked for does not exist: answered with 404, by the API as a problem and by pages with the error page. */
+@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NOT_FOUND)
 public class NotFound extends RuntimeException {
     public NotFound(String message) {
         super(message);

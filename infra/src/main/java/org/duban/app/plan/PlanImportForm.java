@@ -1,0 +1,41 @@
+package org.duban.app.plan;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.duban.app.plan.importing.ColumnMapping;
+import org.duban.app.plan.importing.PlanImportRequest;
+import org.springframework.format.annotation.DateTimeFormat;
+
+import java.time.LocalDate;
+
+/**
+ * The fields sent with an uploaded plan file, by the import page and by API clients alike: the document's metadata
+ * (the table does not carry it) and, for tables whose headers are not recognised, a column mapping.
+ */
+record PlanImportForm(
+        String title,
+        String documentNumber,
+        String issuer,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issueDate,
+        Integer startYear,
+        Integer endYear,
+        String parentPlanId,
+        @Schema(description = "area of the units the file names, e.g. 大足区; recorded on newly registered units")
+        String jurisdiction,
+        @Schema(description = "column layout when the headers are not recognised, e.g. LEVEL1=A, LEVEL2=B, LEVEL3=C, TASK=D, UNITS=E")
+        String mapping,
+        @Schema(description = "row number of the header row for a mapping; 0 when the table has none", defaultValue = "1")
+        Integer headerRow,
+        @Schema(description = "year of the BASELINE column of a mapped indicator table") Integer baselineYear,
+        @Schema(description = "year of the TARGET column of a mapped indicator table") Integer targetYear) {
+
+    PlanImportRequest toRequest() {
+        ColumnMapping columns = blankToNull(mapping) == null ? null
+                : ColumnMapping.parse(mapping, headerRow == null ? 1 : headerRow, baselineYear, targetYear);
+        return new PlanImportRequest(blankToNull(title), blankToNull(documentNumber), blankToNull(issuer), issueDate,
+                startYear, endYear, blankToNull(parentPlanId), blankToNull(jurisdiction), columns);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

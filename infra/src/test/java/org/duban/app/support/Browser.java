@@ -1,0 +1,66 @@
+package org.duban.app.support;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.time.Duration;
+
+/**
+ * A real headless Chromium driven through the chromedriver of the machine (Debian packages chromium and
+ * chromium-driver, installed by .ci/run). Paths can be changed with -Dduban.test.chromium and
+ * -Dduban.test.chromedriver; nothing is downloaded.
+ */
+public final class Browser implements AutoCloseable {
+    private final WebDriver driver;
+    private final String baseUrl;
+
+    public Browser(int port) {
+        File chromium = new File(System.getProperty("duban.test.chromium", "/usr/bin/chromium"));
+        File chromedriver = new File(System.getProperty("duban.test.chromedriver", "/usr/bin/chromedriver"));
+        if (!chromium.canExecute() || !chromedriver.canExecute()) {
+            throw new IllegalStateException("browser tests need " + chromium + " and " + chromedriver
+                    + " (apt-get install chromium chromium-driver)");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=1400,1000", "--lang=zh-CN", "--no-first-run", "--disable-extensions");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
+                .usingAnyFreePort().build();
+        this.driver = new ChromeDriver(service, options);
+        this.baseUrl = "http://localhost:" + port;
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public void open(String path) {
+        driver.get(baseUrl + path);
+    }
+
+    /** Signs in on the login page with a fresh session, whoever was signed in before. */
+    public void signIn(String user) {
+        open("/login");
+        driver.manage().deleteAllCookies();
+        open("/login");
+        driver.findElement(By.name("username")).sendKeys(user);
+        driver.findElement(By.name("password")).sendKeys("duban");
+        driver.findElement(By.name("password")).submit();
+        waitUntil(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    public <T> T waitUntil(java.util.function.Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition::apply);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
