@@ -20,6 +20,8 @@ import org.duban.api.plan.PublishPlan;
 import org.duban.api.plan.RecordPlanImport;
 import org.duban.api.plan.SectionAdded;
 import org.duban.api.plan.StartPlanExecution;
+import org.duban.api.reporting.ReportingCadenceSet;
+import org.duban.api.reporting.SetReportingCadence;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -98,6 +100,12 @@ class Plan {
         if (status == PlanStatus.PUBLISHED) {
             apply(new PlanExecutionStarted(planId));
         }
+    }
+
+    @CommandHandler
+    void handle(SetReportingCadence command) {
+        refuseIfClosed("changed");
+        apply(new ReportingCadenceSet(planId, command.cadence(), command.dueDay(), command.graceWorkingDays()));
     }
 
     @CommandHandler

@@ -1,0 +1,13 @@
+package org.duban.api.reporting;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.duban.api.Require;
+
+/** The supervisor accepts a submitted report (审核通过). */
+public record AcceptReport(@TargetAggregateIdentifier String taskId, String periodKey, String comment) {
+    public AcceptReport {
+        Require.text(taskId, "taskId");
+        Require.text(periodKey, "period");
+        comment = Require.optionalText(comment);
+    }
+}

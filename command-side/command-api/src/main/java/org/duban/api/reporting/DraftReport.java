@@ -1,0 +1,15 @@
+package org.duban.api.reporting;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.duban.api.Require;
+
+/** Saves the lead unit's report without submitting it, so that nothing written is lost. */
+public record DraftReport(@TargetAggregateIdentifier String taskId, String periodKey, String unitId,
+                          ReportContent content) {
+    public DraftReport {
+        Require.text(taskId, "taskId");
+        Require.text(periodKey, "period");
+        Require.text(unitId, "unitId");
+        Require.present(content, "report content");
+    }
+}

@@ -1,0 +1,4 @@
+package org.duban.api.reporting;
+
+public record ReportAccepted(String taskId, String periodKey, int round, String comment) {
+}

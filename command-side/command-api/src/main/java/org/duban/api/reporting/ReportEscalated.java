@@ -1,0 +1,4 @@
+package org.duban.api.reporting;
+
+public record ReportEscalated(String taskId, String periodKey) {
+}

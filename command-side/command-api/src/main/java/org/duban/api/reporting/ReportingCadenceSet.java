@@ -1,0 +1,4 @@
+package org.duban.api.reporting;
+
+public record ReportingCadenceSet(String planId, Cadence cadence, int dueDay, int graceWorkingDays) {
+}

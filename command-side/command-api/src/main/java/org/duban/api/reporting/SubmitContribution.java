@@ -1,0 +1,18 @@
+package org.duban.api.reporting;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.duban.api.Require;
+
+import java.util.List;
+
+/** A co-unit's part of a period's report, which the lead unit sees while writing the consolidated report. */
+public record SubmitContribution(@TargetAggregateIdentifier String taskId, String periodKey, String unitId,
+                                 String text, List<EvidenceRef> evidence) {
+    public SubmitContribution {
+        Require.text(taskId, "taskId");
+        Require.text(periodKey, "period");
+        Require.text(unitId, "unitId");
+        text = Require.text(text, "contribution text");
+        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    }
+}

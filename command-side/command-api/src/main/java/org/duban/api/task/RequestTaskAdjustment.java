@@ -1,0 +1,30 @@
+package org.duban.api.task;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.duban.api.Require;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Instead of acknowledging, the lead unit asks for an adjustment with a reason. For {@link AdjustmentKind#DUE_DATE}
+ * the proposal is a date (2026-06-30).
+ */
+public record RequestTaskAdjustment(@TargetAggregateIdentifier String taskId, String unitId, String adjustmentId,
+                                    AdjustmentKind kind, String proposal, String reason) {
+    public RequestTaskAdjustment {
+        Require.text(taskId, "taskId");
+        Require.text(unitId, "unitId");
+        Require.text(adjustmentId, "adjustmentId");
+        Require.present(kind, "adjustment kind");
+        proposal = Require.text(proposal, "proposal");
+        reason = Require.text(reason, "reason");
+        if (kind == AdjustmentKind.DUE_DATE) {
+            try {
+                LocalDate.parse(proposal);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("proposal \"" + proposal + "\" is not a date such as 2026-06-30");
+            }
+        }
+    }
+}

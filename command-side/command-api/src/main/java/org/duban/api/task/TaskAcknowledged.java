@@ -1,0 +1,4 @@
+package org.duban.api.task;
+
+public record TaskAcknowledged(String taskId, String unitId) {
+}

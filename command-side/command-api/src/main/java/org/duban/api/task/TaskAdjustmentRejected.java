@@ -1,0 +1,4 @@
+package org.duban.api.task;
+
+public record TaskAdjustmentRejected(String taskId, String adjustmentId, String reason) {
+}
