@@ -3,6 +3,7 @@ package org.duban.process;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.duban.api.MetadataKeys;
@@ -18,10 +19,44 @@ import java.util.Map;
  */
 @Component
 public class WorkflowCommands {
+    private static final ThreadLocal<Object> PENDING = new ThreadLocal<>();
     private final CommandGateway commandGateway;
 
     public WorkflowCommands(CommandGateway commandGateway) {
         this.commandGateway = commandGateway;
+    }
+
+    /**
+     * Completes a step whose command the caller already built (a report with its evidence, a contribution): the
+     * step's listener sends exactly that command. Same thread, same transaction, so a thread-local is enough and no
+     * object has to pass through the engine's variable serialization.
+     */
+    public void completeWith(Object command, Runnable completion) {
+        PENDING.set(command);
+        try {
+            completion.run();
+        } finally {
+            PENDING.remove();
+        }
+    }
+
+    /** Sends the command the step was completed with; a step completed elsewhere (Camunda's Tasklist) is refused. */
+    public <R> R sendPending(DelegateTask step, Class<?> expected) {
+        Object command = PENDING.get();
+        if (!expected.isInstance(command)) {
+            throw new IllegalStateException("step \"" + step.getName() + "\" must be completed in Duban, which records "
+                    + "what it says; it cannot be completed without its content");
+        }
+        return send(step, command);
+    }
+
+    /** From a service task or timer path: the command carries the process instance and the activity. */
+    public <R> R send(DelegateExecution execution, Object command) {
+        Map<String, Object> metadata = new HashMap<>();
+        metadata.put(MetadataKeys.PROCESS_INSTANCE_ID, execution.getProcessInstanceId());
+        metadata.put(MetadataKeys.USER_TASK_ID, execution.getCurrentActivityId());
+        return commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(MetaData.from(metadata)));
     }
 
     public <R> R send(DelegateTask task, Object command) {

@@ -1,0 +1,51 @@
+package org.duban.process.task;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.duban.api.task.AcknowledgeTask;
+import org.duban.api.task.AdjustmentKind;
+import org.duban.api.task.ApproveTaskAdjustment;
+import org.duban.api.task.RejectTaskAdjustment;
+import org.duban.api.task.RequestTaskAdjustment;
+import org.duban.process.WorkflowCommands;
+import org.springframework.stereotype.Component;
+
+import static org.duban.process.task.TaskAssignment.*;
+
+/** Completing a step of {@code task-assignment} sends the command that records it; a refusal rolls the step back. */
+@Component(TaskAssignmentSteps.BEAN)
+public class TaskAssignmentSteps implements TaskListener {
+    public static final String BEAN = "taskAssignmentSteps";
+
+    private final WorkflowCommands commands;
+
+    public TaskAssignmentSteps(WorkflowCommands commands) {
+        this.commands = commands;
+    }
+
+    @Override
+    public void notify(DelegateTask step) {
+        String taskId = (String) step.getVariable(TASK_ID);
+        switch (step.getTaskDefinitionKey()) {
+            case ACKNOWLEDGE -> {
+                String unitId = (String) step.getVariable(ACTOR_UNIT_ID);
+                if (ADJUSTMENT.equals(step.getVariable(OUTCOME))) {
+                    String kind = (String) step.getVariable(KIND);
+                    commands.send(step, new RequestTaskAdjustment(taskId, unitId, (String) step.getVariable(ADJUSTMENT_ID),
+                            kind == null ? null : AdjustmentKind.valueOf(kind), (String) step.getVariable(PROPOSAL),
+                            (String) step.getVariable(REASON)));
+                } else {
+                    commands.send(step, new AcknowledgeTask(taskId, unitId));
+                }
+            }
+            case DECIDE -> {
+                String adjustmentId = (String) step.getVariable(ADJUSTMENT_ID);
+                String reason = (String) step.getVariable(REASON);
+                commands.send(step, Boolean.TRUE.equals(step.getVariable(APPROVED))
+                        ? new ApproveTaskAdjustment(taskId, adjustmentId, reason)
+                        : new RejectTaskAdjustment(taskId, adjustmentId, reason));
+            }
+            default -> throw new IllegalStateException("no command for step " + step.getTaskDefinitionKey());
+        }
+    }
+}
