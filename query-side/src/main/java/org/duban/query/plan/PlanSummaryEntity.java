@@ -42,6 +42,8 @@ class PlanSummaryEntity {
     private String createdByUnit;
     @Column(name = "created_at")
     private Instant createdAt;
+    @Column(name = "supervising_unit")
+    private String supervisingUnit;
     @Column(name = "updated_at")
     private Instant updatedAt;
 
@@ -71,8 +73,12 @@ class PlanSummaryEntity {
         this.updatedAt = at;
     }
 
+    void superviseBy(String unit) {
+        this.supervisingUnit = unit;
+    }
+
     PlanSummary toSummary() {
         return new PlanSummary(planId, title, documentNumber, issuer, issueDate, startYear, endYear, parentPlanId, status,
-                createdBy, createdByUnit, createdAt, updatedAt);
+                createdBy, createdByUnit, createdAt, updatedAt, supervisingUnit);
     }
 }

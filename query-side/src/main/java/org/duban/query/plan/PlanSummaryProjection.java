@@ -43,8 +43,13 @@ class PlanSummaryProjection {
     }
 
     @EventHandler
-    void on(PlanPublished event, @Timestamp Instant at) {
-        plans.findById(event.planId()).ifPresent(plan -> plan.changeStatus(PlanStatus.PUBLISHED, at));
+    void on(PlanPublished event, @Timestamp Instant at,
+            @org.axonframework.messaging.annotation.MetaDataValue(org.duban.api.MetadataKeys.ACTOR_UNIT) String unit) {
+        plans.findById(event.planId()).ifPresent(plan -> {
+            plan.changeStatus(PlanStatus.PUBLISHED, at);
+            // the unit whose supervisor approved publication oversees the plan's execution
+            plan.superviseBy(unit);
+        });
     }
 
     @EventHandler

@@ -60,6 +60,19 @@ class PlanTreeProjection {
         tasks.save(new TaskEntity(event));
     }
 
+    /** Approved changes of text or due date show in the tree; unit and target changes stay on the task's record. */
+    @EventHandler
+    void on(org.duban.api.task.TaskAdjustmentApproved event) {
+        tasks.findById(event.taskId()).ifPresent(task -> {
+            switch (event.kind()) {
+                case TEXT -> task.text = event.proposal();
+                case DUE_DATE -> task.dueDate = java.time.LocalDate.parse(event.proposal());
+                default -> {
+                }
+            }
+        });
+    }
+
     @EventHandler
     void on(IndicatorDefined event) {
         indicators.save(new IndicatorEntity(event));
