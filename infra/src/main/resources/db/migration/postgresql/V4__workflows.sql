@@ -93,3 +93,11 @@ create table task_timeline (
     primary key (event_id)
 );
 create index ix_task_timeline_task on task_timeline (task_id, sequence_number);
+
+create table plan_cadence (
+    plan_id            varchar(255) not null,
+    cadence            varchar(32)  not null,
+    due_day            integer      not null,
+    grace_working_days integer      not null,
+    primary key (plan_id)
+);

@@ -76,6 +76,11 @@ public class TaskAssignment {
         return adjustmentId;
     }
 
+    /** The adjustment a decision step is about. */
+    public String adjustmentOf(Task decision) {
+        return (String) tasks.getVariable(decision.getId(), ADJUSTMENT_ID);
+    }
+
     @Transactional
     public void decide(Task open, boolean approved, String reason) {
         tasks.complete(open.getId(), Variables.createVariables().putValue(APPROVED, approved)

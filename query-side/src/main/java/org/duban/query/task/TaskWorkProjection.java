@@ -9,7 +9,10 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 import org.duban.api.MetadataKeys;
+import org.duban.api.reporting.Cadence;
 import org.duban.api.reporting.ContributionSubmitted;
+import org.duban.api.reporting.FindReportingCadence;
+import org.duban.api.reporting.ReportingCadenceSet;
 import org.duban.api.reporting.EvidenceRef;
 import org.duban.api.reporting.ReportAccepted;
 import org.duban.api.reporting.ReportContent;
@@ -117,6 +120,20 @@ class TaskWorkProjection {
     }
 
     // --- reports --------------------------------------------------------------------------------------------
+
+    @EventHandler
+    void on(ReportingCadenceSet event) {
+        jdbc.update("delete from plan_cadence where plan_id = ?", event.planId());
+        jdbc.update("insert into plan_cadence (plan_id, cadence, due_day, grace_working_days) values (?, ?, ?, ?)",
+                event.planId(), event.cadence().name(), event.dueDay(), event.graceWorkingDays());
+    }
+
+    @QueryHandler
+    Optional<ReportingCadenceSet> handle(FindReportingCadence query) {
+        return jdbc.query("select * from plan_cadence where plan_id = ?", (rs, n) -> new ReportingCadenceSet(
+                rs.getString("plan_id"), Cadence.valueOf(rs.getString("cadence")), rs.getInt("due_day"),
+                rs.getInt("grace_working_days")), query.planId()).stream().findFirst();
+    }
 
     @EventHandler
     void on(ReportingPeriodOpened event, @org.axonframework.eventhandling.Timestamp Instant at) {
