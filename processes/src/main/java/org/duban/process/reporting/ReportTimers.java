@@ -1,7 +1,6 @@
 package org.duban.process.reporting;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.duban.api.reporting.EscalateReport;
 import org.duban.api.reporting.MarkReportOverdue;
 import org.duban.api.reporting.RemindReport;
 import org.duban.process.WorkflowCommands;
@@ -12,12 +11,11 @@ import static org.duban.process.reporting.ProgressReporting.MARKED_OVERDUE;
 import static org.duban.process.reporting.ProgressReporting.PERIOD;
 import static org.duban.process.reporting.ProgressReporting.TASK_ID;
 
-/** The service steps the timers of {@code progress-report} lead to: remind, mark overdue, escalate. */
+/** The service steps the timers of {@code progress-report} lead to: remind, mark overdue (which escalates). */
 @Configuration(proxyBeanMethods = false)
 public class ReportTimers {
     public static final String REMINDER = "reportReminder";
     public static final String OVERDUE = "reportOverdue";
-    public static final String ESCALATION = "reportEscalation";
 
     @Bean(REMINDER)
     public static JavaDelegate reportReminder(WorkflowCommands commands) {
@@ -33,11 +31,5 @@ public class ReportTimers {
                     (String) execution.getVariable(PERIOD)));
             execution.setVariable(MARKED_OVERDUE, Boolean.TRUE.equals(marked));
         };
-    }
-
-    @Bean(ESCALATION)
-    public static JavaDelegate reportEscalation(WorkflowCommands commands) {
-        return execution -> commands.send(execution, new EscalateReport((String) execution.getVariable(TASK_ID),
-                (String) execution.getVariable(PERIOD)));
     }
 }

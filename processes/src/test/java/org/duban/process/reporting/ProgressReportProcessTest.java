@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.duban.api.reporting.AcceptReport;
 import org.duban.api.reporting.CompletionStatus;
-import org.duban.api.reporting.EscalateReport;
 import org.duban.api.reporting.MarkReportOverdue;
 import org.duban.api.reporting.OpenReportingPeriod;
 import org.duban.api.reporting.RemindReport;
@@ -70,7 +69,6 @@ class ProgressReportProcessTest {
         Mocks.register(ReportingSteps.BEAN, new ReportingSteps(commands));
         Mocks.register(ReportTimers.REMINDER, ReportTimers.reportReminder(commands));
         Mocks.register(ReportTimers.OVERDUE, ReportTimers.reportOverdue(commands));
-        Mocks.register(ReportTimers.ESCALATION, ReportTimers.reportEscalation(commands));
         reporting = new ProgressReporting(runtimeService(), taskService(), gateway, commands, new Weekdays(), 3);
         ClockUtil.setCurrentTime(WorkflowClock.startOf(LocalDate.of(2025, 4, 1)));
     }
@@ -153,12 +151,12 @@ class ProgressReportProcessTest {
         BpmnAwareTests.assertThat(job("overdueDue", instance)).hasDueDate(WorkflowClock.startOf(LocalDate.of(2025, 4, 10)));
         execute(job("overdueDue", instance));
 
-        BpmnAwareTests.assertThat(instance).hasPassed("remind", "markOverdue", "escalate")
+        BpmnAwareTests.assertThat(instance).hasPassed("remind", "markOverdue")
                 .isWaitingAt(ProgressReporting.ESCALATION, ProgressReporting.WRITE);
         reporting.urge(task(ProgressReporting.ESCALATION, instance), "请于三日内报送");
         BpmnAwareTests.assertThat(instance).hasPassed("escalationHandled").isWaitingAt(ProgressReporting.WRITE);
         assertThat(sent()).containsSubsequence(new RemindReport("t-1", "2025-Q1", null),
-                new MarkReportOverdue("t-1", "2025-Q1"), new EscalateReport("t-1", "2025-Q1"),
+                new MarkReportOverdue("t-1", "2025-Q1"),
                 new RemindReport("t-1", "2025-Q1", "请于三日内报送"));
     }
 
@@ -171,7 +169,7 @@ class ProgressReportProcessTest {
         execute(job("reminderDue", instance));
         execute(job("overdueDue", instance));
 
-        BpmnAwareTests.assertThat(instance).hasPassed("noEscalation").hasNotPassed("escalate")
+        BpmnAwareTests.assertThat(instance).hasPassed("noEscalation").hasNotPassed("handleEscalation")
                 .isWaitingAt(ProgressReporting.REVIEW);
     }
 }

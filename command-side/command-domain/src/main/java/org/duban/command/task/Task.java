@@ -10,7 +10,6 @@ import org.duban.api.CommandRefused;
 import org.duban.api.reporting.AcceptReport;
 import org.duban.api.reporting.ContributionSubmitted;
 import org.duban.api.reporting.DraftReport;
-import org.duban.api.reporting.EscalateReport;
 import org.duban.api.reporting.MarkReportOverdue;
 import org.duban.api.reporting.OpenReportingPeriod;
 import org.duban.api.reporting.RemindReport;
@@ -234,21 +233,9 @@ class Task {
             return false;
         }
         apply(new ReportMarkedOverdue(taskId, command.periodKey(), report.overdueOn));
-        return true;
-    }
-
-    @CommandHandler
-    void handle(EscalateReport command) {
-        Report report = report(command.periodKey());
-        if (!report.overdue) {
-            throw new CommandRefused("report.not-overdue", "the " + command.periodKey() + " report of task " + taskId
-                    + " is not overdue");
-        }
-        if (report.escalated) {
-            throw new CommandRefused("report.escalated", "the " + command.periodKey() + " report of task " + taskId
-                    + " is already escalated");
-        }
+        // an overdue report goes to the supervisors' inbox at once (升级督办)
         apply(new ReportEscalated(taskId, command.periodKey()));
+        return true;
     }
 
     // --- guards ---------------------------------------------------------------------------------------------

@@ -6,7 +6,6 @@ import org.duban.api.reporting.AcceptReport;
 import org.duban.api.reporting.CompletionStatus;
 import org.duban.api.reporting.ContributionSubmitted;
 import org.duban.api.reporting.DraftReport;
-import org.duban.api.reporting.EscalateReport;
 import org.duban.api.reporting.EvidenceRef;
 import org.duban.api.reporting.IndicatorValue;
 import org.duban.api.reporting.MarkReportOverdue;
@@ -217,7 +216,8 @@ class TaskWorkflowTest {
         fixture.given(open).when(new RemindReport("t-1", "2025-Q1", null))
                 .expectEvents(new ReportReminded("t-1", "2025-Q1", DUE, null)).expectResultMessagePayload(true);
         fixture.given(open).when(new MarkReportOverdue("t-1", "2025-Q1"))
-                .expectEvents(new ReportMarkedOverdue("t-1", "2025-Q1", OVERDUE)).expectResultMessagePayload(true);
+                .expectEvents(new ReportMarkedOverdue("t-1", "2025-Q1", OVERDUE), new ReportEscalated("t-1", "2025-Q1"))
+                .expectResultMessagePayload(true);
         fixture.given(created(), assigned(), new TaskAcknowledged("t-1", HEALTH.unitId()), opened(), submitted(1))
                 .when(new MarkReportOverdue("t-1", "2025-Q1")).expectNoEvents().expectResultMessagePayload(false);
         fixture.given(created(), assigned(), new TaskAcknowledged("t-1", HEALTH.unitId()), opened(), submitted(1))
@@ -227,15 +227,4 @@ class TaskWorkflowTest {
                 .when(new MarkReportOverdue("t-1", "2025-Q1")).expectNoEvents().expectResultMessagePayload(false);
     }
 
-    @Test
-    void only_an_overdue_report_is_escalated_and_only_once() {
-        fixture.given(created(), assigned(), new TaskAcknowledged("t-1", HEALTH.unitId()), opened(),
-                        new ReportMarkedOverdue("t-1", "2025-Q1", OVERDUE))
-                .when(new EscalateReport("t-1", "2025-Q1")).expectEvents(new ReportEscalated("t-1", "2025-Q1"));
-        fixture.given(created(), assigned(), new TaskAcknowledged("t-1", HEALTH.unitId()), opened())
-                .when(new EscalateReport("t-1", "2025-Q1")).expectException(CommandRefused.class);
-        fixture.given(created(), assigned(), new TaskAcknowledged("t-1", HEALTH.unitId()), opened(),
-                        new ReportMarkedOverdue("t-1", "2025-Q1", OVERDUE), new ReportEscalated("t-1", "2025-Q1"))
-                .when(new EscalateReport("t-1", "2025-Q1")).expectException(CommandRefused.class);
-    }
 }
