@@ -1,0 +1,24 @@
+package org.duban.api.calendar;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+
+import static org.duban.api.Require.optionalText;
+import static org.duban.api.Require.present;
+
+/**
+ * One listed day of the working-day calendar.
+ *
+ * @param name the holiday it belongs to as the State Council's notice names it (春节, 春节调休); may be absent
+ */
+public record CalendarDay(LocalDate date, DayKind kind, String name) {
+    public CalendarDay {
+        present(date, "date");
+        present(kind, "kind of " + date);
+        name = optionalText(name);
+    }
+
+    public boolean onWeekend() {
+        return date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
+    }
+}
