@@ -101,6 +101,7 @@ class PersistenceIT {
                 "dead_letter_entry.diagnostics",
                 "dead_letter_entry.meta_data", "dead_letter_entry.payload", "dead_letter_entry.token",
                 "domain_event_entry.meta_data", "domain_event_entry.payload",
+                "evidence.content",
                 "saga_entry.serialized_saga",
                 "snapshot_event_entry.meta_data", "snapshot_event_entry.payload",
                 "token_entry.token");

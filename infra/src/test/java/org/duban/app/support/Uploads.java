@@ -15,7 +15,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Uploading plan files to {@code POST /api/plans/imports} as a browser form would. */
+/** Uploading files as a browser form would: plan tables to {@code POST /api/plans/imports}, evidence. */
 public final class Uploads {
     private Uploads() {
     }
@@ -36,6 +36,13 @@ public final class Uploads {
     @SuppressWarnings("rawtypes")
     public static ResponseEntity<Map> upload(TestRestTemplate http, String user, String fileName, byte[] content,
                                              Map<String, String> fields) {
+        return post(http, user, "/api/plans/imports", fileName, content, fields);
+    }
+
+    /** A multipart form with the file in field {@code file}, posted by {@code user} (password {@code duban}). */
+    @SuppressWarnings("rawtypes")
+    public static ResponseEntity<Map> post(TestRestTemplate http, String user, String path, String fileName,
+                                           byte[] content, Map<String, String> fields) {
         MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
         body.add("file", new ByteArrayResource(content) {
             @Override
@@ -46,8 +53,7 @@ public final class Uploads {
         fields.forEach(body::add);
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return http.withBasicAuth(user, "duban").postForEntity("/api/plans/imports", new HttpEntity<>(body, headers),
-                Map.class);
+        return http.withBasicAuth(user, "duban").postForEntity(path, new HttpEntity<>(body, headers), Map.class);
     }
 
     public static byte[] sample(String name) {

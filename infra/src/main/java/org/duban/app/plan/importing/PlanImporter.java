@@ -19,17 +19,15 @@ import org.duban.api.unit.RegisterUnit;
 import org.duban.api.unit.UnitIds;
 import org.duban.api.unit.UnitRef;
 import org.duban.api.unit.UnitView;
+import org.duban.app.files.FileBytes;
 import org.duban.app.plan.importing.PlanContent.IndicatorDraft;
 import org.duban.app.plan.importing.PlanContent.SectionDraft;
 import org.duban.app.plan.importing.PlanContent.TaskDraft;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,7 +55,7 @@ public class PlanImporter {
 
     public ImportReport importFile(PlanImportRequest request, String fileName, byte[] content, boolean dryRun) {
         String name = fileName == null || fileName.isBlank() ? "upload" : fileName;
-        String sha256 = sha256(content);
+        String sha256 = FileBytes.sha256(content);
         String format = TableFormat.of(name, content);
         List<ImportProblem> errors = new ArrayList<>();
         List<ImportProblem> warnings = new ArrayList<>();
@@ -197,13 +195,5 @@ public class PlanImporter {
             throw new IllegalArgumentException("period: startYear and endYear are required");
         }
         return new PlanPeriod(request.startYear(), request.endYear());
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

@@ -14,6 +14,7 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.duban.app.files.FileBytes;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
 import org.springframework.beans.factory.annotation.Value;
@@ -272,10 +273,10 @@ class TableFiles implements TableFileReader {
 
     /** UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (which covers GBK and GB2312). */
     private static String decode(String fileName, byte[] content) {
-        if (TableFormat.startsWith(content, 0xEF, 0xBB, 0xBF)) {
+        if (FileBytes.startsWith(content, 0xEF, 0xBB, 0xBF)) {
             return strict(fileName, StandardCharsets.UTF_8, Arrays.copyOfRange(content, 3, content.length));
         }
-        if (TableFormat.startsWith(content, 0xFF, 0xFE) || TableFormat.startsWith(content, 0xFE, 0xFF)) {
+        if (FileBytes.startsWith(content, 0xFF, 0xFE) || FileBytes.startsWith(content, 0xFE, 0xFF)) {
             return strict(fileName, StandardCharsets.UTF_16, content);
         }
         for (byte b : content) {

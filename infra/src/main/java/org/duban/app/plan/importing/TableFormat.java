@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import static org.duban.app.files.FileBytes.startsWith;
+
 /** The format of an uploaded file, told from its first bytes rather than its name. */
 final class TableFormat {
     static final String XLSX = "xlsx";
@@ -44,17 +46,5 @@ final class TableFormat {
             // a damaged archive: the reader explains what is wrong with it
         }
         return ZIP;
-    }
-
-    static boolean startsWith(byte[] content, int... magic) {
-        if (content.length < magic.length) {
-            return false;
-        }
-        for (int i = 0; i < magic.length; i++) {
-            if ((content[i] & 0xFF) != magic[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -1,5 +1,6 @@
 package org.duban.app.plan.importing;
 
+import org.duban.app.files.FileBytes;
 import org.duban.app.support.DubanIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,7 +77,7 @@ class PlanImportIT {
         List<Map> imports = (List<Map>) tree.get("imports");
         assertThat(imports).hasSize(1);
         assertThat((Map) imports.get(0).get("file")).containsEntry("name", file)
-                .containsEntry("size", content.length).containsEntry("sha256", PlanImporter.sha256(content));
+                .containsEntry("size", content.length).containsEntry("sha256", FileBytes.sha256(content));
         assertThat(imports.get(0)).containsEntry("importedBy", "supervisor");
         assertThat((Map) imports.get(0).get("counts")).containsEntry("tasks", 94);
         assertThat((Map) tree.get("plan")).containsEntry("documentNumber", "大足府办发〔2024〕113号")

@@ -1,0 +1,221 @@
+package org.duban.app.reporting.evidence;
+
+import org.springframework.util.unit.DataSize;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import static org.duban.app.files.FileBytes.hasAt;
+import static org.duban.app.files.FileBytes.startsWith;
+
+/**
+ * Decides whether an upload is acceptable evidence: a named, non-empty file within the size limit whose extension
+ * and content agree on an accepted type. Neither is trusted alone: the name decides how the reader's computer opens
+ * the file, the content what it really is.
+ */
+final class EvidenceFiles {
+    static final int MAX_NAME_LENGTH = 255;
+    /** Telling a zip's kind may read through entries; a zip bomb must not keep the server busy. */
+    private static final long MAX_INFLATED = 100L * 1024 * 1024;
+
+    private final long maxBytes;
+
+    EvidenceFiles(DataSize maxFileSize) {
+        this.maxBytes = maxFileSize.toBytes();
+    }
+
+    /** The file name as it will be stored and shown, and the type both name and content agree on. */
+    record Accepted(String fileName, EvidenceType type) {
+    }
+
+    Accepted check(String uploadedName, byte[] content) {
+        String name = fileName(uploadedName);
+        if (content.length == 0) {
+            throw refused(name, "the file is empty");
+        }
+        if (content.length > maxBytes) {
+            throw new EvidenceRefused(name, name + ": the file is " + size(content.length)
+                    + "; the largest evidence file accepted is " + size(maxBytes) + ". " + accepted(), true);
+        }
+        int dot = name.lastIndexOf('.');
+        String extension = dot < 0 ? "" : name.substring(dot + 1);
+        EvidenceType declared = EvidenceType.ofExtension(extension).orElseThrow(() -> refused(name, extension.isEmpty()
+                ? "the file name has no extension, so its type is unknown"
+                : "files of type ." + extension + " are not accepted"));
+        Content actual = sniff(content);
+        if (actual.type() != declared) {
+            throw refused(name, "the name says " + declared.label() + " (." + extension + ") but the content is "
+                    + actual.description());
+        }
+        return new Accepted(name, declared);
+    }
+
+    String accepted() {
+        return "Accepted are " + EvidenceType.accepted() + ", up to " + size(maxBytes) + ".";
+    }
+
+    private EvidenceRefused refused(String name, String problem) {
+        return new EvidenceRefused(name, name + ": " + problem + ". " + accepted(), false);
+    }
+
+    /**
+     * The last path segment (some browsers send C:\fakepath\…), without control and format characters: a
+     * right-to-left override would show "report\u202Efdp.exe" as "reportexe.pdf".
+     */
+    private String fileName(String uploadedName) {
+        String name = uploadedName == null ? "" : uploadedName;
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        name = Normalizer.normalize(name, Normalizer.Form.NFC).codePoints()
+                .filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+        if (name.isEmpty()) {
+            throw new EvidenceRefused("", "the upload has no file name; send the file with its name, such as report.pdf. "
+                    + accepted(), false);
+        }
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw refused(name.substring(0, 40) + "…", "the file name is " + name.length()
+                    + " characters long; at most " + MAX_NAME_LENGTH + " are accepted");
+        }
+        return name;
+    }
+
+    static String size(long bytes) {
+        long mb = 1024 * 1024;
+        if (bytes % mb == 0) {
+            return bytes / mb + " MB";
+        }
+        if (bytes >= mb) {
+            return String.format(Locale.ROOT, "%.1f MB (%d bytes)", bytes / (double) mb, bytes);
+        }
+        return bytes % 1024 == 0 ? bytes / 1024 + " KB" : bytes + " bytes";
+    }
+
+    // --- what the bytes are ---------------------------------------------------------------------------------------
+
+    /** An accepted type, or (type null) a description of what the content is instead. */
+    private record Content(EvidenceType type, String description) {
+        static Content of(EvidenceType type) {
+            return new Content(type, type.description());
+        }
+
+        static Content other(String description) {
+            return new Content(null, description);
+        }
+    }
+
+    private static Content sniff(byte[] c) {
+        if (startsWith(c, '%', 'P', 'D', 'F', '-')) {
+            return Content.of(EvidenceType.PDF);
+        }
+        if (startsWith(c, 0xFF, 0xD8, 0xFF)) {
+            return Content.of(EvidenceType.JPEG);
+        }
+        if (startsWith(c, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
+            return Content.of(EvidenceType.PNG);
+        }
+        if (startsWith(c, 'P', 'K', 0x03, 0x04)) {
+            return zip(c);
+        }
+        if (startsWith(c, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
+            return Content.other("an old-format Word or Excel file (.doc, .xls); save it as .docx, .xlsx or PDF");
+        }
+        if (windowsProgram(c)) {
+            return Content.other("a Windows program");
+        }
+        if (startsWith(c, 0x7F, 'E', 'L', 'F')) {
+            return Content.other("a program (ELF)");
+        }
+        if (startsWith(c, 'G', 'I', 'F', '8')) {
+            return Content.other("a GIF image; save it as PNG");
+        }
+        if (startsWith(c, 'R', 'a', 'r', '!', 0x1A, 0x07) || startsWith(c, '7', 'z', 0xBC, 0xAF, 0x27, 0x1C)
+                || startsWith(c, 0x1F, 0x8B) || startsWith(c, 'P', 'K', 0x05, 0x06)) {
+            return Content.other("an archive (RAR, 7-Zip, gzip or an empty zip)");
+        }
+        if (startsWith(c, 0xFF, 0xFE) || startsWith(c, 0xFE, 0xFF)) {
+            return Content.other("UTF-16 text; save it as UTF-8");
+        }
+        return text(c);
+    }
+
+    /** "MZ" alone is too weak (a text may begin with it): a Windows program's DOS header points to "PE\0\0". */
+    private static boolean windowsProgram(byte[] c) {
+        if (!startsWith(c, 'M', 'Z') || c.length < 0x40) {
+            return false;
+        }
+        int pe = (c[0x3C] & 0xFF) | (c[0x3D] & 0xFF) << 8 | (c[0x3E] & 0xFF) << 16 | (c[0x3F] & 0xFF) << 24;
+        return hasAt(c, pe, 'P', 'E', 0, 0);
+    }
+
+    /** Office files are zips with [Content_Types].xml and a word/ or xl/ part; an OFD is a zip with OFD.xml at its root. */
+    private static Content zip(byte[] content) {
+        boolean contentTypes = false;
+        boolean word = false;
+        boolean excel = false;
+        boolean anyEntry = false;
+        long inflated = 0;
+        byte[] buffer = new byte[64 * 1024];
+        // Names not flagged as UTF-8 may be GBK; ISO-8859-1 reads any byte, and the names that decide are ASCII.
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content), StandardCharsets.ISO_8859_1)) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                anyEntry = true;
+                String name = entry.getName();
+                if (name.equals("OFD.xml")) {
+                    return Content.of(EvidenceType.OFD);
+                }
+                contentTypes |= name.equals("[Content_Types].xml");
+                word |= name.startsWith("word/");
+                excel |= name.startsWith("xl/");
+                if (contentTypes && word) {
+                    return Content.of(EvidenceType.DOCX);
+                }
+                if (contentTypes && excel) {
+                    return Content.of(EvidenceType.XLSX);
+                }
+                for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
+                    inflated += n;
+                    if (inflated > MAX_INFLATED) {
+                        return Content.other("a zip archive that unpacks to more than " + size(MAX_INFLATED)
+                                + " before showing what it is");
+                    }
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            return Content.other("a damaged zip archive");
+        }
+        // the first entry cannot be read (damaged, or the archive is streamed in a form office files never use)
+        return Content.other(anyEntry ? "a zip archive that is not a Word, Excel or OFD document"
+                : "a damaged zip archive");
+    }
+
+    private static Content text(byte[] content) {
+        for (int i = 0; i < content.length; i++) {
+            if (content[i] == 0) {
+                return Content.other("binary data, not text (a NUL byte at offset " + i + ")");
+            }
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(content);
+        CharBuffer out = CharBuffer.allocate(64 * 1024);
+        for (CoderResult result = decoder.decode(in, out, true); ; result = decoder.decode(in, out.clear(), true)) {
+            if (result.isError()) {
+                return Content.other("not UTF-8 text (offset " + in.position() + " is not UTF-8; GB18030/GBK text "
+                        + "must be saved as UTF-8)");
+            }
+            if (result.isUnderflow()) {
+                return Content.of(EvidenceType.TEXT);
+            }
+        }
+    }
+}

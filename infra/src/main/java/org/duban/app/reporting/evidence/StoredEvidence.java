@@ -1,0 +1,23 @@
+package org.duban.app.reporting.evidence;
+
+import org.duban.api.reporting.EvidenceRef;
+import org.duban.app.security.DubanUser;
+
+import java.time.Instant;
+
+/** An evidence file as stored: its reference, who uploaded it for which unit and when, and its bytes. */
+public record StoredEvidence(EvidenceRef ref, String uploadedBy, String uploadedByUnit, Instant uploadedAt,
+                             byte[] content) {
+
+    /**
+     * Evidence belongs to the unit that uploaded it; the office-wide roles (supervisors, administrators, auditors
+     * and third-party evaluators) read every unit's evidence.
+     */
+    public boolean readableBy(DubanUser user) {
+        return switch (user.role()) {
+            case ADMIN, SUPERVISOR, AUDITOR, EVALUATOR -> true;
+            case UNIT_USER -> uploadedByUnit != null && uploadedByUnit.equals(user.unit());
+            case SYSTEM -> false;
+        };
+    }
+}

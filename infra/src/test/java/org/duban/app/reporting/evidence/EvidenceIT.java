@@ -1,0 +1,212 @@
+package org.duban.app.reporting.evidence;
+
+import org.duban.api.reporting.EvidenceRef;
+import org.duban.app.files.FileBytes;
+import org.duban.app.support.DubanIntegrationTest;
+import org.duban.app.support.TestDatabases;
+import org.duban.app.support.Uploads;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.duban.app.reporting.evidence.EvidenceSamples.pdf;
+import static org.duban.app.reporting.evidence.EvidenceSamples.png;
+import static org.duban.app.reporting.evidence.EvidenceSamples.text;
+import static org.duban.app.reporting.evidence.EvidenceSamples.windowsProgram;
+import static org.duban.app.reporting.evidence.EvidenceSamples.zip;
+
+/** Evidence over HTTP: upload, read back byte for byte, who may read, what is refused and that it leaves nothing. */
+@DubanIntegrationTest
+@SuppressWarnings({"rawtypes", "unchecked"})
+class EvidenceIT {
+    private static final String NAME = "卫生健康委 2024年第三季度进展（佐证）.pdf";
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    EvidenceStore store;
+
+    @Test
+    void a_unit_uploads_a_pdf_and_reads_it_back_byte_for_byte() {
+        byte[] pdf = pdf();
+        ResponseEntity<Map> uploaded = upload("health", NAME, pdf);
+
+        assertThat(uploaded.getStatusCode()).as("%s", uploaded.getBody()).isEqualTo(HttpStatus.CREATED);
+        Map ref = uploaded.getBody();
+        String id = (String) ref.get("evidenceId");
+        assertThat(ref).containsEntry("fileName", NAME).containsEntry("size", pdf.length)
+                .containsEntry("sha256", FileBytes.sha256(pdf)).containsEntry("mediaType", "application/pdf");
+        assertThat(uploaded.getHeaders().getLocation()).hasPath("/api/evidence/" + id);
+
+        ResponseEntity<byte[]> download = http.withBasicAuth("health", "duban").getForEntity("/api/evidence/" + id, byte[].class);
+        assertThat(download.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(download.getBody()).isEqualTo(pdf);
+        assertThat(FileBytes.sha256(download.getBody())).isEqualTo(ref.get("sha256"));
+        HttpHeaders headers = download.getHeaders();
+        assertThat(headers.getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+        assertThat(headers.getContentLength()).isEqualTo(pdf.length);
+        assertThat(headers.getFirst(HttpHeaders.CONTENT_DISPOSITION)).startsWith("attachment;")
+                .contains("filename*=UTF-8''" + URLEncoder.encode(NAME, StandardCharsets.UTF_8).replace("+", "%20"));
+        assertThat(headers.getContentDisposition().getFilename()).isEqualTo(NAME);
+        assertThat(headers.get("X-Content-Type-Options")).containsExactly("nosniff");
+
+        assertThat(http.withBasicAuth("health", "duban").getForObject("/api/evidence/" + id + "/ref", Map.class))
+                .isEqualTo(ref);
+        assertThat(jdbc.queryForMap("select uploaded_by, uploaded_by_unit from evidence where evidence_id = ?", id))
+                .containsValues("health", "区卫生健康委");
+    }
+
+    @Test
+    void a_user_of_another_unit_may_not_read_it() {
+        String id = uploadedPdf();
+
+        assertThat(status("market", "/api/evidence/" + id)).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(status("market", "/api/evidence/" + id + "/ref")).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void supervisors_administrators_auditors_and_evaluators_read_every_units_evidence() {
+        String id = uploadedPdf();
+
+        for (String user : List.of("supervisor", "admin", "auditor", "evaluator")) {
+            ResponseEntity<byte[]> download = http.withBasicAuth(user, "duban").getForEntity("/api/evidence/" + id, byte[].class);
+            assertThat(download.getStatusCode()).as(user).isEqualTo(HttpStatus.OK);
+            assertThat(download.getBody()).as(user).isEqualTo(pdf());
+            assertThat(status(user, "/api/evidence/" + id + "/ref")).as(user).isEqualTo(HttpStatus.OK);
+        }
+    }
+
+    @Test
+    void an_unknown_id_is_not_found() {
+        ResponseEntity<Map> missing = http.withBasicAuth("auditor", "duban").getForEntity("/api/evidence/no-such-id", Map.class);
+        assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat((String) missing.getBody().get("detail")).isEqualTo("evidence no-such-id does not exist");
+        assertThat(status("health", "/api/evidence/no-such-id/ref")).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void auditors_and_evaluators_may_not_upload_and_strangers_must_sign_in() {
+        long before = rows();
+
+        assertThat(upload("auditor", "a.pdf", pdf()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(upload("evaluator", "a.pdf", pdf()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.getForEntity("/api/evidence/any", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(rows()).isEqualTo(before);
+    }
+
+    @Test
+    void refused_uploads_say_why_and_store_nothing() {
+        long before = rows();
+
+        assertRefused(upload("health", "setup.exe", windowsProgram()), HttpStatus.BAD_REQUEST, "setup.exe",
+                "setup.exe: files of type .exe are not accepted. Accepted are PDF (.pdf), JPEG (.jpg, .jpeg), PNG (.png), "
+                        + "Word (.docx), Excel (.xlsx), OFD (.ofd), plain text in UTF-8 (.txt), up to 10 MB.");
+        assertRefused(upload("health", "fake.pdf", png()), HttpStatus.BAD_REQUEST, "fake.pdf",
+                "fake.pdf: the name says PDF (.pdf) but the content is a PNG image.");
+        assertRefused(upload("supervisor", "empty.pdf", new byte[0]), HttpStatus.BAD_REQUEST, "empty.pdf",
+                "empty.pdf: the file is empty.");
+        assertRefused(upload("health", "report.docx", zip(Map.of("notes.txt", text("x")))), HttpStatus.BAD_REQUEST,
+                "report.docx", "the content is a zip archive that is not a Word, Excel or OFD document");
+        assertRefused(upload("admin", "notes.txt", text("进展\u0000")), HttpStatus.BAD_REQUEST, "notes.txt",
+                "a NUL byte at offset 6");
+        assertRefused(upload("health", "scan.pdf", Arrays.copyOf(pdf(), 10 * 1024 * 1024 + 1)),
+                HttpStatus.PAYLOAD_TOO_LARGE, "scan.pdf",
+                "scan.pdf: the file is 10.0 MB (10485761 bytes); the largest evidence file accepted is 10 MB.");
+
+        assertThat(rows()).isEqualTo(before);
+    }
+
+    @Test
+    void an_upload_without_the_file_field_names_it() {
+        ResponseEntity<Map> response = http.withBasicAuth("health", "duban").postForEntity("/api/evidence",
+                new HttpEntity<>(new LinkedMultiValueMap<>(
+                        Map.of("other", List.of("x"))), multipart()), Map.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) response.getBody().get("detail")).contains("part file is required");
+    }
+
+    @Test
+    void a_report_can_check_the_evidence_it_cites() {
+        EvidenceRef cited = ref(upload("health", "photo.png", png()).getBody());
+
+        assertThat(store.verify(List.of(new EvidenceRef(cited.evidenceId(), "renamed.png", 0, cited.sha256(), null))))
+                .containsExactly(cited);
+        assertThatThrownBy(() -> store.verify(List.of(new EvidenceRef(cited.evidenceId(), cited.fileName(),
+                cited.size(), FileBytes.sha256(pdf()), cited.mediaType()))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("evidence[0]: evidence " + cited.evidenceId() + " (photo.png) has SHA-256 " + cited.sha256()
+                        + ", not " + FileBytes.sha256(pdf()));
+        assertThatThrownBy(() -> store.verify(List.of(cited, new EvidenceRef("gone", "x.pdf", 1, cited.sha256(), null))))
+                .hasMessage("evidence[1]: evidence gone does not exist; upload the file first");
+        assertThatThrownBy(() -> store.verify(List.of(cited, cited)))
+                .hasMessage("evidence[1]: evidence " + cited.evidenceId() + " is listed more than once");
+    }
+
+    @Test
+    void the_content_is_stored_in_the_row_as_bytea_on_postgres() {
+        if (TestDatabases.postgres()) {
+            assertThat(jdbc.queryForObject("select data_type from information_schema.columns "
+                    + "where table_schema = 'public' and table_name = 'evidence' and column_name = 'content'", String.class))
+                    .isEqualTo("bytea");
+            uploadedPdf();
+            assertThat(jdbc.queryForObject("select count(*) from pg_largeobject_metadata", Long.class)).isZero();
+        } else {
+            assertThat(jdbc.queryForObject("select data_type from information_schema.columns "
+                    + "where table_name = 'EVIDENCE' and column_name = 'CONTENT'", String.class))
+                    .isEqualTo("BINARY LARGE OBJECT");
+        }
+    }
+
+    private String uploadedPdf() {
+        ResponseEntity<Map> uploaded = upload("health", NAME, pdf());
+        assertThat(uploaded.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        return (String) uploaded.getBody().get("evidenceId");
+    }
+
+    private ResponseEntity<Map> upload(String user, String fileName, byte[] content) {
+        return Uploads.post(http, user, "/api/evidence", fileName, content, Map.of());
+    }
+
+    private HttpStatus status(String user, String path) {
+        return HttpStatus.valueOf(http.withBasicAuth(user, "duban").getForEntity(path, byte[].class).getStatusCode().value());
+    }
+
+    private long rows() {
+        return jdbc.queryForObject("select count(*) from evidence", Long.class);
+    }
+
+    private static HttpHeaders multipart() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return headers;
+    }
+
+    private static EvidenceRef ref(Map body) {
+        return new EvidenceRef((String) body.get("evidenceId"), (String) body.get("fileName"),
+                ((Number) body.get("size")).longValue(), (String) body.get("sha256"), (String) body.get("mediaType"));
+    }
+
+    private static void assertRefused(ResponseEntity<Map> response, HttpStatus status, String file, String detail) {
+        assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(status);
+        assertThat(response.getBody()).containsEntry("file", file).containsEntry("maxFileSize", "10 MB");
+        assertThat((String) response.getBody().get("detail")).contains(detail);
+        assertThat((List<Object>) response.getBody().get("accepted")).contains(".pdf", ".ofd", ".txt");
+    }
+}
