@@ -8,6 +8,7 @@ import org.duban.api.reporting.ReportContent;
 import org.duban.api.task.AdjustmentKind;
 import org.duban.api.task.TaskDetail;
 import org.duban.api.task.TaskSummary;
+import org.duban.app.reporting.evidence.EvidenceStore;
 import org.duban.app.security.DubanUser;
 import org.duban.app.web.NotFound;
 import org.duban.process.reporting.ProgressReporting;
@@ -37,12 +38,24 @@ class TaskWorkApi {
     private final TaskAssignment assignment;
     private final ProgressReporting reporting;
     private final CommandGateway commands;
+    private final EvidenceStore evidence;
 
-    TaskWorkApi(WorkAccess access, TaskAssignment assignment, ProgressReporting reporting, CommandGateway commands) {
+    TaskWorkApi(WorkAccess access, TaskAssignment assignment, ProgressReporting reporting, CommandGateway commands,
+                EvidenceStore evidence) {
         this.access = access;
         this.assignment = assignment;
         this.reporting = reporting;
         this.commands = commands;
+        this.evidence = evidence;
+    }
+
+    /** The events carry the stored references: each names an uploaded file with its SHA-256, or the call is a 400. */
+    private ReportContent verified(ReportContent content) {
+        if (content == null) {
+            throw new IllegalArgumentException("the report content is required");
+        }
+        return new ReportContent(content.narrative(), content.status(), content.percent(), content.indicatorValues(),
+                content.difficulties(), content.nextSteps(), evidence.verify(content.evidence()));
     }
 
     record AdjustmentRequest(AdjustmentKind kind, String proposal, String reason) {
@@ -114,7 +127,7 @@ class TaskWorkApi {
         String unitId = WorkAccess.unitIdOf(user);
         reporting.contribute(step(reporting.open(taskId, period, ProgressReporting.CONTRIBUTE, unitId),
                 "contribution of your unit for " + period, taskId), unitId, contribution.text(),
-                contribution.evidence() == null ? List.of() : contribution.evidence());
+                evidence.verify(contribution.evidence()));
         return access.detail(taskId);
     }
 
@@ -123,7 +136,7 @@ class TaskWorkApi {
                      @AuthenticationPrincipal DubanUser user) {
         TaskSummary task = access.task(taskId);
         access.requireLead(task, user);
-        commands.sendAndWait(new DraftReport(taskId, period, WorkAccess.unitIdOf(user), content));
+        commands.sendAndWait(new DraftReport(taskId, period, WorkAccess.unitIdOf(user), verified(content)));
         return access.detail(taskId);
     }
 
@@ -133,7 +146,7 @@ class TaskWorkApi {
         TaskSummary task = access.task(taskId);
         access.requireLead(task, user);
         reporting.submit(step(reporting.open(taskId, period, ProgressReporting.WRITE, null), "report for " + period, taskId),
-                WorkAccess.unitIdOf(user), content);
+                WorkAccess.unitIdOf(user), verified(content));
         return access.detail(taskId);
     }
 

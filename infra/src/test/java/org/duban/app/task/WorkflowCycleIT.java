@@ -90,10 +90,14 @@ class WorkflowCycleIT {
         // the co-unit contributes; the lead drafts, submits with evidence; the supervisor returns; the lead resubmits
         String q4 = "/api/tasks/" + taskA + "/reports/2026-Q4";
         assertThat(post("market", q4 + "/contributions", Map.of("text", "已开展联合检查3次")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        Map evidence = uploadEvidence("health", "进展报告.pdf", org.duban.app.reporting.evidence.EvidenceSamples.pdf());
+        Map forged = Map.of("narrative", "x", "status", "IN_PROGRESS", "evidence", List.of(Map.of("evidenceId", "e-forged",
+                "fileName", "x.pdf", "size", 1, "sha256", "ab".repeat(32), "mediaType", "application/pdf")));
+        ResponseEntity<Map> refused = post("health", q4 + "/submission", forged);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) refused.getBody().get("detail")).contains("evidence[0]").contains("e-forged");
         Map content = Map.of("narrative", "区中医院二期工程完成主体结构。", "status", "IN_PROGRESS", "percent", 60,
-                "difficulties", "资金缺口", "nextSteps", "完成装修",
-                "evidence", List.of(Map.of("evidenceId", "e-1", "fileName", "进展照片.pdf", "size", 2048,
-                        "sha256", "ab".repeat(32), "mediaType", "application/pdf")));
+                "difficulties", "资金缺口", "nextSteps", "完成装修", "evidence", List.of(evidence));
         assertThat(post("market", q4 + "/submission", content).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(put("health", q4 + "/draft", content).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(post("health", q4 + "/submission", content).getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -114,7 +118,7 @@ class WorkflowCycleIT {
         Map finalReport = ((List<Map>) accepted.get("reports")).get(0);
         assertThat(finalReport).containsEntry("status", "ACCEPTED").containsEntry("round", 2);
         assertThat(((List<Map>) ((Map) ((List<Map>) finalReport.get("rounds")).get(1).get("content")).get("evidence")))
-                .extracting(e -> e.get("sha256")).containsExactly("ab".repeat(32));
+                .extracting(e -> e.get("sha256")).containsExactly(evidence.get("sha256"));
 
         // B's report is never submitted: when the clock passes its dates, its timers remind, mark overdue, escalate
         ClockUtil.setCurrentTime(date(LocalDate.parse(overdueOn).plusDays(1)));
@@ -182,6 +186,22 @@ class WorkflowCycleIT {
             into.addAll((List<Map>) section.get("tasks"));
             collect((List<Map>) section.get("children"), into);
         }
+    }
+
+    private Map uploadEvidence(String user, String name, byte[] content) {
+        org.springframework.util.LinkedMultiValueMap<String, Object> body = new org.springframework.util.LinkedMultiValueMap<>();
+        body.add("file", new org.springframework.core.io.ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        });
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
+        ResponseEntity<Map> stored = http.withBasicAuth(user, "duban").postForEntity("/api/evidence",
+                new HttpEntity<>(body, headers), Map.class);
+        assertThat(stored.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        return stored.getBody();
     }
 
     private List<Map> inbox(String user) {

@@ -13,12 +13,12 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** Small real files of each kind evidence may be, and of kinds it may not. */
-final class EvidenceSamples {
+public final class EvidenceSamples {
     private EvidenceSamples() {
     }
 
     /** A one-page PDF, with the binary comment line PDF writers put after the header. */
-    static byte[] pdf() {
+    public static byte[] pdf() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes("%PDF-1.4\n%".getBytes(StandardCharsets.US_ASCII));
         out.writeBytes(new byte[]{(byte) 0xE2, (byte) 0xE3, (byte) 0xCF, (byte) 0xD3, '\n'});
