@@ -57,7 +57,7 @@ final class CalendarCsv {
         boolean provisional = false;
         boolean headerSeen = false;
         List<String> lines = text.lines().toList();
-        for (int index = 0; index < lines.size(); index++) {
+        for (int index = 0; index < lines.size() && problems.size() < MAX_PROBLEMS; index++) {
             int line = index + 1;
             String raw = lines.get(index).strip();
             if (raw.isEmpty()) {
@@ -87,9 +87,6 @@ final class CalendarCsv {
             CalendarDay day = day(year, line, cells, lineOf, problems);
             if (day != null) {
                 days.add(day);
-            }
-            if (problems.size() >= MAX_PROBLEMS) {
-                break;
             }
         }
         if (!headerSeen) {
