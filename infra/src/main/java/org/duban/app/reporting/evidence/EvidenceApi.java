@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import org.duban.api.reporting.EvidenceRef;
 import org.duban.app.security.DubanUser;
 import org.duban.app.web.NotFound;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -13,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,6 +29,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 /** Upload and download of evidence files (佐证材料), which progress reports refer to by {@link EvidenceRef}. */
 @RestController
@@ -35,9 +38,19 @@ class EvidenceApi {
     private final EvidenceStore store;
     private final EvidenceProperties properties;
 
-    EvidenceApi(EvidenceStore store, EvidenceProperties properties) {
+    EvidenceApi(EvidenceStore store, EvidenceProperties properties, MultipartProperties multipart) {
         this.store = store;
         this.properties = properties;
+        // A file just over the evidence limit must reach the store's check, which names that limit and what is
+        // accepted; a servlet limit at or below it would cut the upload off first with a bare "too large".
+        for (DataSize servletLimit : List.of(multipart.getMaxFileSize(), multipart.getMaxRequestSize())) {
+            if (servletLimit.toBytes() >= 0 && servletLimit.compareTo(properties.maxFileSize()) <= 0) {
+                throw new IllegalStateException("duban.evidence.max-file-size ("
+                        + EvidenceFiles.size(properties.maxFileSize().toBytes()) + ") must be smaller than "
+                        + "spring.servlet.multipart.max-file-size (" + EvidenceFiles.size(multipart.getMaxFileSize().toBytes())
+                        + ") and max-request-size (" + EvidenceFiles.size(multipart.getMaxRequestSize().toBytes()) + ")");
+            }
+        }
     }
 
     @Operation(summary = "Upload an evidence file (multipart field \"file\")",

@@ -70,7 +70,7 @@ final class EvidenceFiles {
 
     /**
      * The last path segment (some browsers send C:\fakepath\…), without control and format characters: a
-     * right-to-left override would show "report\u202Efdp.exe" as "reportexe.pdf".
+     * right-to-left override (U+202E) before "fdp.exe" would show "report…fdp.exe" as "reportexe.pdf".
      */
     private String fileName(String uploadedName) {
         String name = uploadedName == null ? "" : uploadedName;

@@ -99,7 +99,10 @@ public class EvidenceStore {
             EvidenceRef found = jdbc.query("select " + REF_COLUMNS + " from evidence where evidence_id = ?", REF, id)
                     .stream().findFirst().orElseThrow(() -> new IllegalArgumentException(field + ": evidence " + id
                             + " does not exist; upload the file first"));
-            if (!found.sha256().equalsIgnoreCase(String.valueOf(given.sha256()))) {
+            if (given.sha256() == null || given.sha256().isBlank()) {
+                throw new IllegalArgumentException(field + ".sha256 is required");
+            }
+            if (!found.sha256().equalsIgnoreCase(given.sha256().strip())) {
                 throw new IllegalArgumentException(field + ": evidence " + id + " (" + found.fileName() + ") has SHA-256 "
                         + found.sha256() + ", not " + given.sha256());
             }

@@ -134,6 +134,15 @@ class EvidenceIT {
     }
 
     @Test
+    void the_api_is_documented() {
+        Map openApi = http.getForObject("/v3/api-docs", Map.class);
+        assertThat((Map<String, Object>) openApi.get("paths"))
+                .containsKeys("/api/evidence", "/api/evidence/{evidenceId}", "/api/evidence/{evidenceId}/ref");
+        Map download = (Map) ((Map) ((Map) openApi.get("paths")).get("/api/evidence/{evidenceId}")).get("get");
+        assertThat((List<Map>) download.get("parameters")).extracting(p -> p.get("name")).containsExactly("evidenceId");
+    }
+
+    @Test
     void an_upload_without_the_file_field_names_it() {
         ResponseEntity<Map> response = http.withBasicAuth("health", "duban").postForEntity("/api/evidence",
                 new HttpEntity<>(new LinkedMultiValueMap<>(
