@@ -52,21 +52,22 @@ public class WorkflowCommands {
 
     /** From a service task or timer path: the command carries the process instance and the activity. */
     public <R> R send(DelegateExecution execution, Object command) {
-        Map<String, Object> metadata = new HashMap<>();
-        metadata.put(MetadataKeys.PROCESS_INSTANCE_ID, execution.getProcessInstanceId());
-        metadata.put(MetadataKeys.USER_TASK_ID, execution.getCurrentActivityId());
-        return commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(MetaData.from(metadata)));
+        return send(command, execution.getProcessInstanceId(), execution.getCurrentActivityId(), null);
     }
 
     public <R> R send(DelegateTask task, Object command) {
-        Map<String, Object> metadata = new HashMap<>();
-        metadata.put(MetadataKeys.PROCESS_INSTANCE_ID, task.getProcessInstanceId());
-        metadata.put(MetadataKeys.USER_TASK_ID, task.getId());
         // A user completing the task in Camunda's own Tasklist is known only to the engine.
         Authentication engineUser = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        if (engineUser != null && engineUser.getUserId() != null) {
-            metadata.put(MetadataKeys.ACTOR_USER, engineUser.getUserId());
+        return send(command, task.getProcessInstanceId(), task.getId(),
+                engineUser == null ? null : engineUser.getUserId());
+    }
+
+    private <R> R send(Object command, String processInstanceId, String stepId, String engineUserId) {
+        Map<String, Object> metadata = new HashMap<>();
+        metadata.put(MetadataKeys.PROCESS_INSTANCE_ID, processInstanceId);
+        metadata.put(MetadataKeys.USER_TASK_ID, stepId);
+        if (engineUserId != null) {
+            metadata.put(MetadataKeys.ACTOR_USER, engineUserId);
         }
         return commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(MetaData.from(metadata)));

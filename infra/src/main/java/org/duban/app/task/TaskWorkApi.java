@@ -111,7 +111,7 @@ class TaskWorkApi {
             throw new IllegalArgumentException("field approved is required (true or false)");
         }
         Task step = step(assignment.open(taskId, TaskAssignment.DECIDE), "adjustment decision", taskId);
-        if (!adjustmentId.equals(assignmentVariable(step))) {
+        if (!adjustmentId.equals(assignment.adjustmentOf(step))) {
             throw new NotFound("adjustment " + adjustmentId + " of task " + taskId + " is not waiting for a decision");
         }
         assignment.decide(step, decision.approved(), decision.reason());
@@ -171,10 +171,6 @@ class TaskWorkApi {
         reporting.urge(step(reporting.open(taskId, period, ProgressReporting.ESCALATION, null), "escalation of " + period,
                 taskId), urging.note());
         return access.detail(taskId);
-    }
-
-    private String assignmentVariable(Task step) {
-        return assignment.adjustmentOf(step);
     }
 
     private static Task step(java.util.Optional<Task> open, String what, String taskId) {
