@@ -12,6 +12,7 @@ import org.duban.api.plan.PlanTree;
 import org.duban.api.plan.StartPlanExecution;
 import org.duban.api.reporting.Cadence;
 import org.duban.api.reporting.FindReportingCadence;
+import org.duban.api.reporting.FindTasksReporting;
 import org.duban.api.reporting.ReportingCadenceSet;
 import org.duban.api.reporting.ReportingPeriod;
 import org.duban.api.reporting.SetReportingCadence;
@@ -30,6 +31,7 @@ import org.springframework.stereotype.Component;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A plan's reporting cadence and the opening of its reporting periods (for every acknowledged task), for the HTTP
@@ -37,6 +39,7 @@ import java.util.Optional;
  */
 @Component
 class PlanReporting {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PlanReporting.class);
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final ProgressReporting reporting;
@@ -69,32 +72,69 @@ class PlanReporting {
         return cadence(planId).orElseThrow();
     }
 
-    /** Opens the period's report of every acknowledged task, all or none; the first opening starts execution. */
+    /**
+     * Opens the period's report of every acknowledged task that has none yet, all or none; the first opening starts
+     * execution. Opening again later adds the tasks acknowledged since.
+     */
     PeriodOpened open(String planId, String periodKey, DubanUser user) {
         PlanSummary plan = plan(planId);
         requireSupervisor(plan, user);
         ReportingCadenceSet cadence = cadence(planId).orElseThrow(() -> new CommandRefused("plan.no-cadence",
                 "plan " + planId + " has no reporting cadence yet; set one before opening a period"));
-        ReportingPeriod period = cadence.cadence().period(periodKey);
+        return open(plan, cadence, cadence.cadence().period(periodKey));
+    }
+
+    /**
+     * What the calendar does by itself: for every published plan with a cadence, the period containing the day
+     * opens for the tasks that have no report for it yet, within the plan's years.
+     */
+    List<PeriodOpened> openCurrentPeriods(LocalDate day) {
+        List<PeriodOpened> opened = new java.util.ArrayList<>();
+        for (PlanSummary plan : queries.query(new org.duban.api.plan.ListPlans(),
+                ResponseTypes.multipleInstancesOf(PlanSummary.class)).join()) {
+            if (plan.status() != PlanStatus.PUBLISHED && plan.status() != PlanStatus.IN_EXECUTION) {
+                continue;
+            }
+            Optional<ReportingCadenceSet> cadence = cadence(plan.planId());
+            if (cadence.isEmpty() || day.getYear() > plan.endYear()) {
+                continue;
+            }
+            try {
+                PeriodOpened result = open(plan, cadence.get(), cadence.get().cadence().periodOf(day));
+                if (result.reports() > 0) {
+                    opened.add(result);
+                }
+            } catch (RuntimeException e) {
+                // one plan refused must not keep the others from opening
+                log.warn("the current period of plan {} could not be opened", plan.planId(), e);
+            }
+        }
+        return opened;
+    }
+
+    private PeriodOpened open(PlanSummary plan, ReportingCadenceSet cadence, ReportingPeriod period) {
+        String planId = plan.planId();
         if (plan.status() == PlanStatus.DRAFT || plan.status() == PlanStatus.CLOSED) {
             throw new CommandRefused("plan.not-executable", "plan " + planId + " is " + plan.status()
                     + "; reports are opened for published plans");
         }
         PlanTree tree = queries.query(new FindPlanTree(planId), ResponseTypes.optionalInstanceOf(PlanTree.class)).join()
                 .orElseThrow(() -> new NotFound("plan " + planId + " does not exist"));
-        List<TaskSummary> acknowledged = queries.query(new FindTaskSummaries(tree.allTasks().stream().map(TaskView::taskId)
+        Set<String> reporting = Set.copyOf(queries.query(new FindTasksReporting(planId, period.key()),
+                ResponseTypes.multipleInstancesOf(String.class)).join());
+        List<TaskSummary> waiting = queries.query(new FindTaskSummaries(tree.allTasks().stream().map(TaskView::taskId)
                         .toList()), ResponseTypes.multipleInstancesOf(TaskSummary.class)).join().stream()
-                .filter(task -> task.status() == TaskStatus.ACKNOWLEDGED).toList();
-        LocalDate dueOn = reporting.dueOn(period, cadence.dueDay());
-        LocalDate overdueOn = reporting.overdueOn(dueOn, cadence.graceWorkingDays());
+                .filter(task -> task.status() == TaskStatus.ACKNOWLEDGED && !reporting.contains(task.taskId())).toList();
+        LocalDate dueOn = this.reporting.dueOn(period, cadence.dueDay());
+        LocalDate overdueOn = this.reporting.overdueOn(dueOn, cadence.graceWorkingDays());
         transaction.executeWithoutResult(status -> {
             commands.sendAndWait(new StartPlanExecution(planId));
-            for (TaskSummary task : acknowledged) {
-                reporting.open(task.taskId(), period, task.leadUnit().unitId(),
+            for (TaskSummary task : waiting) {
+                this.reporting.open(task.taskId(), period, task.leadUnit().unitId(),
                         task.coUnits().stream().map(unit -> unit.unitId()).toList(), dueOn, overdueOn);
             }
         });
-        return new PeriodOpened(planId, period.key(), period.start(), period.end(), dueOn, overdueOn, acknowledged.size());
+        return new PeriodOpened(planId, period.key(), period.start(), period.end(), dueOn, overdueOn, waiting.size());
     }
 
     private PlanSummary plan(String planId) {

@@ -55,8 +55,10 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
         }
         var sources = context.getEnvironment().getPropertySources();
         sources.addFirst(new MapPropertySource("duban-test-database", properties));
-        // Tests start empty unless they ask for the demo data (@TestPropertySource wins over this default).
-        MapPropertySource defaults = new MapPropertySource("duban-test-defaults", Map.of("duban.demo.enabled", "false"));
+        // Tests start empty unless they ask for the demo data, and no period opens by the wall clock behind a
+        // test's back (@TestPropertySource wins over these defaults).
+        MapPropertySource defaults = new MapPropertySource("duban-test-defaults", Map.of("duban.demo.enabled", "false",
+                "duban.reporting.period-opening.enabled", "false"));
         if (sources.contains(INLINED_TEST_PROPERTIES)) {
             sources.addAfter(INLINED_TEST_PROPERTIES, defaults);
         } else {

@@ -12,6 +12,7 @@ import org.duban.api.MetadataKeys;
 import org.duban.api.reporting.Cadence;
 import org.duban.api.reporting.ContributionSubmitted;
 import org.duban.api.reporting.FindReportingCadence;
+import org.duban.api.reporting.FindTasksReporting;
 import org.duban.api.reporting.ReportingCadenceSet;
 import org.duban.api.reporting.EvidenceRef;
 import org.duban.api.reporting.ReportAccepted;
@@ -210,6 +211,12 @@ class TaskWorkProjection {
     private static final String SUMMARY_SELECT = "select t.task_id, t.plan_id, p.title, p.supervising_unit, t.number, t.text, "
             + "t.lead_unit_id, t.lead_unit_name, w.status, w.acknowledge_by, t.section_id from plan_task t "
             + "join plan_summary p on p.plan_id = t.plan_id left join task_work w on w.task_id = t.task_id ";
+
+    @QueryHandler
+    List<String> handle(FindTasksReporting query) {
+        return jdbc.queryForList("select task_id from task_report where plan_id = ? and period_key = ?", String.class,
+                query.planId(), query.periodKey());
+    }
 
     @QueryHandler
     List<TaskSummary> handle(FindTaskSummaries query) {
