@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 import org.duban.api.MetadataKeys;
+import org.duban.query.audit.AuditTrail;
 import org.duban.api.reporting.Cadence;
 import org.duban.api.reporting.ContributionSubmitted;
 import org.duban.api.reporting.FindReportingCadence;
@@ -63,10 +64,12 @@ class TaskWorkProjection {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final JdbcTemplate jdbc;
+    private final AuditTrail trail;
     private final NamedParameterJdbcTemplate named;
 
-    TaskWorkProjection(JdbcTemplate jdbc) {
+    TaskWorkProjection(JdbcTemplate jdbc, AuditTrail trail) {
         this.jdbc = jdbc;
+        this.trail = trail;
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
@@ -290,11 +293,9 @@ class TaskWorkProjection {
     }
 
     private List<TaskDetail.TimelineEntry> timeline(String taskId) {
-        return jdbc.query("select * from task_timeline where task_id = ? order by sequence_number",
-                (rs, n) -> new TaskDetail.TimelineEntry(rs.getString("event_type"), instant(rs, "occurred_at"),
-                        rs.getString("actor_user"), rs.getString("actor_unit"), rs.getString("actor_role"),
-                        rs.getString("reason"), rs.getString("process_instance_id"), rs.getString("user_task_id"),
-                        rs.getString("summary")), taskId);
+        return trail.ofAggregate(taskId).stream().map(e -> new TaskDetail.TimelineEntry(e.eventType(), e.occurredAt(),
+                e.actorUser(), e.actorUnit(), e.actorRole(), e.reason(), e.processInstanceId(), e.userTaskId(),
+                e.summary())).toList();
     }
 
     // --- helpers --------------------------------------------------------------------------------------------
