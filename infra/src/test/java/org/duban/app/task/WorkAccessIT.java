@@ -173,6 +173,8 @@ class WorkAccessIT {
         Map evidenceOfMarket = uploadEvidence("market", "市场监管局检查记录.pdf");
         ids.put("Eh", (String) evidenceOfHealth.get("evidenceId"));
         ids.put("Em", (String) evidenceOfMarket.get("evidenceId"));
+        // a file of the supervisors' office that no task cites
+        ids.put("Eb", (String) uploadEvidence("supervisor", "督查室通知.pdf").get("evidenceId"));
         String reportR = "/api/tasks/" + ids.get("R") + "/reports/" + PERIOD;
         assertThat(send("market", POST, reportR + "/contributions",
                 Map.of("text", "已开展联合检查3次", "evidence", List.of(evidenceOfMarket))).getStatusCode())
@@ -324,10 +326,10 @@ class WorkAccessIT {
         rows.addAll(List.of(
                 row("evaluator", POST, "/api/evidence", FILE, "reader only"),
                 row("auditor", POST, "/api/evidence", FILE, "reader only"),
-                row("market", GET, "/api/evidence/{Eh}", null, "another unit's evidence, cited in a task it helps with"),
-                row("market", GET, "/api/evidence/{Eh}/ref", null, "another unit's evidence, cited in a task it helps with"),
-                row("health", GET, "/api/evidence/{Em}", null, "another unit's evidence, cited in a task it leads"),
-                row("health", GET, "/api/evidence/{Em}/ref", null, "another unit's evidence, cited in a task it leads")));
+                row("citysupervisor", GET, "/api/evidence/{Eh}", null, "evidence cited only in a plan of another office"),
+                row("citysupervisor", GET, "/api/evidence/{Em}/ref", null, "evidence cited only in a plan of another office"),
+                row("market", GET, "/api/evidence/{Eb}", null, "another unit's evidence, cited in no task it may read"),
+                row("health", GET, "/api/evidence/{Eb}/ref", null, "another unit's evidence, cited in no task it may read")));
         return rows.stream();
     }
 
@@ -400,20 +402,18 @@ class WorkAccessIT {
     }
 
     /**
-     * Evidence belongs to the uploader's unit ({@code StoredEvidence.readableBy}): being cited in a task another
-     * unit may read does not open it to that unit (the 403 rows). Office-wide roles read it. Not asserted either
-     * way: that rule also lets a supervisor of another office read it, as evidence is not tied to a plan.
+     * Evidence belongs to the uploader's unit; administrators, auditors and evaluators read all of it; anyone who may
+     * read a task citing it reads it there: the lead sees its co-units' files, the co-unit the lead's, the plan's
+     * supervisors both. A supervisor of another office and a unit the citing tasks do not concern get the 403 rows.
      */
     @Test
-    void evidence_is_read_by_its_own_unit_and_the_office_wide_roles() {
-        for (String path : List.of("/api/evidence/" + ids.get("Eh"), "/api/evidence/" + ids.get("Eh") + "/ref")) {
-            for (String user : List.of("health", "supervisor", "admin", "auditor", "evaluator")) {
+    void evidence_is_read_by_its_own_unit_the_office_wide_roles_and_through_the_tasks_citing_it() {
+        for (String path : List.of("/api/evidence/" + ids.get("Eh"), "/api/evidence/" + ids.get("Em") + "/ref")) {
+            for (String user : List.of("health", "market", "supervisor", "admin", "auditor", "evaluator")) {
                 assertThat(send(user, GET, path, null, byte[].class).getStatusCode()).as(user + " " + path)
                         .isEqualTo(HttpStatus.OK);
             }
         }
-        assertThat(send("market", GET, "/api/evidence/" + ids.get("Em"), null, byte[].class).getStatusCode())
-                .isEqualTo(HttpStatus.OK);
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.duban.query.audit.AuditTrail;
 import org.duban.api.reporting.Cadence;
 import org.duban.api.reporting.ContributionSubmitted;
 import org.duban.api.reporting.FindReportingCadence;
+import org.duban.api.reporting.FindTasksCitingEvidence;
 import org.duban.api.reporting.FindTasksReporting;
 import org.duban.api.reporting.ReportingCadenceSet;
 import org.duban.api.reporting.EvidenceRef;
@@ -214,6 +215,15 @@ class TaskWorkProjection {
     private static final String SUMMARY_SELECT = "select t.task_id, t.plan_id, p.title, p.supervising_unit, t.number, t.text, "
             + "t.lead_unit_id, t.lead_unit_name, w.status, w.acknowledge_by, t.section_id from plan_task t "
             + "join plan_summary p on p.plan_id = t.plan_id left join task_work w on w.task_id = t.task_id ";
+
+    @QueryHandler
+    List<String> handle(FindTasksCitingEvidence query) {
+        // references are stored as JSON; an evidence id is a UUID, so the pattern cannot match by accident
+        String cited = "%\"evidenceId\":\"" + query.evidenceId() + "\"%";
+        return jdbc.queryForList("select task_id from task_report_round where content like ? "
+                + "union select task_id from task_report where draft like ? "
+                + "union select task_id from task_contribution where evidence like ?", String.class, cited, cited, cited);
+    }
 
     @QueryHandler
     List<String> handle(FindTasksReporting query) {
