@@ -95,6 +95,11 @@ class TaskPages {
         return actions.run(page(taskId), flash, "已签收 Acknowledged", () -> work.acknowledge(taskId, user));
     }
 
+    @PostMapping("/tasks/{taskId}/co-unit-confirmation")
+    String confirmPart(@PathVariable String taskId, @AuthenticationPrincipal DubanUser user, RedirectAttributes flash) {
+        return actions.run(page(taskId), flash, "已知悉 Part confirmed", () -> work.confirmPart(taskId, user));
+    }
+
     @PostMapping("/tasks/{taskId}/adjustment-requests")
     String requestAdjustment(@PathVariable String taskId, @RequestParam AdjustmentKind kind,
                              @RequestParam(required = false) String proposal,

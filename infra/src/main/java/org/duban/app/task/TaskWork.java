@@ -43,12 +43,8 @@ public class TaskWork {
     }
 
     /** The steps a user may take on a task now, as the task page offers them. */
-    public record Actions(boolean acknowledge, String adjustmentToDecide, List<String> contribute,
-                          List<String> write, List<String> review, List<String> urge) {
-        public boolean any() {
-            return acknowledge || adjustmentToDecide != null || !contribute.isEmpty() || !write.isEmpty()
-                    || !review.isEmpty() || !urge.isEmpty();
-        }
+    public record Actions(boolean acknowledge, boolean confirmPart, String adjustmentToDecide,
+                          List<String> contribute, List<String> write, List<String> review, List<String> urge) {
     }
 
     public TaskDetail read(String taskId, DubanUser user) {
@@ -83,14 +79,23 @@ public class TaskWork {
         }
         String adjustment = supervisor ? assignment.open(task.taskId(), TaskAssignment.DECIDE)
                 .map(assignment::adjustmentOf).orElse(null) : null;
-        return new Actions(lead && assignment.open(task.taskId(), TaskAssignment.ACKNOWLEDGE).isPresent(), adjustment,
-                contribute, write, review, urge);
+        return new Actions(lead && assignment.open(task.taskId(), TaskAssignment.ACKNOWLEDGE).isPresent(),
+                co && assignment.openConfirmation(task.taskId(), unitId).isPresent(), adjustment, contribute, write,
+                review, urge);
     }
 
     public void acknowledge(String taskId, DubanUser user) {
         access.requireLead(access.task(taskId), user);
         assignment.acknowledge(step(assignment.open(taskId, TaskAssignment.ACKNOWLEDGE), "acknowledgement", taskId),
                 WorkAccess.unitIdOf(user));
+    }
+
+    /** A co-unit confirms it was told of its part (知悉). */
+    public void confirmPart(String taskId, DubanUser user) {
+        access.requireCoUnit(access.task(taskId), user);
+        String unitId = WorkAccess.unitIdOf(user);
+        assignment.confirmPart(step(assignment.openConfirmation(taskId, unitId),
+                "confirmation of your unit's part", taskId));
     }
 
     /** Answers the id of the adjustment asked for. */

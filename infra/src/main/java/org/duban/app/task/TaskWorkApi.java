@@ -61,6 +61,13 @@ class TaskWorkApi {
         return work.read(taskId, user);
     }
 
+    /** A co-unit confirms it was told of its part in the task (知悉). */
+    @PostMapping("/co-unit-confirmation")
+    TaskDetail confirmPart(@PathVariable String taskId, @AuthenticationPrincipal DubanUser user) {
+        work.confirmPart(taskId, user);
+        return work.read(taskId, user);
+    }
+
     @PostMapping("/adjustment-requests")
     @ResponseStatus(HttpStatus.CREATED)
     AdjustmentRequested requestAdjustment(@PathVariable String taskId, @RequestBody AdjustmentRequest request,

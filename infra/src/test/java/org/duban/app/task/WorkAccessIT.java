@@ -248,6 +248,7 @@ class WorkAccessIT {
     /** Every endpoint of issue 4 with every kind of outsider that applies to it. */
     static Stream<Arguments> outsiders() {
         String ack = "/api/tasks/{%s}/acknowledgement";
+        String confirm = "/api/tasks/{%s}/co-unit-confirmation";
         String adjust = "/api/tasks/{%s}/adjustment-requests";
         String decide = "/api/tasks/{C}/adjustment-requests/{adjustment}/decision";
         String report = "/api/tasks/{%s}/reports/" + PERIOD;
@@ -260,6 +261,13 @@ class WorkAccessIT {
                 row("health", GET, "/api/tasks/{O}", null, "unit of another task"),
                 row("citysupervisor", GET, "/api/tasks/{A}", null, "supervisor of another office"),
                 row("citysupervisor", GET, "/api/tasks/{B}", null, "supervisor of another office"),
+
+                row("health", POST, confirm.formatted("D"), NOTHING, "lead unit on the co-unit's step"),
+                row("market", POST, confirm.formatted("O"), NOTHING, "unit of another task"),
+                row("supervisor", POST, confirm.formatted("D"), NOTHING, "supervisor on a unit's step"),
+                row("citysupervisor", POST, confirm.formatted("D"), NOTHING, "supervisor of another office"),
+                row("evaluator", POST, confirm.formatted("D"), NOTHING, "reader only"),
+                row("auditor", POST, confirm.formatted("D"), NOTHING, "reader only"),
 
                 row("market", POST, ack.formatted("D"), NOTHING, "co-unit on the lead's step"),
                 row("health", POST, ack.formatted("O"), NOTHING, "unit of another task"),
@@ -348,6 +356,7 @@ class WorkAccessIT {
     void the_steps_the_rows_aim_at_are_waiting() {
         String marketUnit = UnitIds.of(MARKET);
         assertThat(assignment.open(ids.get("D"), TaskAssignment.ACKNOWLEDGE)).isPresent();
+        assertThat(assignment.openConfirmation(ids.get("D"), marketUnit)).isPresent();
         assertThat(assignment.open(ids.get("O"), TaskAssignment.ACKNOWLEDGE)).isPresent();
         Task decision = assignment.open(ids.get("C"), TaskAssignment.DECIDE).orElseThrow();
         assertThat(assignment.adjustmentOf(decision)).isEqualTo(ids.get("adjustment"));
@@ -372,7 +381,7 @@ class WorkAccessIT {
             List<Map> mine = inbox(user).stream().filter(item -> planId.equals(item.get("planId"))).toList();
             assertThat(mine).as(user).isNotEmpty().allSatisfy(item -> {
                 TaskSummary task = access.task((String) item.get("taskId"));
-                if (item.get("step").equals(ProgressReporting.CONTRIBUTE)) {
+                if (item.get("step").equals(ProgressReporting.CONTRIBUTE) || item.get("step").equals(TaskAssignment.CONFIRM_PART)) {
                     assertThat(task.coUnits()).extracting(UnitRef::unitId).contains(unitId);
                 } else {
                     assertThat(item.get("step")).isIn(TaskAssignment.ACKNOWLEDGE, ProgressReporting.WRITE);

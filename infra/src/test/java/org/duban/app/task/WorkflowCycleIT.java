@@ -59,6 +59,15 @@ class WorkflowCycleIT {
         String taskA = (String) a.get("taskId");
         String taskB = (String) b.get("taskId");
 
+        // the co-unit is told of its part and confirms it; the lead unit may not confirm for it
+        assertThat(inbox("market")).anySatisfy(item -> assertThat(item).containsEntry("step", "confirmPart")
+                .containsEntry("taskId", taskA));
+        assertThat(post("health", "/api/tasks/" + taskA + "/co-unit-confirmation", Map.of()).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post("market", "/api/tasks/" + taskA + "/co-unit-confirmation", Map.of()).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(inbox("market")).noneMatch(item -> item.get("step").equals("confirmPart") && taskA.equals(item.get("taskId")));
+
         // acknowledgement: only the lead unit
         assertThat(post("market", "/api/tasks/" + taskA + "/acknowledgement", Map.of()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(status(get("health", "/api/tasks/" + taskA))).isEqualTo("ASSIGNED");
@@ -138,7 +147,7 @@ class WorkflowCycleIT {
         // the timelines tell who did what, when, why, through which step
         List<Map> timelineA = (List<Map>) accepted.get("timeline");
         assertThat(timelineA).extracting(e -> e.get("eventType")).containsExactly("TaskCreated", "TaskAssigned",
-                "TaskAcknowledged", "ReportingPeriodOpened", "ContributionSubmitted", "ReportDrafted", "ReportSubmitted",
+                "CoUnitPartConfirmed", "TaskAcknowledged", "ReportingPeriodOpened", "ContributionSubmitted", "ReportDrafted", "ReportSubmitted",
                 "ReportReturned", "ReportSubmitted", "ReportAccepted");
         Map returnedEvent = timelineA.stream().filter(e -> e.get("eventType").equals("ReportReturned")).findFirst().orElseThrow();
         assertThat(returnedEvent).containsEntry("actorUser", "supervisor").containsEntry("actorUnit", "区政府督查室")

@@ -45,7 +45,8 @@ class PublishedPlanAssignments {
         LocalDate acknowledgeBy = workingDays.plus(WorkflowClock.today(), acknowledgeWithin);
         for (TaskView task : tree.allTasks()) {
             commands.sendAndWait(new AssignTask(task.taskId(), acknowledgeBy));
-            assignment.start(task.taskId(), task.leadUnit().unitId(), acknowledgeBy);
+            assignment.start(task.taskId(), task.leadUnit().unitId(),
+                    task.coUnits().stream().map(unit -> unit.unitId()).toList(), acknowledgeBy);
         }
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,8 +25,11 @@ public class TaskAssignment {
     public static final String PROCESS_KEY = "task-assignment";
     public static final String ACKNOWLEDGE = "acknowledgeTask";
     public static final String DECIDE = "decideAdjustment";
+    public static final String CONFIRM_PART = "confirmPart";
     static final String TASK_ID = "taskId";
     static final String LEAD_UNIT_ID = "leadUnitId";
+    static final String CO_UNIT_IDS = "coUnitIds";
+    static final String CO_UNIT_ID = "coUnitId";
     static final String ACKNOWLEDGE_BY = "acknowledgeBy";
     static final String OUTCOME = "outcome";
     static final String ACKNOWLEDGED = "acknowledged";
@@ -46,9 +50,20 @@ public class TaskAssignment {
         this.tasks = tasks;
     }
 
-    public void start(String taskId, String leadUnitId, LocalDate acknowledgeBy) {
+    public void start(String taskId, String leadUnitId, List<String> coUnitIds, LocalDate acknowledgeBy) {
         runtime.startProcessInstanceByKey(PROCESS_KEY, taskId, Map.of(TASK_ID, taskId, LEAD_UNIT_ID, leadUnitId,
-                ACKNOWLEDGE_BY, WorkflowClock.startOf(acknowledgeBy)));
+                CO_UNIT_IDS, List.copyOf(coUnitIds), ACKNOWLEDGE_BY, WorkflowClock.startOf(acknowledgeBy)));
+    }
+
+    /** The open "confirm your part" step of a co-unit, if it has not confirmed yet. */
+    public Optional<Task> openConfirmation(String taskId, String coUnitId) {
+        return tasks.createTaskQuery().processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(taskId)
+                .taskDefinitionKey(CONFIRM_PART).taskCandidateGroup(coUnitId).list().stream().findFirst();
+    }
+
+    @Transactional
+    public void confirmPart(Task open) {
+        tasks.complete(open.getId());
     }
 
     /** The open user task of the given kind for a task, if the process waits there. */

@@ -3,6 +3,7 @@ package org.duban.process.task;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.duban.api.task.AcknowledgeTask;
+import org.duban.api.task.ConfirmCoUnitPart;
 import org.duban.api.task.AdjustmentKind;
 import org.duban.api.task.ApproveTaskAdjustment;
 import org.duban.api.task.RejectTaskAdjustment;
@@ -45,6 +46,7 @@ public class TaskAssignmentSteps implements TaskListener {
                         ? new ApproveTaskAdjustment(taskId, adjustmentId, reason)
                         : new RejectTaskAdjustment(taskId, adjustmentId, reason));
             }
+            case CONFIRM_PART -> commands.send(step, new ConfirmCoUnitPart(taskId, (String) step.getVariable(CO_UNIT_ID)));
             default -> throw new IllegalStateException("no command for step " + step.getTaskDefinitionKey());
         }
     }

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.duban.api.CommandRefused;
 import org.duban.api.task.AcknowledgeTask;
 import org.duban.api.task.AdjustmentKind;
+import org.duban.api.task.ConfirmCoUnitPart;
 import org.duban.api.task.ApproveTaskAdjustment;
 import org.duban.api.task.RejectTaskAdjustment;
 import org.duban.api.task.RequestTaskAdjustment;
@@ -71,7 +72,7 @@ class TaskAssignmentProcessTest {
     }
 
     private ProcessInstance assign() {
-        assignment.start("t-1", "unit-health", LocalDate.of(2025, 3, 7));
+        assignment.start("t-1", "unit-health", List.of(), LocalDate.of(2025, 3, 7));
         return runtimeService().createProcessInstanceQuery().processInstanceBusinessKey("t-1").singleResult();
     }
 
@@ -92,6 +93,24 @@ class TaskAssignmentProcessTest {
 
         BpmnAwareTests.assertThat(instance).hasPassed("taskAcknowledged").isEnded();
         assertThat(sent()).containsExactly(new AcknowledgeTask("t-1", "unit-health"));
+    }
+
+    @Test
+    void each_co_unit_is_told_of_its_part_while_the_lead_acknowledges_and_the_assignment_ends_when_all_are_done() {
+        assignment.start("t-1", "unit-health", List.of("unit-market", "unit-finance"), LocalDate.of(2025, 3, 7));
+        ProcessInstance instance = runtimeService().createProcessInstanceQuery().processInstanceBusinessKey("t-1").singleResult();
+        BpmnAwareTests.assertThat(instance).isWaitingAt(TaskAssignment.ACKNOWLEDGE, TaskAssignment.CONFIRM_PART);
+        assertThat(assignment.openConfirmation("t-1", "unit-health")).isEmpty();
+
+        assignment.confirmPart(assignment.openConfirmation("t-1", "unit-market").orElseThrow());
+        assertThat(assignment.openConfirmation("t-1", "unit-market")).isEmpty();
+        assignment.acknowledge(assignment.open("t-1", TaskAssignment.ACKNOWLEDGE).orElseThrow(), "unit-health");
+        BpmnAwareTests.assertThat(instance).hasPassed("taskAcknowledged").isWaitingAt(TaskAssignment.CONFIRM_PART);
+
+        assignment.confirmPart(assignment.openConfirmation("t-1", "unit-finance").orElseThrow());
+        BpmnAwareTests.assertThat(instance).hasPassed("coUnitsTold").isEnded();
+        assertThat(sent()).containsExactly(new ConfirmCoUnitPart("t-1", "unit-market"),
+                new AcknowledgeTask("t-1", "unit-health"), new ConfirmCoUnitPart("t-1", "unit-finance"));
     }
 
     @Test

@@ -26,6 +26,8 @@ import org.duban.api.reporting.ReturnReport;
 import org.duban.api.reporting.SubmitContribution;
 import org.duban.api.reporting.SubmitReport;
 import org.duban.api.task.AcknowledgeTask;
+import org.duban.api.task.CoUnitPartConfirmed;
+import org.duban.api.task.ConfirmCoUnitPart;
 import org.duban.api.task.AdjustmentKind;
 import org.duban.api.task.ApproveTaskAdjustment;
 import org.duban.api.task.AssignTask;
@@ -68,6 +70,7 @@ class Task {
     private AdjustmentKind adjustmentKind;
     private String adjustmentProposal;
     private final Map<String, Report> reports = new HashMap<>();
+    private final java.util.Set<String> confirmedCoUnits = new java.util.HashSet<>();
 
     /** What the aggregate must remember of one period's report to guard the next step. */
     private static final class Report {
@@ -129,6 +132,20 @@ class Task {
     }
 
     @CommandHandler
+    void handle(ConfirmCoUnitPart command) {
+        refuseIfClosed();
+        requireCoUnit(command.unitId());
+        if (status == TaskStatus.CREATED) {
+            throw new CommandRefused("task.not-assigned", "task " + taskId + " is not assigned yet");
+        }
+        if (confirmedCoUnits.contains(command.unitId())) {
+            throw new CommandRefused("task.part-confirmed", "unit " + command.unitId()
+                    + " has already confirmed its part in task " + taskId);
+        }
+        apply(new CoUnitPartConfirmed(taskId, command.unitId()));
+    }
+
+    @CommandHandler
     void handle(RequestTaskAdjustment command) {
         refuseIfClosed();
         requireLead(command.unitId());
@@ -179,9 +196,7 @@ class Task {
     void handle(SubmitContribution command) {
         refuseIfClosed();
         Report report = report(command.periodKey());
-        if (coUnits.stream().noneMatch(unit -> unit.unitId().equals(command.unitId()))) {
-            throw new CommandRefused("report.not-co-unit", "unit " + command.unitId() + " is not a co-unit of task " + taskId);
-        }
+        requireCoUnit(command.unitId());
         if (report.status == ReportStatus.ACCEPTED) {
             throw new CommandRefused("report.accepted", "the " + command.periodKey() + " report of task " + taskId
                     + " is already accepted");
@@ -246,6 +261,12 @@ class Task {
         }
     }
 
+    private void requireCoUnit(String unitId) {
+        if (coUnits.stream().noneMatch(unit -> unit.unitId().equals(unitId))) {
+            throw new CommandRefused("report.not-co-unit", "unit " + unitId + " is not a co-unit of task " + taskId);
+        }
+    }
+
     private void requireLead(String unitId) {
         if (!leadUnit.unitId().equals(unitId)) {
             throw new CommandRefused("task.not-lead-unit", "task " + taskId + " is led by " + leadUnit.name()
@@ -303,6 +324,11 @@ class Task {
     @EventSourcingHandler
     void on(TaskAssigned event) {
         status = TaskStatus.ASSIGNED;
+    }
+
+    @EventSourcingHandler
+    void on(CoUnitPartConfirmed event) {
+        confirmedCoUnits.add(event.unitId());
     }
 
     @EventSourcingHandler

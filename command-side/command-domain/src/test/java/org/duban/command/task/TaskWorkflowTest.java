@@ -37,6 +37,8 @@ import org.duban.api.task.TaskAdjustmentRejected;
 import org.duban.api.task.TaskAdjustmentRequested;
 import org.duban.api.task.TaskAssigned;
 import org.duban.api.task.TaskClosed;
+import org.duban.api.task.CoUnitPartConfirmed;
+import org.duban.api.task.ConfirmCoUnitPart;
 import org.duban.api.task.TaskCreated;
 import org.duban.api.unit.UnitIds;
 import org.duban.api.unit.UnitRef;
@@ -93,6 +95,19 @@ class TaskWorkflowTest {
                 .expectException(CommandRefused.class).expectNoEvents();
         fixture.given(created()).when(new AcknowledgeTask("t-1", HEALTH.unitId()))
                 .expectException(CommandRefused.class).expectNoEvents();
+    }
+
+    @Test
+    void a_co_unit_confirms_its_part_once_and_only_a_co_unit_of_an_assigned_task() {
+        fixture.given(created(), assigned()).when(new ConfirmCoUnitPart("t-1", FINANCE.unitId()))
+                .expectEvents(new CoUnitPartConfirmed("t-1", FINANCE.unitId()));
+        fixture.given(created(), assigned(), new CoUnitPartConfirmed("t-1", FINANCE.unitId()))
+                .when(new ConfirmCoUnitPart("t-1", FINANCE.unitId()))
+                .expectException(CommandRefused.class).expectNoEvents();
+        fixture.given(created(), assigned()).when(new ConfirmCoUnitPart("t-1", HEALTH.unitId()))
+                .expectException(CommandRefused.class).expectNoEvents();
+        fixture.given(created()).when(new ConfirmCoUnitPart("t-1", FINANCE.unitId()))
+                .expectException(CommandRefused.class).expectExceptionMessage("task t-1 is not assigned yet");
     }
 
     @Test
