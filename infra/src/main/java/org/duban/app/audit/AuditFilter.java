@@ -2,12 +2,7 @@ package org.duban.app.audit;
 
 import org.duban.api.audit.AuditSubject;
 import org.duban.api.audit.FindAuditTrail;
-import org.duban.process.WorkflowClock;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import org.duban.app.web.Moments;
 
 /**
  * The audit view's filters as request parameters, for the API, the page and the exports alike. Days are read in
@@ -18,7 +13,7 @@ public record AuditFilter(AuditSubject subject, String id, String eventType, Str
 
     public FindAuditTrail page(int page, int size) {
         return new FindAuditTrail(subject, blankToNull(id), blankToNull(eventType), blankToNull(actor),
-                instant("from", from, false), instant("to", to, true), Boolean.TRUE.equals(oldestFirst), page, size);
+                Moments.parse("from", from, false), Moments.parse("to", to, true), Boolean.TRUE.equals(oldestFirst), page, size);
     }
 
     /** The same filters as a query string, for paging and export links. */
@@ -38,23 +33,6 @@ public record AuditFilter(AuditSubject subject, String id, String eventType, Str
         if (value != null && !value.isBlank()) {
             query.append(query.isEmpty() ? "" : "&").append(name).append('=')
                     .append(java.net.URLEncoder.encode(value.strip(), java.nio.charset.StandardCharsets.UTF_8));
-        }
-    }
-
-    private static Instant instant(String name, String value, boolean endOfDay) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String given = value.strip();
-        try {
-            if (given.length() == 10) {
-                LocalDate day = LocalDate.parse(given);
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(WorkflowClock.ZONE).toInstant();
-            }
-            return given.endsWith("Z") ? Instant.parse(given) : OffsetDateTime.parse(given).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("parameter " + name + ": \"" + given
-                    + "\" is not a day (2026-10-31) or a time (2026-10-31T08:00:00Z, 2026-10-31T16:00:00+08:00)");
         }
     }
 

@@ -15,6 +15,7 @@ import org.duban.api.reporting.Cadence;
 import org.duban.app.security.DubanUser;
 import org.duban.app.task.WorkAccess;
 import org.duban.app.web.NotFound;
+import org.duban.app.web.Moments;
 import org.duban.app.web.PageActions;
 import org.duban.process.plan.PlanPublication;
 import org.slf4j.MDC;
@@ -54,7 +55,8 @@ class PlanPages {
     }
 
     @GetMapping("/{planId}")
-    String tree(@PathVariable String planId, @AuthenticationPrincipal DubanUser user, Model model) {
+    String tree(@PathVariable String planId, @RequestParam(required = false) String asOf,
+                @AuthenticationPrincipal DubanUser user, Model model) {
         PlanTree tree = queries.query(new FindPlanTree(planId), ResponseTypes.optionalInstanceOf(PlanTree.class)).join()
                 .orElseThrow(() -> new NotFound("plan " + planId + " does not exist"));
         List<PlanSummary> plans = plans();
@@ -67,6 +69,14 @@ class PlanPages {
         model.addAttribute("publicationWaiting", publication.approvalTask(planId).isPresent());
         model.addAttribute("cadence", reporting.cadence(planId).orElse(null));
         model.addAttribute("cadences", Cadence.values());
+        model.addAttribute("asOf", asOf);
+        if (asOf != null && !asOf.isBlank()) {
+            try {
+                model.addAttribute("past", reporting.asOf(planId, Moments.parse("asOf", asOf, true), user));
+            } catch (IllegalArgumentException | NotFound e) {
+                model.addAttribute(PageActions.PROBLEM, e.getMessage());
+            }
+        }
         return "plans/tree";
     }
 

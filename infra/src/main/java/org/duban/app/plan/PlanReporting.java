@@ -63,6 +63,22 @@ class PlanReporting {
                 .join();
     }
 
+    /**
+     * The plan as it stood at a past moment, rebuilt from the events: for its supervisors, administrators, auditors
+     * and evaluators, as it shows every unit's reports.
+     */
+    org.duban.api.plan.PlanAsOf asOf(String planId, java.time.Instant at, DubanUser user) {
+        PlanSummary plan = plan(planId);
+        if (!WorkAccess.supervises(plan.supervisingUnit(), user) && user.role() != org.duban.api.Role.AUDITOR
+                && user.role() != org.duban.api.Role.EVALUATOR) {
+            throw new AccessDeniedException("the state of plan " + planId + " is read by its supervisors, auditors and "
+                    + "evaluators");
+        }
+        return queries.query(new org.duban.api.plan.FindPlanAsOf(planId, at),
+                        ResponseTypes.optionalInstanceOf(org.duban.api.plan.PlanAsOf.class)).join()
+                .orElseThrow(() -> new NotFound("plan " + planId + " did not exist yet at " + at));
+    }
+
     /** Unset due day and grace take the defaults: the 10th, 5 working days. */
     ReportingCadenceSet setCadence(String planId, Cadence cadence, Integer dueDay, Integer graceWorkingDays,
                                    DubanUser user) {

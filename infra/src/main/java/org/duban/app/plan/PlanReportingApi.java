@@ -40,6 +40,14 @@ class PlanReportingApi {
         return reporting.setCadence(planId, request.cadence(), request.dueDay(), request.graceWorkingDays(), user);
     }
 
+    /** The plan as it stood then: its status and each task's status and reports ({@code asOf}: a day or a time). */
+    @GetMapping("/as-of")
+    org.duban.api.plan.PlanAsOf asOf(@PathVariable String planId,
+                                     @org.springframework.web.bind.annotation.RequestParam String asOf,
+                                     @AuthenticationPrincipal DubanUser user) {
+        return reporting.asOf(planId, org.duban.app.web.Moments.parse("asOf", asOf, true), user);
+    }
+
     /** Opens the period's report of every acknowledged task, all or none; the first opening starts execution. */
     @PostMapping("/reporting-periods")
     PlanReporting.PeriodOpened open(@PathVariable String planId, @RequestBody PeriodRequest request,

@@ -13,6 +13,7 @@ import org.duban.api.task.AdjustmentKind;
 import org.duban.api.task.TaskDetail;
 import org.duban.app.reporting.evidence.EvidenceStore;
 import org.duban.app.security.DubanUser;
+import org.duban.app.web.Moments;
 import org.duban.app.web.PageActions;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -60,10 +61,20 @@ class TaskPages {
     }
 
     @GetMapping("/tasks/{taskId}")
-    String task(@PathVariable String taskId, @AuthenticationPrincipal DubanUser user, Model model) {
-        TaskDetail detail = work.read(taskId, user);
+    String task(@PathVariable String taskId, @RequestParam(required = false) String asOf,
+                @AuthenticationPrincipal DubanUser user, Model model) {
+        java.time.Instant at = null;
+        try {
+            at = Moments.parse("asOf", asOf, true);
+        } catch (IllegalArgumentException e) {
+            model.addAttribute(PageActions.PROBLEM, e.getMessage());
+        }
+        TaskDetail detail = at == null ? work.read(taskId, user) : work.readAsOf(taskId, at, user);
         model.addAttribute("task", detail);
-        model.addAttribute("actions", work.actions(detail, user));
+        model.addAttribute("asOf", at == null ? null : asOf);
+        // the past is read, not acted on
+        model.addAttribute("actions", at == null ? work.actions(detail, user)
+                : new TaskWork.Actions(false, false, null, List.of(), List.of(), List.of(), List.of()));
         List<IndicatorView> indicators = linkedIndicators(detail);
         model.addAttribute("indicators", indicators);
         model.addAttribute("indicatorNames", indicators.stream()

@@ -6,7 +6,10 @@ import org.duban.api.CommandRefused;
 import org.duban.api.reporting.DraftReport;
 import org.duban.api.reporting.EvidenceRef;
 import org.duban.api.reporting.ReportContent;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.duban.api.task.AdjustmentKind;
+import org.duban.api.task.FindTaskDetailAsOf;
 import org.duban.api.task.TaskDetail;
 import org.duban.api.task.TaskSummary;
 import org.duban.app.reporting.evidence.EvidenceStore;
@@ -32,9 +35,11 @@ public class TaskWork {
     private final ProgressReporting reporting;
     private final CommandGateway commands;
     private final EvidenceStore evidence;
+    private final QueryGateway queries;
 
     TaskWork(WorkAccess access, TaskAssignment assignment, ProgressReporting reporting, CommandGateway commands,
-             EvidenceStore evidence) {
+             EvidenceStore evidence, QueryGateway queries) {
+        this.queries = queries;
         this.access = access;
         this.assignment = assignment;
         this.reporting = reporting;
@@ -50,6 +55,13 @@ public class TaskWork {
     public TaskDetail read(String taskId, DubanUser user) {
         access.requireReader(access.task(taskId), user);
         return access.detail(taskId);
+    }
+
+    /** The task as it stood at a past moment, rebuilt from its events (404 if it did not exist yet). */
+    public TaskDetail readAsOf(String taskId, java.time.Instant at, DubanUser user) {
+        access.requireReader(access.task(taskId), user);
+        return queries.query(new FindTaskDetailAsOf(taskId, at), ResponseTypes.optionalInstanceOf(TaskDetail.class))
+                .join().orElseThrow(() -> new NotFound("task " + taskId + " did not exist yet at " + at));
     }
 
     public Actions actions(TaskDetail detail, DubanUser user) {

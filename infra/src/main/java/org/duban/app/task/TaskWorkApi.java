@@ -5,6 +5,7 @@ import org.duban.api.reporting.ReportContent;
 import org.duban.api.task.AdjustmentKind;
 import org.duban.api.task.TaskDetail;
 import org.duban.app.security.DubanUser;
+import org.duban.app.web.Moments;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -50,9 +52,12 @@ class TaskWorkApi {
     record Urging(String note) {
     }
 
+    /** With {@code asOf} (a day, read as its end in Asia/Shanghai, or an ISO time): the task as it stood then. */
     @GetMapping
-    TaskDetail detail(@PathVariable String taskId, @AuthenticationPrincipal DubanUser user) {
-        return work.read(taskId, user);
+    TaskDetail detail(@PathVariable String taskId, @RequestParam(required = false) String asOf,
+                      @AuthenticationPrincipal DubanUser user) {
+        java.time.Instant at = Moments.parse("asOf", asOf, true);
+        return at == null ? work.read(taskId, user) : work.readAsOf(taskId, at, user);
     }
 
     @PostMapping("/acknowledgement")

@@ -47,12 +47,15 @@ class AuditTrailIT {
     JdbcTemplate jdbc;
     private String planId;
     private String taskId;
+    private java.time.Instant beforePublication;
+    private java.time.Instant beforeSubmission;
 
     @BeforeAll
     void aQuarterOfWork() {
         ClockUtil.setCurrentTime(WorkflowClock.startOf(LocalDate.of(2026, 10, 15)));
         planId = (String) upload(http, "supervisor", "dazu.csv", sample("dazu-tcm-task-decomposition-2024.csv"),
                 dazuPlan()).getBody().get("planId");
+        beforePublication = pause();
         call("supervisor", HttpMethod.POST, "/api/plans/" + planId + "/publication-request", Map.of());
         call("supervisor", HttpMethod.POST, "/api/plans/" + planId + "/publication-approval", Map.of());
         Map tree = call("supervisor", HttpMethod.GET, "/api/plans/" + planId + "/tree", null);
@@ -67,8 +70,22 @@ class AuditTrailIT {
         String q4 = "/api/tasks/" + taskId + "/reports/2026-Q4";
         call("health", HttpMethod.PUT, q4 + "/draft", Map.of("narrative", "完成选址", "status", "IN_PROGRESS", "percent", 20));
         call("health", HttpMethod.PUT, q4 + "/draft", Map.of("narrative", "完成选址和立项", "status", "IN_PROGRESS", "percent", 30));
+        beforeSubmission = pause();
         call("health", HttpMethod.POST, q4 + "/submission", Map.of("narrative", "完成选址和立项", "status", "IN_PROGRESS", "percent", 30));
         call("supervisor", HttpMethod.POST, q4 + "/review", Map.of("accepted", false, "reason", "=缺少立项批复"));
+    }
+
+    /** A moment strictly between the events before and after it. */
+    private static java.time.Instant pause() {
+        try {
+            Thread.sleep(20);
+            java.time.Instant now = java.time.Instant.now();
+            Thread.sleep(20);
+            return now;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @AfterAll
@@ -172,6 +189,43 @@ class AuditTrailIT {
                 HttpMethod.PUT, new HttpEntity<>(Map.of("cadence", "MONTHLY")), Map.class).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class)).isEqualTo(before);
+    }
+
+    @Test
+    void a_task_as_of_a_moment_before_its_last_report_and_the_export_holds_the_event_that_changed_it() throws IOException {
+        Map now = call("health", HttpMethod.GET, "/api/tasks/" + taskId, null);
+        assertThat(((List<Map>) now.get("reports")).get(0)).containsEntry("status", "RETURNED");
+
+        Map then = call("health", HttpMethod.GET, "/api/tasks/" + taskId + "?asOf=" + beforeSubmission, null);
+        Map reportThen = ((List<Map>) then.get("reports")).get(0);
+        assertThat(reportThen).containsEntry("status", "DRAFTED").containsEntry("round", 0);
+        assertThat((List) reportThen.get("rounds")).isEmpty();
+        assertThat(((Map) reportThen.get("draft"))).containsEntry("narrative", "完成选址和立项");
+        assertThat((List<Map>) then.get("timeline")).extracting(e -> e.get("eventType")).last().isEqualTo("ReportDrafted");
+        assertThat(((Map) then.get("summary"))).containsEntry("status", "ACKNOWLEDGED");
+        // the replay changed nothing: the present is as it was
+        assertThat(call("health", HttpMethod.GET, "/api/tasks/" + taskId, null)).isEqualTo(now);
+
+        // what changed it after that moment: the submission, then the return
+        ResponseEntity<byte[]> csv = http.withBasicAuth("auditor", "duban").getForEntity(
+                "/api/audit/events/export.csv?subject=TASK&id={id}&from={from}", byte[].class, taskId, beforeSubmission.toString());
+        List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(new String(csv.getBody(), StandardCharsets.UTF_8).substring(1))).getRecords();
+        assertThat(rows).extracting(row -> row.get("事件类型 Event type")).containsExactly("ReportSubmitted", "ReportReturned");
+        assertThat(rows.get(0).get("操作人 User")).isEqualTo("health");
+
+        // the plan then: a draft before publication, and its task reports as of the submission
+        assertThat(call("auditor", HttpMethod.GET, "/api/plans/" + planId + "/as-of?asOf=" + beforePublication, null))
+                .containsEntry("status", "DRAFT");
+        Map planThen = call("supervisor", HttpMethod.GET, "/api/plans/" + planId + "/as-of?asOf=" + beforeSubmission, null);
+        assertThat(planThen).containsEntry("status", "IN_EXECUTION");
+        assertThat((List<Map>) planThen.get("tasks")).hasSize(94).filteredOn(t -> t.get("taskId").equals(taskId))
+                .singleElement().satisfies(t -> assertThat(((List<Map>) t.get("reports")).get(0))
+                        .containsEntry("status", "DRAFTED"));
+        assertThat(http.withBasicAuth("health", "duban").getForEntity("/api/plans/" + planId + "/as-of?asOf=2026-10-01",
+                Map.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.withBasicAuth("auditor", "duban").getForEntity("/api/tasks/" + taskId + "?asOf=2020-01-01",
+                Map.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test

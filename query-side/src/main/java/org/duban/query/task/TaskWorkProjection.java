@@ -216,6 +216,13 @@ class TaskWorkProjection {
             + "t.lead_unit_id, t.lead_unit_name, w.status, w.acknowledge_by, t.section_id from plan_task t "
             + "join plan_summary p on p.plan_id = t.plan_id left join task_work w on w.task_id = t.task_id ";
 
+    /** Removes one task's rows, so that its events can be replayed from the start (see {@link TaskHistory}). */
+    void forget(String taskId) {
+        for (String table : List.of("task_contribution", "task_report_round", "task_report", "task_adjustment", "task_work")) {
+            jdbc.update("delete from " + table + " where task_id = ?", taskId);
+        }
+    }
+
     @QueryHandler
     List<String> handle(FindTasksCitingEvidence query) {
         // references are stored as JSON; an evidence id is a UUID, so the pattern cannot match by accident
