@@ -6,6 +6,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.duban.app.support.DubanIntegrationTest;
+import org.duban.app.support.PlanTrees;
 import org.duban.process.WorkflowClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,7 +60,7 @@ class AuditTrailIT {
         call("supervisor", HttpMethod.POST, "/api/plans/" + planId + "/publication-request", Map.of());
         call("supervisor", HttpMethod.POST, "/api/plans/" + planId + "/publication-approval", Map.of());
         Map tree = call("supervisor", HttpMethod.GET, "/api/plans/" + planId + "/tree", null);
-        taskId = healthTask((List<Map>) tree.get("sections"));
+        taskId = (String) PlanTrees.ledBy(tree, "区卫生健康委").get(0).get("taskId");
         String adjustment = (String) call("health", HttpMethod.POST, "/api/tasks/" + taskId + "/adjustment-requests",
                 Map.of("kind", "DUE_DATE", "proposal", "2026-12-31", "reason", "用地审批延后")).get("adjustmentId");
         call("supervisor", HttpMethod.POST, "/api/tasks/" + taskId + "/adjustment-requests/" + adjustment + "/decision",
@@ -131,13 +132,16 @@ class AuditTrailIT {
         assertThat(entries(second)).extracting(e -> e.get("eventId"))
                 .doesNotContainAnyElementsOf(entries(plan).stream().map(e -> e.get("eventId")).toList());
 
-        assertThat(entries(page("subject=USER&id=health&size=100"))).extracting(e -> e.get("eventType"))
+        // other tests share this database: a user's trail holds only what that user did, of this plan and others
+        assertThat(entries(page("subject=USER&id=health&size=500"))).isNotEmpty()
+                .allSatisfy(e -> assertThat(e).containsEntry("actorUser", "health"));
+        assertThat(entries(page("subject=PLAN&id=" + planId + "&actor=health&size=100"))).extracting(e -> e.get("eventType"))
                 .containsExactlyInAnyOrder("TaskAdjustmentRequested", "TaskAcknowledged", "ReportDrafted",
                         "ReportDrafted", "ReportSubmitted");
         // a unit by its name: what it did and what names it (its tasks' creation as lead or co-unit)
         List<Map> unit = entries(page("subject=UNIT&id=区卫生健康委&size=500"));
         assertThat(unit).extracting(e -> e.get("eventType")).contains("TaskCreated", "TaskAcknowledged", "ReportSubmitted");
-        assertThat(entries(page("eventType=ReportReturned"))).singleElement()
+        assertThat(entries(page("subject=PLAN&id=" + planId + "&eventType=ReportReturned"))).singleElement()
                 .satisfies(e -> assertThat(e).containsEntry("taskId", taskId));
         assertThat(page("from=2020-01-01&to=2020-12-31").get("total")).isEqualTo(0);
         assertThat(page("subject=TASK&id=" + taskId + "&to=2099-01-01").get("total")).isEqualTo(10);
@@ -240,22 +244,6 @@ class AuditTrailIT {
         assertThat((String) badSubject.getBody().get("detail")).contains("subject").contains("PLANET");
         assertThat(http.withBasicAuth("auditor", "duban").getForEntity("/api/audit/events?subject=TASK", Map.class)
                 .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    }
-
-    /** The first task the health commission leads, depth first. */
-    private static String healthTask(List<Map> sections) {
-        for (Map section : sections) {
-            for (Map task : (List<Map>) section.get("tasks")) {
-                if (((Map) task.get("leadUnit")).get("name").equals("区卫生健康委")) {
-                    return (String) task.get("taskId");
-                }
-            }
-            String found = healthTask((List<Map>) section.get("children"));
-            if (found != null) {
-                return found;
-            }
-        }
-        return null;
     }
 
     private Map page(String query) {

@@ -2,6 +2,7 @@ package org.duban.app.plan;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.duban.app.support.DubanIntegrationTest;
+import org.duban.app.support.PlanTrees;
 import org.duban.process.WorkflowClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -72,19 +73,8 @@ class PeriodOpeningIT {
     }
 
     private List<String> healthTasks(String planId) {
-        Map tree = http.withBasicAuth("supervisor", "duban").getForObject("/api/plans/" + planId + "/tree", Map.class);
-        List<String> found = new java.util.ArrayList<>();
-        collect((List<Map>) tree.get("sections"), found);
-        return found;
-    }
-
-    private static void collect(List<Map> sections, List<String> into) {
-        for (Map section : sections) {
-            ((List<Map>) section.get("tasks")).stream()
-                    .filter(task -> ((Map) task.get("leadUnit")).get("name").equals("区卫生健康委"))
-                    .forEach(task -> into.add((String) task.get("taskId")));
-            collect((List<Map>) section.get("children"), into);
-        }
+        return PlanTrees.ledBy(http.withBasicAuth("supervisor", "duban").getForObject("/api/plans/" + planId + "/tree",
+                Map.class), "区卫生健康委").stream().map(task -> (String) task.get("taskId")).toList();
     }
 
     private List<String> periods(String taskId) {

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.duban.app.reporting.evidence.EvidenceSamples;
 import org.duban.app.support.Browser;
 import org.duban.app.support.DubanIntegrationTest;
+import org.duban.app.support.PlanTrees;
 import org.duban.process.WorkflowClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -164,18 +165,8 @@ class TaskPagesIT {
 
     /** A task the health commission leads. */
     private Map healthTask(String planId) {
-        Map tree = http.withBasicAuth("supervisor", "duban").getForObject("/api/plans/" + planId + "/tree", Map.class);
-        List<Map> tasks = new java.util.ArrayList<>();
-        collect((List<Map>) tree.get("sections"), tasks);
-        return tasks.stream().filter(t -> ((Map) t.get("leadUnit")).get("name").equals("区卫生健康委"))
-                .findFirst().orElseThrow();
-    }
-
-    private static void collect(List<Map> sections, List<Map> into) {
-        for (Map section : sections) {
-            into.addAll((List<Map>) section.get("tasks"));
-            collect((List<Map>) section.get("children"), into);
-        }
+        return PlanTrees.ledBy(http.withBasicAuth("supervisor", "duban").getForObject("/api/plans/" + planId + "/tree",
+                Map.class), "区卫生健康委").get(0);
     }
 
     private WebElement inboxItem(String taskId, String step) {

@@ -54,6 +54,7 @@ import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
+import static org.duban.app.support.PlanTrees.allTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.duban.app.support.Uploads.dazuPlan;
@@ -544,18 +545,5 @@ class WorkAccessIT {
 
     private static String name(Object unit) {
         return (String) ((Map) unit).get("name");
-    }
-
-    private static List<Map> allTasks(Map tree) {
-        List<Map> found = new ArrayList<>();
-        collect((List<Map>) tree.get("sections"), found);
-        return found;
-    }
-
-    private static void collect(List<Map> sections, List<Map> into) {
-        for (Map section : sections) {
-            into.addAll((List<Map>) section.get("tasks"));
-            collect((List<Map>) section.get("children"), into);
-        }
     }
 }

@@ -16,6 +16,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import static org.duban.app.support.PlanTrees.allTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.duban.app.support.Uploads.dazuPlan;
 import static org.duban.app.support.Uploads.sample;
@@ -186,31 +187,8 @@ class WorkflowCycleIT {
         return (String) ((Map) ref).get("name");
     }
 
-    private static List<Map> allTasks(Map tree) {
-        List<Map> found = new java.util.ArrayList<>();
-        collect((List<Map>) tree.get("sections"), found);
-        return found;
-    }
-
-    private static void collect(List<Map> sections, List<Map> into) {
-        for (Map section : sections) {
-            into.addAll((List<Map>) section.get("tasks"));
-            collect((List<Map>) section.get("children"), into);
-        }
-    }
-
     private Map uploadEvidence(String user, String name, byte[] content) {
-        org.springframework.util.LinkedMultiValueMap<String, Object> body = new org.springframework.util.LinkedMultiValueMap<>();
-        body.add("file", new org.springframework.core.io.ByteArrayResource(content) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        });
-        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
-        headers.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
-        ResponseEntity<Map> stored = http.withBasicAuth(user, "duban").postForEntity("/api/evidence",
-                new HttpEntity<>(body, headers), Map.class);
+        ResponseEntity<Map> stored = org.duban.app.support.Uploads.post(http, user, "/api/evidence", name, content, Map.of());
         assertThat(stored.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         return stored.getBody();
     }
