@@ -1,8 +1,11 @@
 package org.duban.query.task;
 
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.duban.api.MetadataKeys;
+import org.duban.query.ProjectionTables;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +18,11 @@ import java.util.Map;
  * process step. A component of its own, because Axon gives an event to the most specific handler of a component.
  */
 @Component
+@ProcessingGroup(TaskTimelineProjection.PROCESSING_GROUP)
+@ProjectionTables("task_timeline")
 class TaskTimelineProjection {
+    static final String PROCESSING_GROUP = "task-timeline";
+
     private final JdbcTemplate jdbc;
 
     TaskTimelineProjection(JdbcTemplate jdbc) {
@@ -34,6 +41,11 @@ class TaskTimelineProjection {
                 payload.getClass().getSimpleName(), Timestamp.from(event.getTimestamp()), text(meta.get(MetadataKeys.ACTOR_USER)),
                 text(meta.get(MetadataKeys.ACTOR_UNIT)), text(meta.get(MetadataKeys.ACTOR_ROLE)), reasonOf(payload),
                 text(meta.get(MetadataKeys.PROCESS_INSTANCE_ID)), text(meta.get(MetadataKeys.USER_TASK_ID)), summary(payload));
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("delete from task_timeline");
     }
 
     /** The reason a person gave, whatever the event calls it. */
