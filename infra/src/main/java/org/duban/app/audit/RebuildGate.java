@@ -28,7 +28,7 @@ import java.util.function.IntConsumer;
  */
 @Component
 class RebuildGate {
-    private static final Object HELD = new Object();
+    private static final String HELD = RebuildGate.class.getName() + ".held";
 
     private final ReentrantReadWriteLock appends = new ReentrantReadWriteLock();
     private final Set<String> suspended = ConcurrentHashMap.newKeySet();
@@ -65,7 +65,7 @@ class RebuildGate {
             });
         } else if (CurrentUnitOfWork.isStarted()) {
             var root = CurrentUnitOfWork.get().root();
-            if (root.resources().putIfAbsent(HELD.toString(), Boolean.TRUE) == null) {
+            if (root.resources().putIfAbsent(HELD, Boolean.TRUE) == null) {
                 appends.readLock().lock();
                 root.onCleanup(unitOfWork -> appends.readLock().unlock());
             }
