@@ -1,6 +1,7 @@
 package org.duban.app.axon;
 
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -9,9 +10,21 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Clock;
+import java.time.ZoneOffset;
+
 /** How messages carry who acted and why, and how projections are fed. */
 @Configuration(proxyBeanMethods = false)
 class AxonMessagingConfig {
+
+    /**
+     * Axon's JPA store keeps an event's timestamp as text with millisecond precision. Events are created with that
+     * precision too, so that a projection sees the same instant when it handles an event live and when a rebuild
+     * replays it from the store.
+     */
+    AxonMessagingConfig() {
+        GenericEventMessage.clock = Clock.tickMillis(ZoneOffset.UTC);
+    }
 
     /** Every event inherits actor, reason, correlation id and workflow step from the command that caused it. */
     @Bean

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.duban.api.MetadataKeys;
 import org.duban.api.audit.AuditEntry;
 import org.duban.api.unit.UnitIds;
+import org.duban.query.ProjectionTables;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +32,10 @@ import java.util.Set;
  * reporting period or adjustment, which are separate things inside one task) to tell what changed.
  */
 @Component
+@ProcessingGroup(AuditTrailProjection.PROCESSING_GROUP)
+@ProjectionTables({"audit_event", "audit_field_state", "audit_aggregate"})
 class AuditTrailProjection {
+    static final String PROCESSING_GROUP = "audit-trail";
     /** Fields that say which thing inside an aggregate an event is about: their values scope the before → after. */
     private static final List<String> SCOPES = List.of("periodKey", "adjustmentId");
     private static final int TEXT = 4000;
@@ -68,6 +74,13 @@ class AuditTrailProjection {
                 "Task".equals(event.getType()) ? aggregateId : textField(fields, "taskId"),
                 "Indicator".equals(event.getType()) ? aggregateId : textField(fields, "indicatorId"),
                 units.isEmpty() ? null : cut("|" + String.join("|", units) + "|"), json(changes), cut(payload.toString()));
+    }
+
+    @ResetHandler
+    void reset() {
+        for (String table : AuditTrailProjection.class.getAnnotation(ProjectionTables.class).value()) {
+            jdbc.update("delete from " + table);
+        }
     }
 
     /** The plan an event belongs to: its own, the plan named in it, or the one its aggregate was first seen with. */

@@ -12,6 +12,7 @@ import org.duban.api.calendar.CalendarYearLoaded;
 import org.duban.api.calendar.CalendarYearView;
 import org.duban.api.calendar.FindCalendarYear;
 import org.duban.api.calendar.ListCalendarYears;
+import org.duban.query.ProjectionTables;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -26,6 +27,7 @@ import java.util.stream.Collectors;
 /** The working-day calendar: every loaded year with its listed days. */
 @Component
 @ProcessingGroup(CalendarProjection.PROCESSING_GROUP)
+@ProjectionTables({"calendar_day", "calendar_year"})
 class CalendarProjection {
     static final String PROCESSING_GROUP = "calendar";
 

@@ -15,6 +15,7 @@ import org.duban.api.plan.PlanExecutionStarted;
 import org.duban.api.plan.PlanPublished;
 import org.duban.api.plan.PlanStatus;
 import org.duban.api.plan.PlanSummary;
+import org.duban.query.ProjectionTables;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -24,6 +25,7 @@ import java.util.Optional;
 /** The plan list: one row per plan with its lifecycle status. */
 @Component
 @ProcessingGroup(PlanSummaryProjection.PROCESSING_GROUP)
+@ProjectionTables("plan_summary")
 class PlanSummaryProjection {
     static final String PROCESSING_GROUP = "plan-summary";
 

@@ -17,6 +17,7 @@ import org.duban.api.task.TaskView;
 import org.duban.api.unit.FindUnitTasks;
 import org.duban.api.unit.UnitRef;
 import org.duban.api.unit.UnitTasks;
+import org.duban.query.ProjectionTables;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -31,6 +32,8 @@ import java.util.stream.Collectors;
 /** The plan tree (sections, tasks, indicators, imports) and the tasks of each unit. */
 @Component
 @ProcessingGroup(PlanTreeProjection.PROCESSING_GROUP)
+@ProjectionTables({"plan_import", "plan_indicator_unit", "plan_indicator", "plan_task_co_unit", "plan_task",
+        "plan_section"})
 class PlanTreeProjection {
     static final String PROCESSING_GROUP = "plan-tree";
 

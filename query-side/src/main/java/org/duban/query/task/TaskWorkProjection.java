@@ -5,7 +5,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 import org.duban.api.MetadataKeys;
@@ -41,6 +44,7 @@ import org.duban.api.task.TaskDetail;
 import org.duban.api.task.TaskStatus;
 import org.duban.api.task.TaskSummary;
 import org.duban.api.unit.UnitRef;
+import org.duban.query.ProjectionTables;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -53,14 +57,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The workflow views of tasks: status, each period's report with every review round, the co-units' contributions,
  * adjustments, and the timeline of every event of the task with who, when, why and through which process step.
  */
 @Component
+@ProcessingGroup(TaskWorkProjection.PROCESSING_GROUP)
+@ProjectionTables({"task_contribution", "task_report_round", "task_report", "task_adjustment", "task_work", "plan_cadence"})
 class TaskWorkProjection {
+    static final String PROCESSING_GROUP = "task-work";
+
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
@@ -148,10 +155,12 @@ class TaskWorkProjection {
                 event.dueOn(), event.overdueOn(), ReportStatus.OPEN.name(), Timestamp.from(at));
     }
 
+    /** A contribution's and a round's row id is the id of the event that created it, so a rebuild reproduces it. */
     @EventHandler
-    void on(ContributionSubmitted event, @org.axonframework.eventhandling.Timestamp Instant at, @MetaDataValue(MetadataKeys.ACTOR_USER) String user) {
+    void on(ContributionSubmitted event, @MessageIdentifier String eventId, @org.axonframework.eventhandling.Timestamp Instant at,
+            @MetaDataValue(MetadataKeys.ACTOR_USER) String user) {
         jdbc.update("insert into task_contribution (id, task_id, period_key, unit_id, text, evidence, submitted_by, submitted_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(), event.taskId(), event.periodKey(),
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?)", eventId, event.taskId(), event.periodKey(),
                 event.unitId(), event.text(), json(event.evidence()), user, Timestamp.from(at));
     }
 
@@ -163,11 +172,12 @@ class TaskWorkProjection {
     }
 
     @EventHandler
-    void on(ReportSubmitted event, @org.axonframework.eventhandling.Timestamp Instant at, @MetaDataValue(MetadataKeys.ACTOR_USER) String user) {
+    void on(ReportSubmitted event, @MessageIdentifier String eventId, @org.axonframework.eventhandling.Timestamp Instant at,
+            @MetaDataValue(MetadataKeys.ACTOR_USER) String user) {
         report(event.taskId(), event.periodKey(), ReportStatus.SUBMITTED, event.round(), at);
         jdbc.update("update task_report set draft = null where task_id = ? and period_key = ?", event.taskId(), event.periodKey());
         jdbc.update("insert into task_report_round (id, task_id, period_key, round, content, submitted_by, submitted_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(), event.taskId(), event.periodKey(),
+                        + "values (?, ?, ?, ?, ?, ?, ?)", eventId, event.taskId(), event.periodKey(),
                 event.round(), json(event.content()), user, Timestamp.from(at));
     }
 
@@ -208,6 +218,13 @@ class TaskWorkProjection {
         jdbc.update("update task_report_round set outcome = ?, reason = ?, decided_by = ?, decided_at = ? "
                 + "where task_id = ? and period_key = ? and round = ?", outcome, reason, user, Timestamp.from(at),
                 taskId, periodKey, round);
+    }
+
+    @ResetHandler
+    void reset() {
+        for (String table : TaskWorkProjection.class.getAnnotation(ProjectionTables.class).value()) {
+            jdbc.update("delete from " + table);
+        }
     }
 
     // --- queries --------------------------------------------------------------------------------------------

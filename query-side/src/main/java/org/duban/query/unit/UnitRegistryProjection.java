@@ -8,6 +8,7 @@ import org.duban.api.unit.ListUnits;
 import org.duban.api.unit.UnitAliasesAdded;
 import org.duban.api.unit.UnitRegistered;
 import org.duban.api.unit.UnitView;
+import org.duban.query.ProjectionTables;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.List;
 /** The unit registry: every registered responsible unit with its aliases. */
 @Component
 @ProcessingGroup(UnitRegistryProjection.PROCESSING_GROUP)
+@ProjectionTables({"unit_alias", "unit_registry"})
 class UnitRegistryProjection {
     static final String PROCESSING_GROUP = "unit-registry";
 
