@@ -290,7 +290,7 @@ class ProjectionRebuildIT {
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/admin/projections").with(user(accounts.loadUserByUsername("admin"))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("重建视图 <small>Rebuild projections</small>")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("data-projection=\"task-timeline\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("data-projection=\"audit-trail\"")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("plan_task (94)")));
         rebuild.runHere("calendar", progress -> {
         });
