@@ -114,6 +114,7 @@ class TaskPagesIT {
         browser.driver().findElement(By.cssSelector("form.write input[name=percent]")).sendKeys("60");
         browser.driver().findElement(By.cssSelector("form.write textarea[name=difficulties]")).sendKeys("资金缺口");
         browser.driver().findElement(By.cssSelector("form.write input[name=files]")).sendKeys(pdf.toString());
+        java.time.Instant beforeSubmission = java.time.Instant.now();
         click("form.write button[value=submit]");
         assertThat(text("#done")).contains("已报送");
         assertThat(text("#report-2026-Q4 .report-status")).isEqualTo("待审核 Submitted");
@@ -144,6 +145,12 @@ class TaskPagesIT {
         assertThat(returned.getText()).contains("退回").contains("supervisor").contains("区政府督查室").contains("缺少资金到位佐证");
         browser.open("/inbox");
         assertThat(inboxItem(taskId, "writeReport").findElement(By.cssSelector(".period")).getText()).isEqualTo("2026-Q4");
+
+        // the same page as of a moment before the submission: the report still open, and nothing to act on
+        browser.open("/tasks/" + taskId + "?asOf=" + beforeSubmission);
+        assertThat(text(".past")).contains(beforeSubmission.toString());
+        assertThat(text("#report-2026-Q4 .report-status")).isEqualTo("待填报 Open");
+        assertThat(browser.driver().findElements(By.cssSelector("form.write, form.review, .round"))).isEmpty();
         Files.delete(pdf);
     }
 
