@@ -56,7 +56,9 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
         var sources = context.getEnvironment().getPropertySources();
         sources.addFirst(new MapPropertySource("duban-test-database", properties));
         // Tests start empty unless they ask for the demo data (@TestPropertySource wins over this default).
-        MapPropertySource defaults = new MapPropertySource("duban-test-defaults", Map.of("duban.demo.enabled", "false"));
+        // The background chain verification stays off: tests that tamper with the log must not race it.
+        MapPropertySource defaults = new MapPropertySource("duban-test-defaults", Map.of("duban.demo.enabled", "false",
+                "duban.audit.verification.interval", "0"));
         if (sources.contains(INLINED_TEST_PROPERTIES)) {
             sources.addAfter(INLINED_TEST_PROPERTIES, defaults);
         } else {
