@@ -7,12 +7,18 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.MapPropertySource;
 
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -38,6 +44,11 @@ public final class ChainVerifyCommand {
         application.setBannerMode(Banner.Mode.OFF);
         application.setLogStartupInfo(false);
         application.setDefaultProperties(Map.of("logging.level.root", "WARN"));
+        application.addListeners((ApplicationListener<ApplicationEvent>) event -> {
+            if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
+                openExistingDatabaseOnly(prepared.getEnvironment());
+            }
+        });
         String[] springArgs = Arrays.stream(args).filter(arg -> !arg.equals(FLAG)).toArray(String[]::new);
         try (ConfigurableApplicationContext context = application.run(springArgs)) {
             Environment environment = context.getEnvironment();
@@ -51,6 +62,15 @@ public final class ChainVerifyCommand {
         } catch (RuntimeException e) {
             err.println("audit chain: could not verify: " + rootMessage(e));
             return 2;
+        }
+    }
+
+    /** A verifier must not leave an empty H2 database behind where it was pointed at the wrong directory. */
+    private static void openExistingDatabaseOnly(ConfigurableEnvironment environment) {
+        String url = environment.getProperty("spring.datasource.url");
+        if (url != null && url.startsWith("jdbc:h2:file:") && !url.toUpperCase(Locale.ROOT).contains("IFEXISTS")) {
+            environment.getPropertySources().addFirst(new MapPropertySource("duban-audit-verify",
+                    Map.of("spring.datasource.url", url + ";IFEXISTS=TRUE")));
         }
     }
 
