@@ -68,6 +68,9 @@ public class ChainVerifier {
         } else {
             last = head.position();
         }
+        if (from != null && first > last) {
+            throw new IllegalArgumentException("parameter from: the chain ends at position " + last + ", before " + first);
+        }
         long end = to == null ? last : Math.min(to, last);
         boolean complete = first == 1 && (to == null || to >= last);
 

@@ -353,6 +353,9 @@ class AuditChainIT {
         assertThat(http.withBasicAuth("auditor", "duban")
                 .getForEntity("/api/audit/chain/verification?from=5&to=2", Map.class).getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(http.withBasicAuth("auditor", "duban")
+                .getForEntity("/api/audit/chain/verification?from=999999999", Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((Map<String, Object>) http.getForEntity("/v3/api-docs", Map.class).getBody().get("paths"))
                 .containsKeys("/api/audit/chain/head", "/api/audit/chain/verification");
     }
