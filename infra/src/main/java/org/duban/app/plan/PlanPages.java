@@ -10,7 +10,16 @@ import org.duban.api.plan.PlanTree;
 import org.duban.app.plan.importing.ImportProblem;
 import org.duban.app.plan.importing.ImportReport;
 import org.duban.app.plan.importing.PlanImporter;
+import org.duban.api.MetadataKeys;
+import org.duban.api.reporting.Cadence;
+import org.duban.app.security.DubanUser;
+import org.duban.app.task.WorkAccess;
 import org.duban.app.web.NotFound;
+import org.duban.app.web.PageActions;
+import org.duban.process.plan.PlanPublication;
+import org.slf4j.MDC;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,20 +34,27 @@ import org.springframework.web.multipart.MultipartFile;
 
 import java.util.List;
 
-/** Pages of plans: the plan tree and the import page. */
+/** Pages of plans: the plan tree with its publication and reporting controls, and the import page. */
 @Controller
 @RequestMapping("/plans")
 class PlanPages {
     private final QueryGateway queries;
     private final PlanImporter importer;
+    private final PlanReporting reporting;
+    private final PlanPublication publication;
+    private final PageActions actions;
 
-    PlanPages(QueryGateway queries, PlanImporter importer) {
+    PlanPages(QueryGateway queries, PlanImporter importer, PlanReporting reporting, PlanPublication publication,
+              PageActions actions) {
         this.queries = queries;
         this.importer = importer;
+        this.reporting = reporting;
+        this.publication = publication;
+        this.actions = actions;
     }
 
     @GetMapping("/{planId}")
-    String tree(@PathVariable String planId, Model model) {
+    String tree(@PathVariable String planId, @AuthenticationPrincipal DubanUser user, Model model) {
         PlanTree tree = queries.query(new FindPlanTree(planId), ResponseTypes.optionalInstanceOf(PlanTree.class)).join()
                 .orElseThrow(() -> new NotFound("plan " + planId + " does not exist"));
         List<PlanSummary> plans = plans();
@@ -47,7 +63,47 @@ class PlanPages {
                 .filter(plan -> plan.planId().equals(tree.plan().parentPlanId())).findFirst().orElse(null));
         model.addAttribute("children", plans.stream().filter(plan -> planId.equals(plan.parentPlanId())).toList());
         model.addAttribute("taskCount", tree.allTasks().size());
+        model.addAttribute("supervises", WorkAccess.supervises(tree.plan().supervisingUnit(), user));
+        model.addAttribute("publicationWaiting", publication.approvalTask(planId).isPresent());
+        model.addAttribute("cadence", reporting.cadence(planId).orElse(null));
+        model.addAttribute("cadences", Cadence.values());
         return "plans/tree";
+    }
+
+    @PostMapping("/{planId}/publication-request")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    String requestPublication(@PathVariable String planId, RedirectAttributes flash) {
+        return actions.run("/plans/" + planId, flash, "已提请下达 Publication requested",
+                () -> publication.request(planId, MDC.get(MetadataKeys.CORRELATION_ID)));
+    }
+
+    @PostMapping("/{planId}/publication-approval")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    String approvePublication(@PathVariable String planId, RedirectAttributes flash) {
+        return actions.run("/plans/" + planId, flash, "已批准下达，任务已分派 Published: every task is assigned", () -> {
+            if (!publication.approve(planId)) {
+                throw new NotFound("no publication of plan " + planId + " is waiting for approval");
+            }
+        });
+    }
+
+    @PostMapping("/{planId}/reporting-cadence")
+    String setCadence(@PathVariable String planId, @RequestParam Cadence cadence,
+                      @RequestParam(required = false) Integer dueDay,
+                      @RequestParam(required = false) Integer graceWorkingDays,
+                      @AuthenticationPrincipal DubanUser user, RedirectAttributes flash) {
+        return actions.run("/plans/" + planId, flash, "已设置报送周期 Cadence set",
+                () -> reporting.setCadence(planId, cadence, dueDay, graceWorkingDays, user));
+    }
+
+    @PostMapping("/{planId}/reporting-periods")
+    String openPeriod(@PathVariable String planId, @RequestParam String period, @AuthenticationPrincipal DubanUser user,
+                      RedirectAttributes flash) {
+        return actions.run("/plans/" + planId, flash, () -> {
+            PlanReporting.PeriodOpened opened = reporting.open(planId, period, user);
+            return "已开启 " + opened.period() + " 报送期：" + opened.reports() + " 项任务，报送期限 " + opened.dueOn()
+                    + " · Period opened for " + opened.reports() + " tasks, due " + opened.dueOn();
+        });
     }
 
     @GetMapping("/import")

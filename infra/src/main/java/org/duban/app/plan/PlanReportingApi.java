@@ -1,31 +1,10 @@
 package org.duban.app.plan;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
-import org.duban.api.CommandRefused;
-import org.duban.api.plan.FindPlan;
-import org.duban.api.plan.FindPlanTree;
-import org.duban.api.plan.PlanStatus;
-import org.duban.api.plan.PlanSummary;
-import org.duban.api.plan.PlanTree;
-import org.duban.api.plan.StartPlanExecution;
 import org.duban.api.reporting.Cadence;
-import org.duban.api.reporting.FindReportingCadence;
 import org.duban.api.reporting.ReportingCadenceSet;
-import org.duban.api.reporting.ReportingPeriod;
-import org.duban.api.reporting.SetReportingCadence;
-import org.duban.api.task.FindTaskSummaries;
-import org.duban.api.task.TaskStatus;
-import org.duban.api.task.TaskSummary;
-import org.duban.api.task.TaskView;
 import org.duban.app.security.DubanUser;
-import org.duban.app.task.WorkAccess;
 import org.duban.app.web.NotFound;
-import org.duban.process.reporting.ProgressReporting;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,24 +13,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.LocalDate;
-import java.util.List;
-
-/** A plan's reporting cadence and the opening of its reporting periods (for every acknowledged task). */
+/** A plan's reporting cadence and the opening of its reporting periods over HTTP; see {@link PlanReporting}. */
 @RestController
 @RequestMapping("/api/plans/{planId}")
 class PlanReportingApi {
-    private final CommandGateway commands;
-    private final QueryGateway queries;
-    private final ProgressReporting reporting;
-    private final TransactionTemplate transaction;
+    private final PlanReporting reporting;
 
-    PlanReportingApi(CommandGateway commands, QueryGateway queries, ProgressReporting reporting,
-                     TransactionTemplate transaction) {
-        this.commands = commands;
-        this.queries = queries;
+    PlanReportingApi(PlanReporting reporting) {
         this.reporting = reporting;
-        this.transaction = transaction;
     }
 
     record CadenceRequest(Cadence cadence, Integer dueDay, Integer graceWorkingDays) {
@@ -60,65 +29,21 @@ class PlanReportingApi {
     record PeriodRequest(String period) {
     }
 
-    record PeriodOpened(String planId, String period, LocalDate start, LocalDate end, LocalDate dueOn,
-                        LocalDate overdueOn, int reports) {
-    }
-
     @GetMapping("/reporting-cadence")
     ReportingCadenceSet cadence(@PathVariable String planId) {
-        plan(planId);
-        return queries.query(new FindReportingCadence(planId), ResponseTypes.optionalInstanceOf(ReportingCadenceSet.class))
-                .join().orElseThrow(() -> new NotFound("plan " + planId + " has no reporting cadence yet"));
+        return reporting.cadence(planId).orElseThrow(() -> new NotFound("plan " + planId + " has no reporting cadence yet"));
     }
 
     @PutMapping("/reporting-cadence")
     ReportingCadenceSet setCadence(@PathVariable String planId, @RequestBody CadenceRequest request,
                                    @AuthenticationPrincipal DubanUser user) {
-        requireSupervisor(plan(planId), user);
-        commands.sendAndWait(new SetReportingCadence(planId, request.cadence(),
-                request.dueDay() == null ? 10 : request.dueDay(),
-                request.graceWorkingDays() == null ? 5 : request.graceWorkingDays()));
-        return cadence(planId);
+        return reporting.setCadence(planId, request.cadence(), request.dueDay(), request.graceWorkingDays(), user);
     }
 
     /** Opens the period's report of every acknowledged task, all or none; the first opening starts execution. */
     @PostMapping("/reporting-periods")
-    PeriodOpened open(@PathVariable String planId, @RequestBody PeriodRequest request,
-                      @AuthenticationPrincipal DubanUser user) {
-        PlanSummary plan = plan(planId);
-        requireSupervisor(plan, user);
-        ReportingCadenceSet cadence = cadence(planId);
-        ReportingPeriod period = cadence.cadence().period(request.period());
-        if (plan.status() == PlanStatus.DRAFT || plan.status() == PlanStatus.CLOSED) {
-            throw new CommandRefused("plan.not-executable", "plan " + planId + " is " + plan.status()
-                    + "; reports are opened for published plans");
-        }
-        PlanTree tree = queries.query(new FindPlanTree(planId), ResponseTypes.optionalInstanceOf(PlanTree.class)).join()
-                .orElseThrow(() -> new NotFound("plan " + planId + " does not exist"));
-        List<TaskSummary> acknowledged = queries.query(new FindTaskSummaries(tree.allTasks().stream().map(TaskView::taskId)
-                        .toList()), ResponseTypes.multipleInstancesOf(TaskSummary.class)).join().stream()
-                .filter(task -> task.status() == TaskStatus.ACKNOWLEDGED).toList();
-        LocalDate dueOn = reporting.dueOn(period, cadence.dueDay());
-        LocalDate overdueOn = reporting.overdueOn(dueOn, cadence.graceWorkingDays());
-        transaction.executeWithoutResult(status -> {
-            commands.sendAndWait(new StartPlanExecution(planId));
-            for (TaskSummary task : acknowledged) {
-                reporting.open(task.taskId(), period, task.leadUnit().unitId(),
-                        task.coUnits().stream().map(unit -> unit.unitId()).toList(), dueOn, overdueOn);
-            }
-        });
-        return new PeriodOpened(planId, period.key(), period.start(), period.end(), dueOn, overdueOn, acknowledged.size());
-    }
-
-    private PlanSummary plan(String planId) {
-        return queries.query(new FindPlan(planId), ResponseTypes.optionalInstanceOf(PlanSummary.class)).join()
-                .orElseThrow(() -> new NotFound("plan " + planId + " does not exist"));
-    }
-
-    private static void requireSupervisor(PlanSummary plan, DubanUser user) {
-        if (!WorkAccess.supervises(plan.supervisingUnit(), user)) {
-            throw new AccessDeniedException("only a supervisor of " + (plan.supervisingUnit() == null ? "the plan"
-                    : plan.supervisingUnit()) + " may do this");
-        }
+    PlanReporting.PeriodOpened open(@PathVariable String planId, @RequestBody PeriodRequest request,
+                                    @AuthenticationPrincipal DubanUser user) {
+        return reporting.open(planId, request.period(), user);
     }
 }

@@ -44,11 +44,11 @@ class ApiErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        IllegalArgumentException invalidField = find(e, IllegalArgumentException.class);
+        IllegalArgumentException invalidField = Causes.find(e, IllegalArgumentException.class);
         if (invalidField != null) {
             return badInput(invalidField);
         }
-        MismatchedInputException mismatch = find(e, MismatchedInputException.class);
+        MismatchedInputException mismatch = Causes.find(e, MismatchedInputException.class);
         if (mismatch != null && !mismatch.getPath().isEmpty()) {
             String field = mismatch.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
@@ -94,7 +94,7 @@ class ApiErrors {
 
     @ExceptionHandler(MultipartException.class)
     ProblemDetail badUpload(MultipartException e) {
-        MaxUploadSizeExceededException tooLarge = find(e, MaxUploadSizeExceededException.class);
+        MaxUploadSizeExceededException tooLarge = Causes.find(e, MaxUploadSizeExceededException.class);
         if (tooLarge != null) {
             return tooLarge(tooLarge);
         }
@@ -113,24 +113,15 @@ class ApiErrors {
     @ExceptionHandler({CompletionException.class, org.camunda.bpm.engine.ProcessEngineException.class,
             org.axonframework.commandhandling.CommandExecutionException.class})
     ProblemDetail wrapped(RuntimeException e) {
-        CommandRefused refusal = find(e, CommandRefused.class);
+        CommandRefused refusal = Causes.find(e, CommandRefused.class);
         if (refusal != null) {
             return refused(refusal);
         }
-        IllegalArgumentException invalid = find(e, IllegalArgumentException.class);
+        IllegalArgumentException invalid = Causes.find(e, IllegalArgumentException.class);
         if (invalid != null) {
             return badInput(invalid);
         }
         log.error("request failed", e);
         return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "the request could not be completed");
-    }
-
-    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return type.cast(cause);
-            }
-        }
-        return null;
     }
 }

@@ -9,9 +9,12 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 import org.duban.api.MetadataKeys;
+import org.duban.query.audit.AuditTrail;
 import org.duban.api.reporting.Cadence;
 import org.duban.api.reporting.ContributionSubmitted;
 import org.duban.api.reporting.FindReportingCadence;
+import org.duban.api.reporting.FindTasksCitingEvidence;
+import org.duban.api.reporting.FindTasksReporting;
 import org.duban.api.reporting.ReportingCadenceSet;
 import org.duban.api.reporting.EvidenceRef;
 import org.duban.api.reporting.ReportAccepted;
@@ -62,10 +65,12 @@ class TaskWorkProjection {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final JdbcTemplate jdbc;
+    private final AuditTrail trail;
     private final NamedParameterJdbcTemplate named;
 
-    TaskWorkProjection(JdbcTemplate jdbc) {
+    TaskWorkProjection(JdbcTemplate jdbc, AuditTrail trail) {
         this.jdbc = jdbc;
+        this.trail = trail;
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
@@ -212,6 +217,21 @@ class TaskWorkProjection {
             + "join plan_summary p on p.plan_id = t.plan_id left join task_work w on w.task_id = t.task_id ";
 
     @QueryHandler
+    List<String> handle(FindTasksCitingEvidence query) {
+        // references are stored as JSON; an evidence id is a UUID, so the pattern cannot match by accident
+        String cited = "%\"evidenceId\":\"" + query.evidenceId() + "\"%";
+        return jdbc.queryForList("select task_id from task_report_round where content like ? "
+                + "union select task_id from task_report where draft like ? "
+                + "union select task_id from task_contribution where evidence like ?", String.class, cited, cited, cited);
+    }
+
+    @QueryHandler
+    List<String> handle(FindTasksReporting query) {
+        return jdbc.queryForList("select task_id from task_report where plan_id = ? and period_key = ?", String.class,
+                query.planId(), query.periodKey());
+    }
+
+    @QueryHandler
     List<TaskSummary> handle(FindTaskSummaries query) {
         if (query.taskIds().isEmpty()) {
             return List.of();
@@ -283,11 +303,9 @@ class TaskWorkProjection {
     }
 
     private List<TaskDetail.TimelineEntry> timeline(String taskId) {
-        return jdbc.query("select * from task_timeline where task_id = ? order by sequence_number",
-                (rs, n) -> new TaskDetail.TimelineEntry(rs.getString("event_type"), instant(rs, "occurred_at"),
-                        rs.getString("actor_user"), rs.getString("actor_unit"), rs.getString("actor_role"),
-                        rs.getString("reason"), rs.getString("process_instance_id"), rs.getString("user_task_id"),
-                        rs.getString("summary")), taskId);
+        return trail.ofAggregate(taskId).stream().map(e -> new TaskDetail.TimelineEntry(e.eventType(), e.occurredAt(),
+                e.actorUser(), e.actorUnit(), e.actorRole(), e.reason(), e.processInstanceId(), e.userTaskId(),
+                e.summary())).toList();
     }
 
     // --- helpers --------------------------------------------------------------------------------------------

@@ -27,6 +27,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.duban.api.reporting.FindTasksCitingEvidence;
+import org.duban.app.task.WorkAccess;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -37,10 +42,15 @@ import java.util.List;
 class EvidenceApi {
     private final EvidenceStore store;
     private final EvidenceProperties properties;
+    private final QueryGateway queries;
+    private final WorkAccess access;
 
-    EvidenceApi(EvidenceStore store, EvidenceProperties properties, MultipartProperties multipart) {
+    EvidenceApi(EvidenceStore store, EvidenceProperties properties, MultipartProperties multipart, QueryGateway queries,
+                WorkAccess access) {
         this.store = store;
         this.properties = properties;
+        this.queries = queries;
+        this.access = access;
         // A file just over the evidence limit must reach the store's check, which names that limit and what is
         // accepted; a servlet limit at or below it would cut the upload off first with a bare "too large".
         for (DataSize servletLimit : List.of(multipart.getMaxFileSize(), multipart.getMaxRequestSize())) {
@@ -73,7 +83,8 @@ class EvidenceApi {
     }
 
     @Operation(summary = "Download an evidence file",
-            description = "Readable by the uploader's unit, supervisors, administrators, auditors and evaluators.")
+            description = "Readable by the uploader's unit, administrators, auditors and evaluators, and by whoever may "
+                    + "read a task whose report or contribution cites it (its units and its plan's supervisors).")
     @GetMapping("/{evidenceId}")
     ResponseEntity<byte[]> download(@PathVariable String evidenceId, @AuthenticationPrincipal DubanUser user) {
         StoredEvidence evidence = readable(evidenceId, user);
@@ -96,8 +107,11 @@ class EvidenceApi {
     private StoredEvidence readable(String evidenceId, DubanUser user) {
         StoredEvidence evidence = store.find(evidenceId)
                 .orElseThrow(() -> new NotFound("evidence " + evidenceId + " does not exist"));
-        if (!evidence.readableBy(user)) {
-            throw new AccessDeniedException("evidence " + evidenceId + " belongs to another unit");
+        if (!evidence.readableBy(user) && queries.query(new FindTasksCitingEvidence(evidenceId),
+                        ResponseTypes.multipleInstancesOf(String.class)).join().stream()
+                .noneMatch(taskId -> access.mayRead(access.task(taskId), user))) {
+            throw new AccessDeniedException("evidence " + evidenceId + " belongs to another unit and is not cited in "
+                    + "work you may read");
         }
         return evidence;
     }

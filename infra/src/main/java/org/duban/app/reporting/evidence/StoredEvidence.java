@@ -10,13 +10,13 @@ public record StoredEvidence(EvidenceRef ref, String uploadedBy, String uploaded
                              byte[] content) {
 
     /**
-     * Evidence belongs to the unit that uploaded it; the office-wide roles (supervisors, administrators, auditors
-     * and third-party evaluators) read every unit's evidence.
+     * Evidence belongs to the unit that uploaded it; administrators and the read-only office-wide roles (auditors,
+     * third-party evaluators) read every unit's evidence. Others read it through a task that cites it.
      */
     public boolean readableBy(DubanUser user) {
         return switch (user.role()) {
-            case ADMIN, SUPERVISOR, AUDITOR, EVALUATOR -> true;
-            case UNIT_USER -> uploadedByUnit != null && uploadedByUnit.equals(user.unit());
+            case ADMIN, AUDITOR, EVALUATOR -> true;
+            case UNIT_USER, SUPERVISOR -> uploadedByUnit != null && uploadedByUnit.equals(user.unit());
             case SYSTEM -> false;
         };
     }

@@ -82,10 +82,12 @@ class EvidenceIT {
     }
 
     @Test
-    void supervisors_administrators_auditors_and_evaluators_read_every_units_evidence() {
+    void administrators_auditors_and_evaluators_read_every_units_evidence_and_a_supervisor_only_through_cited_work() {
         String id = uploadedPdf();
+        // not cited by any report yet: no plan the supervisor oversees shows it
+        assertThat(status("supervisor", "/api/evidence/" + id)).isEqualTo(HttpStatus.FORBIDDEN);
 
-        for (String user : List.of("supervisor", "admin", "auditor", "evaluator")) {
+        for (String user : List.of("admin", "auditor", "evaluator")) {
             ResponseEntity<byte[]> download = http.withBasicAuth(user, "duban").getForEntity("/api/evidence/" + id, byte[].class);
             assertThat(download.getStatusCode()).as(user).isEqualTo(HttpStatus.OK);
             assertThat(download.getBody()).as(user).isEqualTo(pdf());

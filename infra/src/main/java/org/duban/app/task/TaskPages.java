@@ -1,0 +1,232 @@
+package org.duban.app.task;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.duban.api.indicator.IndicatorView;
+import org.duban.api.plan.FindPlanTree;
+import org.duban.api.plan.PlanTree;
+import org.duban.api.reporting.CompletionStatus;
+import org.duban.api.reporting.EvidenceRef;
+import org.duban.api.reporting.IndicatorValue;
+import org.duban.api.reporting.ReportContent;
+import org.duban.api.task.AdjustmentKind;
+import org.duban.api.task.TaskDetail;
+import org.duban.app.reporting.evidence.EvidenceStore;
+import org.duban.app.security.DubanUser;
+import org.duban.app.web.PageActions;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * 我的待办 and the task page: the task, its reports with every round, its adjustments and its timeline, and the
+ * forms of the steps the signed-in user may take now. Each form does what {@link TaskWork} does for the API;
+ * uploaded evidence is stored in the same transaction as the step, so a refused report keeps no files either.
+ */
+@Controller
+class TaskPages {
+    private final TaskWork work;
+    private final InboxApi.Inbox inbox;
+    private final EvidenceStore evidence;
+    private final PageActions actions;
+    private final QueryGateway queries;
+
+    TaskPages(TaskWork work, InboxApi.Inbox inbox, EvidenceStore evidence, PageActions actions, QueryGateway queries) {
+        this.work = work;
+        this.inbox = inbox;
+        this.evidence = evidence;
+        this.actions = actions;
+        this.queries = queries;
+    }
+
+    @GetMapping("/inbox")
+    String inbox(@AuthenticationPrincipal DubanUser user, Model model) {
+        model.addAttribute("items", inbox.of(user));
+        return "tasks/inbox";
+    }
+
+    @GetMapping("/tasks/{taskId}")
+    String task(@PathVariable String taskId, @AuthenticationPrincipal DubanUser user, Model model) {
+        TaskDetail detail = work.read(taskId, user);
+        model.addAttribute("task", detail);
+        model.addAttribute("actions", work.actions(detail, user));
+        List<IndicatorView> indicators = linkedIndicators(detail);
+        model.addAttribute("indicators", indicators);
+        model.addAttribute("indicatorNames", indicators.stream()
+                .collect(Collectors.toMap(IndicatorView::indicatorId, IndicatorView::name)));
+        // what each period's report form starts from, and its indicator values by indicator
+        Map<String, ReportContent> starts = new HashMap<>();
+        Map<String, Map<String, String>> startValues = new HashMap<>();
+        for (TaskDetail.Report report : detail.reports()) {
+            ReportContent start = startingPoint(report);
+            if (start != null) {
+                starts.put(report.periodKey(), start);
+                startValues.put(report.periodKey(), start.indicatorValues().stream()
+                        .collect(Collectors.toMap(IndicatorValue::indicatorId, IndicatorValue::value, (a, b) -> b)));
+            }
+        }
+        Map<String, String> unitNames = new HashMap<>();
+        unitNames.put(detail.summary().leadUnit().unitId(), detail.summary().leadUnit().name());
+        detail.summary().coUnits().forEach(unit -> unitNames.put(unit.unitId(), unit.name()));
+        model.addAttribute("unitNames", unitNames);
+        model.addAttribute("starts", starts);
+        model.addAttribute("startValues", startValues);
+        model.addAttribute("statuses", CompletionStatus.values());
+        model.addAttribute("kinds", AdjustmentKind.values());
+        return "tasks/task";
+    }
+
+    @PostMapping("/tasks/{taskId}/acknowledgement")
+    String acknowledge(@PathVariable String taskId, @AuthenticationPrincipal DubanUser user, RedirectAttributes flash) {
+        return actions.run(page(taskId), flash, "已签收 Acknowledged", () -> work.acknowledge(taskId, user));
+    }
+
+    @PostMapping("/tasks/{taskId}/adjustment-requests")
+    String requestAdjustment(@PathVariable String taskId, @RequestParam AdjustmentKind kind,
+                             @RequestParam(required = false) String proposal,
+                             @RequestParam(required = false) String reason,
+                             @AuthenticationPrincipal DubanUser user, RedirectAttributes flash) {
+        return actions.run(page(taskId), flash, "已提出调整申请 Adjustment requested",
+                () -> work.requestAdjustment(taskId, kind, proposal, reason, user));
+    }
+
+    @PostMapping("/tasks/{taskId}/adjustment-requests/{adjustmentId}/decision")
+    String decide(@PathVariable String taskId, @PathVariable String adjustmentId, @RequestParam boolean approved,
+                  @RequestParam(required = false) String reason, @AuthenticationPrincipal DubanUser user,
+                  RedirectAttributes flash) {
+        return actions.run(page(taskId), flash, approved ? "已同意调整 Adjustment approved" : "已驳回调整 Adjustment rejected",
+                () -> work.decide(taskId, adjustmentId, approved, reason, user));
+    }
+
+    @PostMapping("/tasks/{taskId}/reports/{period}/contributions")
+    String contribute(@PathVariable String taskId, @PathVariable String period, @RequestParam(required = false) String text,
+                      @RequestParam(name = "files", required = false) List<MultipartFile> files,
+                      @AuthenticationPrincipal DubanUser user, RedirectAttributes flash) {
+        return actions.run(page(taskId, period), flash, "已报送配合情况 Contribution submitted",
+                () -> work.contribute(taskId, period, text, stored(files, List.of(), user), user));
+    }
+
+    /** One form for both: {@code action=draft} saves, {@code action=submit} submits the report for review. */
+    @PostMapping("/tasks/{taskId}/reports/{period}")
+    String report(@PathVariable String taskId, @PathVariable String period, @RequestParam String action,
+                  @RequestParam(required = false) String narrative,
+                  @RequestParam(required = false) CompletionStatus status,
+                  @RequestParam(required = false) String percent,
+                  @RequestParam(required = false) String difficulties,
+                  @RequestParam(required = false) String nextSteps,
+                  @RequestParam(name = "indicatorId", required = false) List<String> indicatorIds,
+                  @RequestParam(name = "indicatorValue", required = false) List<String> indicatorValues,
+                  @RequestParam(name = "keepEvidence", required = false) List<String> keep,
+                  @RequestParam(name = "files", required = false) List<MultipartFile> files,
+                  @AuthenticationPrincipal DubanUser user, RedirectAttributes flash) {
+        boolean submit = "submit".equals(action);
+        return actions.run(page(taskId, period), flash, submit ? "已报送 Report submitted" : "已保存草稿 Draft saved", () -> {
+            List<EvidenceRef> kept = keptEvidence(work.read(taskId, user), period, keep);
+            ReportContent content = new ReportContent(narrative, status, percent(percent),
+                    values(indicatorIds, indicatorValues), difficulties, nextSteps, stored(files, kept, user));
+            if (submit) {
+                work.submit(taskId, period, content, user);
+            } else {
+                work.draft(taskId, period, content, user);
+            }
+        });
+    }
+
+    @PostMapping("/tasks/{taskId}/reports/{period}/review")
+    String review(@PathVariable String taskId, @PathVariable String period, @RequestParam boolean accepted,
+                  @RequestParam(required = false) String reason, @AuthenticationPrincipal DubanUser user,
+                  RedirectAttributes flash) {
+        return actions.run(page(taskId, period), flash, accepted ? "已审核通过 Report accepted" : "已退回 Report returned",
+                () -> work.review(taskId, period, accepted, reason, user));
+    }
+
+    @PostMapping("/tasks/{taskId}/reports/{period}/urging")
+    String urge(@PathVariable String taskId, @PathVariable String period, @RequestParam(required = false) String note,
+                @AuthenticationPrincipal DubanUser user, RedirectAttributes flash) {
+        return actions.run(page(taskId, period), flash, "已催办 Unit urged", () -> work.urge(taskId, period, note, user));
+    }
+
+    private static String page(String taskId) {
+        return "/tasks/" + taskId;
+    }
+
+    private static String page(String taskId, String period) {
+        return "/tasks/" + taskId + "#report-" + period;
+    }
+
+    /** The plan's indicators the lead unit answers for: those a report gives values for. */
+    private List<IndicatorView> linkedIndicators(TaskDetail detail) {
+        String lead = detail.summary().leadUnit().unitId();
+        return queries.query(new FindPlanTree(detail.summary().planId()), ResponseTypes.optionalInstanceOf(PlanTree.class))
+                .join().map(tree -> tree.indicators().stream().filter(indicator -> indicator.responsibleUnits().stream()
+                        .anyMatch(unit -> unit.unitId().equals(lead))).toList()).orElse(List.of());
+    }
+
+    /** The draft's or the last round's evidence the writer kept ticked. */
+    private static List<EvidenceRef> keptEvidence(TaskDetail detail, String period, List<String> keep) {
+        if (keep == null || keep.isEmpty()) {
+            return List.of();
+        }
+        return detail.reports().stream().filter(report -> report.periodKey().equals(period)).findFirst()
+                .map(TaskPages::startingPoint).map(ReportContent::evidence).orElse(List.of()).stream()
+                .filter(ref -> keep.contains(ref.evidenceId())).toList();
+    }
+
+    /** What the report form starts from: the saved draft, else the last submitted round (a returned report). */
+    private static ReportContent startingPoint(TaskDetail.Report report) {
+        if (report.draft() != null) {
+            return report.draft();
+        }
+        return report.rounds().isEmpty() ? null : report.rounds().get(report.rounds().size() - 1).content();
+    }
+
+    private List<EvidenceRef> stored(List<MultipartFile> files, List<EvidenceRef> kept, DubanUser user) {
+        List<EvidenceRef> refs = new ArrayList<>(kept);
+        for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+            if (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
+                continue; // the browser sends an empty part when no file was chosen
+            }
+            try {
+                refs.add(evidence.store(file.getOriginalFilename(), file.getBytes(), user));
+            } catch (IOException e) {
+                throw new UncheckedIOException("the upload could not be read", e);
+            }
+        }
+        return refs;
+    }
+
+    private static Integer percent(String percent) {
+        if (percent == null || percent.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(percent.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("完成比例 percent: \"" + percent + "\" is not a whole number from 0 to 100");
+        }
+    }
+
+    private static List<IndicatorValue> values(List<String> ids, List<String> values) {
+        List<IndicatorValue> given = new ArrayList<>();
+        for (int i = 0; ids != null && values != null && i < Math.min(ids.size(), values.size()); i++) {
+            if (values.get(i) != null && !values.get(i).isBlank()) {
+                given.add(new IndicatorValue(ids.get(i), values.get(i)));
+            }
+        }
+        return given;
+    }
+}

@@ -1,0 +1,161 @@
+package org.duban.app.task;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.camunda.bpm.engine.task.Task;
+import org.duban.api.CommandRefused;
+import org.duban.api.reporting.DraftReport;
+import org.duban.api.reporting.EvidenceRef;
+import org.duban.api.reporting.ReportContent;
+import org.duban.api.task.AdjustmentKind;
+import org.duban.api.task.TaskDetail;
+import org.duban.api.task.TaskSummary;
+import org.duban.app.reporting.evidence.EvidenceStore;
+import org.duban.app.security.DubanUser;
+import org.duban.app.web.NotFound;
+import org.duban.process.reporting.ProgressReporting;
+import org.duban.process.task.TaskAssignment;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The daily work on a task, for the HTTP API and the pages alike: each step checks who acts, then completes the
+ * waiting Camunda task, which sends the command in the same transaction. A step that is not waiting is refused
+ * (409) and a user outside the task's units or supervisors gets a 403; either way nothing changes.
+ */
+@Component
+public class TaskWork {
+    private final WorkAccess access;
+    private final TaskAssignment assignment;
+    private final ProgressReporting reporting;
+    private final CommandGateway commands;
+    private final EvidenceStore evidence;
+
+    TaskWork(WorkAccess access, TaskAssignment assignment, ProgressReporting reporting, CommandGateway commands,
+             EvidenceStore evidence) {
+        this.access = access;
+        this.assignment = assignment;
+        this.reporting = reporting;
+        this.commands = commands;
+        this.evidence = evidence;
+    }
+
+    /** The steps a user may take on a task now, as the task page offers them. */
+    public record Actions(boolean acknowledge, String adjustmentToDecide, List<String> contribute,
+                          List<String> write, List<String> review, List<String> urge) {
+        public boolean any() {
+            return acknowledge || adjustmentToDecide != null || !contribute.isEmpty() || !write.isEmpty()
+                    || !review.isEmpty() || !urge.isEmpty();
+        }
+    }
+
+    public TaskDetail read(String taskId, DubanUser user) {
+        access.requireReader(access.task(taskId), user);
+        return access.detail(taskId);
+    }
+
+    public Actions actions(TaskDetail detail, DubanUser user) {
+        TaskSummary task = detail.summary();
+        boolean lead = access.isLead(task, user);
+        boolean co = access.isCoUnit(task, user);
+        boolean supervisor = access.supervises(task, user);
+        String unitId = WorkAccess.unitIdOf(user);
+        List<String> contribute = new ArrayList<>();
+        List<String> write = new ArrayList<>();
+        List<String> review = new ArrayList<>();
+        List<String> urge = new ArrayList<>();
+        for (TaskDetail.Report report : detail.reports()) {
+            String period = report.periodKey();
+            if (co && reporting.open(task.taskId(), period, ProgressReporting.CONTRIBUTE, unitId).isPresent()) {
+                contribute.add(period);
+            }
+            if (lead && reporting.open(task.taskId(), period, ProgressReporting.WRITE, null).isPresent()) {
+                write.add(period);
+            }
+            if (supervisor && reporting.open(task.taskId(), period, ProgressReporting.REVIEW, null).isPresent()) {
+                review.add(period);
+            }
+            if (supervisor && reporting.open(task.taskId(), period, ProgressReporting.ESCALATION, null).isPresent()) {
+                urge.add(period);
+            }
+        }
+        String adjustment = supervisor ? assignment.open(task.taskId(), TaskAssignment.DECIDE)
+                .map(assignment::adjustmentOf).orElse(null) : null;
+        return new Actions(lead && assignment.open(task.taskId(), TaskAssignment.ACKNOWLEDGE).isPresent(), adjustment,
+                contribute, write, review, urge);
+    }
+
+    public void acknowledge(String taskId, DubanUser user) {
+        access.requireLead(access.task(taskId), user);
+        assignment.acknowledge(step(assignment.open(taskId, TaskAssignment.ACKNOWLEDGE), "acknowledgement", taskId),
+                WorkAccess.unitIdOf(user));
+    }
+
+    /** Answers the id of the adjustment asked for. */
+    public String requestAdjustment(String taskId, AdjustmentKind kind, String proposal, String reason, DubanUser user) {
+        access.requireLead(access.task(taskId), user);
+        Task step = step(assignment.open(taskId, TaskAssignment.ACKNOWLEDGE), "acknowledgement", taskId);
+        return assignment.requestAdjustment(step, WorkAccess.unitIdOf(user), kind, proposal, reason);
+    }
+
+    public void decide(String taskId, String adjustmentId, Boolean approved, String reason, DubanUser user) {
+        access.requireSupervisor(access.task(taskId), user);
+        if (approved == null) {
+            throw new IllegalArgumentException("field approved is required (true or false)");
+        }
+        Task step = step(assignment.open(taskId, TaskAssignment.DECIDE), "adjustment decision", taskId);
+        if (!adjustmentId.equals(assignment.adjustmentOf(step))) {
+            throw new NotFound("adjustment " + adjustmentId + " of task " + taskId + " is not waiting for a decision");
+        }
+        assignment.decide(step, approved, reason);
+    }
+
+    public void contribute(String taskId, String period, String text, List<EvidenceRef> refs, DubanUser user) {
+        access.requireCoUnit(access.task(taskId), user);
+        String unitId = WorkAccess.unitIdOf(user);
+        reporting.contribute(step(reporting.open(taskId, period, ProgressReporting.CONTRIBUTE, unitId),
+                "contribution of your unit for " + period, taskId), unitId, text, evidence.verify(refs));
+    }
+
+    public void draft(String taskId, String period, ReportContent content, DubanUser user) {
+        access.requireLead(access.task(taskId), user);
+        commands.sendAndWait(new DraftReport(taskId, period, WorkAccess.unitIdOf(user), verified(content)));
+    }
+
+    public void submit(String taskId, String period, ReportContent content, DubanUser user) {
+        access.requireLead(access.task(taskId), user);
+        reporting.submit(step(reporting.open(taskId, period, ProgressReporting.WRITE, null), "report for " + period,
+                taskId), WorkAccess.unitIdOf(user), verified(content));
+    }
+
+    public void review(String taskId, String period, Boolean accepted, String reason, DubanUser user) {
+        access.requireSupervisor(access.task(taskId), user);
+        if (accepted == null) {
+            throw new IllegalArgumentException("field accepted is required (true or false)");
+        }
+        reporting.review(step(reporting.open(taskId, period, ProgressReporting.REVIEW, null), "review of " + period,
+                taskId), accepted, reason);
+    }
+
+    public void urge(String taskId, String period, String note, DubanUser user) {
+        access.requireSupervisor(access.task(taskId), user);
+        reporting.urge(step(reporting.open(taskId, period, ProgressReporting.ESCALATION, null),
+                "escalation of " + period, taskId), note);
+    }
+
+    /** The events carry the stored references: each names an uploaded file with its SHA-256, or the call is a 400. */
+    private ReportContent verified(ReportContent content) {
+        if (content == null) {
+            throw new IllegalArgumentException("the report content is required");
+        }
+        return new ReportContent(content.narrative(), content.status(), content.percent(), content.indicatorValues(),
+                content.difficulties(), content.nextSteps(), evidence.verify(content.evidence()));
+    }
+
+    private static Task step(Optional<Task> open, String what, String taskId) {
+        return open.orElseThrow(() -> new CommandRefused("step.not-waiting",
+                "no " + what + " of task " + taskId + " is waiting"));
+    }
+}

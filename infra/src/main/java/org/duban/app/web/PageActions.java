@@ -1,0 +1,56 @@
+package org.duban.app.web;
+
+import org.duban.api.CommandRefused;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * How a page's form does something: in one transaction, then back to the page with a notice of what was done, or
+ * with the refusal (bad input, a step no longer waiting, something missing) and nothing changed. A user who may
+ * not act still gets the 403 page.
+ */
+@Component
+public class PageActions {
+    public static final String DONE = "done";
+    public static final String PROBLEM = "problem";
+    private final TransactionTemplate transaction;
+
+    PageActions(TransactionTemplate transaction) {
+        this.transaction = transaction;
+    }
+
+    public String run(String backTo, RedirectAttributes flash, String done, Runnable action) {
+        return run(backTo, flash, () -> {
+            action.run();
+            return done;
+        });
+    }
+
+    /** @param action does the work and tells what it did */
+    public String run(String backTo, RedirectAttributes flash, java.util.function.Supplier<String> action) {
+        try {
+            flash.addFlashAttribute(DONE, transaction.execute(status -> action.get()));
+        } catch (RuntimeException e) {
+            String refusal = refusal(e);
+            if (refusal == null) {
+                throw e;
+            }
+            flash.addFlashAttribute(PROBLEM, refusal);
+        }
+        return "redirect:" + backTo;
+    }
+
+    /** What to tell the user of a refusal, or null when it is not one. */
+    private static String refusal(RuntimeException e) {
+        for (Class<? extends RuntimeException> kind : java.util.List.of(CommandRefused.class,
+                IllegalArgumentException.class, NotFound.class,
+                org.axonframework.modelling.command.AggregateNotFoundException.class)) {
+            RuntimeException found = Causes.find(e, kind);
+            if (found != null) {
+                return found.getMessage();
+            }
+        }
+        return null;
+    }
+}

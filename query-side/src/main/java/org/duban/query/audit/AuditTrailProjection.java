@@ -1,0 +1,190 @@
+package org.duban.query.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.duban.api.MetadataKeys;
+import org.duban.api.audit.AuditEntry;
+import org.duban.api.unit.UnitIds;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The audit trail: every event of every aggregate, with who, when, why, through which process step, what it is
+ * about (plan, task, indicator, units) and each field it changed, before → after. Generic over event types, so a new
+ * kind of aggregate is in the trail the day it is added. The last value of each field is kept per aggregate (and per
+ * reporting period or adjustment, which are separate things inside one task) to tell what changed.
+ */
+@Component
+class AuditTrailProjection {
+    /** Fields that say which thing inside an aggregate an event is about: their values scope the before → after. */
+    private static final List<String> SCOPES = List.of("periodKey", "adjustmentId");
+    private static final int TEXT = 4000;
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private final JdbcTemplate jdbc;
+
+    AuditTrailProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void onAny(Object payload, DomainEventMessage<?> event) {
+        JsonNode fields = JSON.valueToTree(payload);
+        Map<String, ?> meta = event.getMetaData();
+        String aggregateId = event.getAggregateIdentifier();
+        String planId = planOf(event.getType(), aggregateId, fields);
+        String scope = scopeOf(fields);
+        List<AuditEntry.Change> changes = changes(aggregateId, scope, flatten(fields, aggregateId));
+        String actorUnit = text(meta.get(MetadataKeys.ACTOR_UNIT));
+        Set<String> units = new LinkedHashSet<>();
+        if (actorUnit != null) {
+            units.add(UnitIds.of(actorUnit));
+        }
+        collectUnitIds(fields, units);
+        jdbc.update("insert into audit_event (event_id, aggregate_type, aggregate_id, sequence_number, event_type, "
+                        + "occurred_at, actor_user, actor_unit, actor_role, reason, process_instance_id, user_task_id, "
+                        + "correlation_id, plan_id, task_id, indicator_id, unit_ids, changes, summary) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                event.getIdentifier(), event.getType(), aggregateId, event.getSequenceNumber(),
+                payload.getClass().getSimpleName(), Timestamp.from(event.getTimestamp()),
+                text(meta.get(MetadataKeys.ACTOR_USER)), actorUnit, text(meta.get(MetadataKeys.ACTOR_ROLE)),
+                cut(reasonOf(fields, meta)), text(meta.get(MetadataKeys.PROCESS_INSTANCE_ID)),
+                text(meta.get(MetadataKeys.USER_TASK_ID)), text(meta.get(MetadataKeys.CORRELATION_ID)), planId,
+                "Task".equals(event.getType()) ? aggregateId : textField(fields, "taskId"),
+                "Indicator".equals(event.getType()) ? aggregateId : textField(fields, "indicatorId"),
+                units.isEmpty() ? null : cut("|" + String.join("|", units) + "|"), json(changes), cut(payload.toString()));
+    }
+
+    /** The plan an event belongs to: its own, the plan named in it, or the one its aggregate was first seen with. */
+    private String planOf(String type, String aggregateId, JsonNode fields) {
+        String planId = "Plan".equals(type) ? aggregateId : textField(fields, "planId");
+        List<String> known = jdbc.queryForList("select plan_id from audit_aggregate where aggregate_id = ?",
+                String.class, aggregateId);
+        if (known.isEmpty()) {
+            jdbc.update("insert into audit_aggregate (aggregate_id, aggregate_type, plan_id) values (?, ?, ?)",
+                    aggregateId, type, planId);
+            return planId;
+        }
+        if (known.get(0) == null && planId != null) {
+            jdbc.update("update audit_aggregate set plan_id = ? where aggregate_id = ?", planId, aggregateId);
+        }
+        return planId != null ? planId : known.get(0);
+    }
+
+    private static String scopeOf(JsonNode fields) {
+        for (String scope : SCOPES) {
+            String value = textField(fields, scope);
+            if (value != null) {
+                return value;
+            }
+        }
+        return "";
+    }
+
+    private List<AuditEntry.Change> changes(String aggregateId, String scope, Map<String, String> values) {
+        Map<String, String> before = new LinkedHashMap<>();
+        jdbc.query("select field, field_value from audit_field_state where aggregate_id = ? and scope = ?",
+                rs -> {
+                    before.put(rs.getString("field"), rs.getString("field_value"));
+                }, aggregateId, scope);
+        List<AuditEntry.Change> changes = new ArrayList<>();
+        for (Map.Entry<String, String> field : values.entrySet()) {
+            String was = before.get(field.getKey());
+            if (java.util.Objects.equals(was, field.getValue()) && before.containsKey(field.getKey())) {
+                continue;
+            }
+            changes.add(new AuditEntry.Change(field.getKey(), was, field.getValue()));
+            if (before.containsKey(field.getKey())) {
+                jdbc.update("update audit_field_state set field_value = ? where aggregate_id = ? and scope = ? and field = ?",
+                        field.getValue(), aggregateId, scope, field.getKey());
+            } else {
+                jdbc.update("insert into audit_field_state (aggregate_id, scope, field, field_value) values (?, ?, ?, ?)",
+                        aggregateId, scope, field.getKey(), field.getValue());
+            }
+        }
+        return changes;
+    }
+
+    /** Scalars by dotted path, lists as JSON; the aggregate's own id and the scope are not changes. */
+    private static Map<String, String> flatten(JsonNode fields, String aggregateId) {
+        Map<String, String> flat = new LinkedHashMap<>();
+        flatten("", fields, flat);
+        flat.values().removeIf(value -> aggregateId.equals(value));
+        SCOPES.forEach(flat::remove);
+        return flat;
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, String> into) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                flatten(prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey(), field.getValue(), into);
+            }
+        } else if (node.isNull() || node.isMissingNode()) {
+            into.put(prefix, null);
+        } else {
+            into.put(prefix, cut(node.isValueNode() ? node.asText() : node.toString()));
+        }
+    }
+
+    private static void collectUnitIds(JsonNode node, Set<String> into) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(field -> {
+                if (field.getKey().toLowerCase().endsWith("unitid") && field.getValue().isTextual()) {
+                    into.add(field.getValue().asText());
+                } else {
+                    collectUnitIds(field.getValue(), into);
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(element -> collectUnitIds(element, into));
+        }
+    }
+
+    /** The reason a person gave, whatever the event calls it, else the one the command carried. */
+    private static String reasonOf(JsonNode fields, Map<String, ?> meta) {
+        for (String name : List.of("reason", "comment", "note")) {
+            String value = textField(fields, name);
+            if (value != null) {
+                return value;
+            }
+        }
+        return text(meta.get(MetadataKeys.REASON));
+    }
+
+    private static String textField(JsonNode fields, String name) {
+        JsonNode value = fields.get(name);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static String json(List<AuditEntry.Change> changes) {
+        try {
+            return JSON.writeValueAsString(changes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the changes as JSON", e);
+        }
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static String cut(String text) {
+        return text == null || text.length() <= TEXT ? text : text.substring(0, TEXT - 1) + "…";
+    }
+}
