@@ -17,6 +17,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.ByteArrayInputStream;
@@ -38,6 +39,9 @@ import static org.duban.app.support.Uploads.upload;
  * same selection as .csv and .xlsx. Auditors and administrators read it; nobody else, and an auditor changes nothing.
  */
 @DubanIntegrationTest
+// A database of its own: the assertions count every event of user health and every returned report, which the
+// ITs sharing the cached context (WorkAccessIT, WorkflowCycleIT, run before this class) add to.
+@TestPropertySource(properties = "duban.test.own-database=AuditTrailIT")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SuppressWarnings({"rawtypes", "unchecked"})
 class AuditTrailIT {
