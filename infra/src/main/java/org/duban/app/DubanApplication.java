@@ -1,5 +1,6 @@
 package org.duban.app;
 
+import org.duban.app.audit.ChainVerifyCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.domain.EntityScan;
@@ -20,6 +21,10 @@ public class DubanApplication {
 
     public static void main(String[] args) {
         disableUpdateChecker();
+        if (ChainVerifyCommand.requested(args)) {
+            // verify the audit chain and exit, without starting the application (docs/AUDIT.md)
+            System.exit(ChainVerifyCommand.run(args, System.out, System.err));
+        }
         SpringApplication.run(DubanApplication.class, args);
     }
 

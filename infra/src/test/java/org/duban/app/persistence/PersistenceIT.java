@@ -98,6 +98,7 @@ class PersistenceIT {
         List<String> byteaColumns = jdbc.queryForList("select table_name || '.' || column_name from information_schema.columns "
                 + "where table_schema = 'public' and data_type = 'bytea' and table_name not like 'act\\_%' order by 1", String.class);
         assertThat(byteaColumns).containsExactlyInAnyOrder(
+                "audit_chain_head.hash", "audit_chain_link.hash", "audit_chain_link.prev_hash",
                 "dead_letter_entry.diagnostics",
                 "dead_letter_entry.meta_data", "dead_letter_entry.payload", "dead_letter_entry.token",
                 "domain_event_entry.meta_data", "domain_event_entry.payload",

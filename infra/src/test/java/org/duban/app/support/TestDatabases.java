@@ -55,10 +55,11 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
         }
         var sources = context.getEnvironment().getPropertySources();
         sources.addFirst(new MapPropertySource("duban-test-database", properties));
-        // Tests start empty unless they ask for the demo data, and no period opens by the wall clock behind a
-        // test's back (@TestPropertySource wins over these defaults).
+        // Tests start empty unless they ask for the demo data, no period opens by the wall clock behind a test's
+        // back, and the background chain verification stays off, so that tests tampering with the log do not race
+        // it (@TestPropertySource wins over these defaults).
         MapPropertySource defaults = new MapPropertySource("duban-test-defaults", Map.of("duban.demo.enabled", "false",
-                "duban.reporting.period-opening.enabled", "false"));
+                "duban.reporting.period-opening.enabled", "false", "duban.audit.verification.interval", "0"));
         if (sources.contains(INLINED_TEST_PROPERTIES)) {
             sources.addAfter(INLINED_TEST_PROPERTIES, defaults);
         } else {

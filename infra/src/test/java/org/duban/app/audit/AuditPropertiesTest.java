@@ -1,0 +1,32 @@
+package org.duban.app.audit;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AuditPropertiesTest {
+
+    @Test
+    void sm3_hourly_is_the_default() {
+        AuditProperties properties = bind(Map.of());
+        assertThat(properties.hashAlgorithm()).isEqualTo(HashAlgorithm.SM3);
+        assertThat(properties.verification().interval()).isEqualTo(Duration.ofHours(1));
+        assertThat(properties.verification().pageSize()).isEqualTo(500);
+    }
+
+    @Test
+    void sha_256_is_chosen_by_its_usual_name() {
+        assertThat(bind(Map.of("duban.audit.hash-algorithm", "SHA-256")).hashAlgorithm()).isEqualTo(HashAlgorithm.SHA_256);
+        assertThat(bind(Map.of("duban.audit.verification.interval", "0")).verification().interval()).isZero();
+    }
+
+    private static AuditProperties bind(Map<String, String> properties) {
+        return new Binder(new MapConfigurationPropertySource(properties))
+                .bindOrCreate("duban.audit", AuditProperties.class);
+    }
+}
