@@ -56,6 +56,7 @@ class SecurityConfig {
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Role.ADMIN.name())
                         .requestMatchers(path.matcher("/engine-rest/**")).hasRole(Role.ADMIN.name())
+                        .requestMatchers(SecurityConfig::changes).access(notAuditor())
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -73,11 +74,32 @@ class SecurityConfig {
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         // the API description is public, like the source it is generated from
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers(SecurityConfig::changes).access(notAuditor())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
                 .logout(Customizer.withDefaults())
                 // Camunda's webapps protect themselves with their own CSRF filter.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**"));
         return http.build();
+    }
+
+    /** Whether a request may change something: anything but a read. */
+    private static boolean changes(jakarta.servlet.http.HttpServletRequest request) {
+        return !java.util.Set.of("GET", "HEAD", "OPTIONS").contains(request.getMethod());
+    }
+
+    /**
+     * An auditor reads everything and changes nothing, whatever an endpoint's own checks say: every request that
+     * may change something is refused to the role (signing out is handled before this rule).
+     */
+    private static org.springframework.security.authorization.AuthorizationManager<
+            org.springframework.security.web.access.intercept.RequestAuthorizationContext> notAuditor() {
+        return (authentication, context) -> {
+            var who = authentication.get();
+            return new org.springframework.security.authorization.AuthorizationDecision(who != null
+                    && who.isAuthenticated()
+                    && !(who instanceof org.springframework.security.authentication.AnonymousAuthenticationToken)
+                    && who.getAuthorities().stream().noneMatch(a -> a.getAuthority().equals("ROLE_" + Role.AUDITOR.name())));
+        };
     }
 }

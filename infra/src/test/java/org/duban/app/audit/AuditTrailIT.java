@@ -192,6 +192,11 @@ class AuditTrailIT {
         assertThat(http.withBasicAuth("auditor", "duban").exchange("/api/plans/" + planId + "/reporting-cadence",
                 HttpMethod.PUT, new HttpEntity<>(Map.of("cadence", "MONTHLY")), Map.class).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
+        // whatever an endpoint's own checks say: no request of an auditor that could change something gets through
+        assertThat(http.withBasicAuth("auditor", "duban").exchange("/api/audit/events", HttpMethod.POST,
+                new HttpEntity<>(Map.of()), Map.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.withBasicAuth("auditor", "duban").exchange("/api/tasks/" + taskId + "/co-unit-confirmation",
+                HttpMethod.POST, new HttpEntity<>(Map.of()), Map.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class)).isEqualTo(before);
     }
 
