@@ -262,6 +262,10 @@ class WorkAccessIT {
                 row("health", GET, "/api/tasks/{O}", null, "unit of another task"),
                 row("citysupervisor", GET, "/api/tasks/{A}", null, "supervisor of another office"),
                 row("citysupervisor", GET, "/api/tasks/{B}", null, "supervisor of another office"),
+                row("market", GET, "/api/tasks/{B}?asOf=2099-01-01", null, "unit of another task, in the past"),
+                row("citysupervisor", GET, "/api/tasks/{A}?asOf=2099-01-01", null, "supervisor of another office, in the past"),
+                row("health", GET, "/api/plans/{plan}/as-of?asOf=2099-01-01", null, "unit user on the whole plan's past"),
+                row("citysupervisor", GET, "/api/plans/{plan}/as-of?asOf=2099-01-01", null, "supervisor of another office"),
 
                 row("health", POST, confirm.formatted("D"), NOTHING, "lead unit on the co-unit's step"),
                 row("market", POST, confirm.formatted("O"), NOTHING, "unit of another task"),
