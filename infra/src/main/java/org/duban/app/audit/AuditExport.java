@@ -24,7 +24,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * The audit trail as a spreadsheet (.xlsx) or a table (.csv, UTF-8 with a byte order mark so Excel reads the
@@ -122,8 +121,7 @@ class AuditExport {
     }
 
     static String changes(AuditEntry e) {
-        return e.changes().stream().map(c -> c.field() + ": " + (c.before() == null ? "∅" : c.before()) + " → "
-                + (c.after() == null ? "∅" : c.after())).collect(Collectors.joining("\n"));
+        return e.changesAsText(field -> true);
     }
 
     private static void write(Row row, List<String> values) {

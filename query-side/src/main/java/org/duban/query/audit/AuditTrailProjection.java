@@ -121,7 +121,10 @@ class AuditTrailProjection {
             if (java.util.Objects.equals(was, field.getValue()) && before.containsKey(field.getKey())) {
                 continue;
             }
-            changes.add(new AuditEntry.Change(field.getKey(), was, field.getValue()));
+            // a field first seen empty is remembered, but nothing changed
+            if (before.containsKey(field.getKey()) || !isEmpty(field.getValue())) {
+                changes.add(new AuditEntry.Change(field.getKey(), was, field.getValue()));
+            }
             if (before.containsKey(field.getKey())) {
                 jdbc.update("update audit_field_state set field_value = ? where aggregate_id = ? and scope = ? and field = ?",
                         field.getValue(), aggregateId, scope, field.getKey());
@@ -131,6 +134,10 @@ class AuditTrailProjection {
             }
         }
         return changes;
+    }
+
+    private static boolean isEmpty(String value) {
+        return value == null || value.isEmpty() || value.equals("[]") || value.equals("{}");
     }
 
     /** Scalars by dotted path, lists as JSON; the aggregate's own id and the scope are not changes. */

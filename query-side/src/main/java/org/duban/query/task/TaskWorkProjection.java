@@ -329,7 +329,8 @@ class TaskWorkProjection {
     private List<TaskDetail.TimelineEntry> timeline(String taskId) {
         return trail.ofAggregate(taskId).stream().map(e -> new TaskDetail.TimelineEntry(e.eventType(), e.occurredAt(),
                 e.actorUser(), e.actorUnit(), e.actorRole(), e.reason(), e.processInstanceId(), e.userTaskId(),
-                e.summary())).toList();
+                // what the event changed, without the ids that only tie it to other things
+                e.changesAsText(field -> !field.endsWith("Id") && !field.endsWith("unitId")))).toList();
     }
 
     // --- helpers --------------------------------------------------------------------------------------------

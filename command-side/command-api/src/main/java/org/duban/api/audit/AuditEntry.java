@@ -12,6 +12,14 @@ public record AuditEntry(String eventId, String aggregateType, String aggregateI
                          String reason, String processInstanceId, String userTaskId, String correlationId,
                          String planId, String taskId, String indicatorId, List<Change> changes, String summary) {
 
+    /** The changes as people read them, one {@code field: before → after} a line, ∅ for no value. */
+    public String changesAsText(java.util.function.Predicate<String> fields) {
+        return changes.stream().filter(change -> fields.test(change.field()))
+                .map(change -> change.field() + ": " + (change.before() == null ? "∅" : change.before()) + " → "
+                        + (change.after() == null ? "∅" : change.after()))
+                .collect(java.util.stream.Collectors.joining("\n"));
+    }
+
     /** A field the event set; {@code before} is null the first time the field is set. */
     public record Change(String field, String before, String after) {
     }

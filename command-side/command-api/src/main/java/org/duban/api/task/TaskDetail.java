@@ -32,7 +32,10 @@ public record TaskDetail(TaskSummary summary, String sectionHeading, List<Report
                              String decidedBy, Instant decidedAt) {
     }
 
-    /** One event of the task: what, when, who (user, unit, role), why, and through which process step. */
+    /**
+     * One event of the task: what, when, who (user, unit, role), why, and through which process step;
+     * {@code summary} lists the fields it set, before → after, a line each.
+     */
     public record TimelineEntry(String eventType, Instant occurredAt, String actorUser, String actorUnit,
                                 String actorRole, String reason, String processInstanceId, String userTaskId,
                                 String summary) {
