@@ -79,6 +79,10 @@ class TaskPagesIT {
         // the unit finds the acknowledgement in its inbox and acknowledges
         browser.signIn("health");
         browser.open("/inbox");
+        // the due day as the office reads it (Asia/Shanghai), whatever the server's zone
+        Map summary = (Map) http.withBasicAuth("health", "duban").getForObject("/api/tasks/" + taskId, Map.class).get("summary");
+        assertThat(inboxItem(taskId, "acknowledgeTask").findElement(By.cssSelector(".due")).getText())
+                .isEqualTo(summary.get("acknowledgeBy"));
         inboxItem(taskId, "acknowledgeTask").findElement(By.cssSelector("a.open")).click();
         browser.waitUntil(d -> d.getCurrentUrl().contains("/tasks/" + taskId));
         assertThat(text(".task-status")).isEqualTo("待签收 Assigned");
