@@ -155,6 +155,20 @@ class TaskPagesIT {
         assertThat(text(".past")).contains(beforeSubmission.toString());
         assertThat(text("#report-2026-Q4 .report-status")).isEqualTo("待填报 Open");
         assertThat(browser.driver().findElements(By.cssSelector("form.write, form.review, .round"))).isEmpty();
+
+        // the auditor finds the return in the task's audit trail, and the plan as it stood before the submission
+        browser.signIn("auditor");
+        browser.open("/tasks/" + taskId);
+        browser.driver().findElement(By.cssSelector("a.audit-link")).click();
+        WebElement returnedRow = browser.waitUntil(d -> d.findElements(By.cssSelector("table.audit tr.ReportReturned"))
+                .stream().findFirst().orElse(null));
+        assertThat(returnedRow.findElement(By.cssSelector(".reason")).getText()).isEqualTo("缺少资金到位佐证");
+        assertThat(browser.driver().findElement(By.cssSelector("a.export.xlsx")).getAttribute("href"))
+                .contains("/api/audit/events/export.xlsx?subject=TASK&id=" + taskId);
+        browser.open("/plans/" + planId + "?asOf=" + beforeSubmission);
+        assertThat(text(".past-status")).isEqualTo("执行中 In execution");
+        assertThat(browser.driver().findElements(By.cssSelector("table.past-tasks tbody tr"))).hasSize(94)
+                .anySatisfy(row -> assertThat(row.getText()).contains("2026-Q4 待填报 Open"));
         Files.delete(pdf);
     }
 
