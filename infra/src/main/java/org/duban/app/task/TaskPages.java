@@ -73,8 +73,7 @@ class TaskPages {
         model.addAttribute("task", detail);
         model.addAttribute("asOf", at == null ? null : asOf);
         // the past is read, not acted on
-        model.addAttribute("actions", at == null ? work.actions(detail, user)
-                : new TaskWork.Actions(false, false, null, List.of(), List.of(), List.of(), List.of()));
+        model.addAttribute("actions", at == null ? work.actions(detail, user) : TaskWork.Actions.NONE);
         List<IndicatorView> indicators = linkedIndicators(detail);
         model.addAttribute("indicators", indicators);
         model.addAttribute("indicatorNames", indicators.stream()
@@ -174,6 +173,12 @@ class TaskPages {
     String urge(@PathVariable String taskId, @PathVariable String period, @RequestParam(required = false) String note,
                 @AuthenticationPrincipal DubanUser user, RedirectAttributes flash) {
         return actions.run(page(taskId, period), flash, "已催办 Unit urged", () -> work.urge(taskId, period, note, user));
+    }
+
+    @PostMapping("/tasks/{taskId}/reports/{period}/reminders")
+    String remind(@PathVariable String taskId, @PathVariable String period, @RequestParam(required = false) String note,
+                  @AuthenticationPrincipal DubanUser user, RedirectAttributes flash) {
+        return actions.run(page(taskId, period), flash, "已催办 Reminded", () -> work.remind(taskId, period, note, user));
     }
 
     private static String page(String taskId) {

@@ -5,7 +5,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.duban.api.CommandRefused;
 import org.duban.api.reporting.DraftReport;
 import org.duban.api.reporting.EvidenceRef;
+import org.duban.api.reporting.RemindReport;
 import org.duban.api.reporting.ReportContent;
+import org.duban.api.reporting.ReportStatus;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.duban.api.task.AdjustmentKind;
@@ -49,7 +51,10 @@ public class TaskWork {
 
     /** The steps a user may take on a task now, as the task page offers them. */
     public record Actions(boolean acknowledge, boolean confirmPart, String adjustmentToDecide,
-                          List<String> contribute, List<String> write, List<String> review, List<String> urge) {
+                          List<String> contribute, List<String> write, List<String> review, List<String> urge,
+                          List<String> remind) {
+        public static final Actions NONE = new Actions(false, false, null, List.of(), List.of(), List.of(), List.of(),
+                List.of());
     }
 
     public TaskDetail read(String taskId, DubanUser user) {
@@ -74,6 +79,7 @@ public class TaskWork {
         List<String> write = new ArrayList<>();
         List<String> review = new ArrayList<>();
         List<String> urge = new ArrayList<>();
+        List<String> remind = new ArrayList<>();
         for (TaskDetail.Report report : detail.reports()) {
             String period = report.periodKey();
             if (co && reporting.open(task.taskId(), period, ProgressReporting.CONTRIBUTE, unitId).isPresent()) {
@@ -87,13 +93,15 @@ public class TaskWork {
             }
             if (supervisor && reporting.open(task.taskId(), period, ProgressReporting.ESCALATION, null).isPresent()) {
                 urge.add(period);
+            } else if (supervisor && withUnit(report.status())) {
+                remind.add(period);
             }
         }
         String adjustment = supervisor ? assignment.open(task.taskId(), TaskAssignment.DECIDE)
                 .map(assignment::adjustmentOf).orElse(null) : null;
         return new Actions(lead && assignment.open(task.taskId(), TaskAssignment.ACKNOWLEDGE).isPresent(),
                 co && assignment.openConfirmation(task.taskId(), unitId).isPresent(), adjustment, contribute, write,
-                review, urge);
+                review, urge, remind);
     }
 
     public void acknowledge(String taskId, DubanUser user) {
@@ -160,6 +168,22 @@ public class TaskWork {
         access.requireSupervisor(access.task(taskId), user);
         reporting.urge(step(reporting.open(taskId, period, ProgressReporting.ESCALATION, null),
                 "escalation of " + period, taskId), note);
+    }
+
+    /**
+     * A supervisor reminds the lead unit of a report still with it (催办), with a note, before or after its due
+     * date; an escalated report is urged through its escalation step instead.
+     */
+    public void remind(String taskId, String period, String note, DubanUser user) {
+        access.requireSupervisor(access.task(taskId), user);
+        if (!Boolean.TRUE.equals(commands.sendAndWait(new RemindReport(taskId, period, note)))) {
+            throw new CommandRefused("report.not-with-unit", "the " + period + " report of task " + taskId
+                    + " is not with the unit any more: nothing to remind");
+        }
+    }
+
+    private static boolean withUnit(ReportStatus status) {
+        return status == ReportStatus.OPEN || status == ReportStatus.DRAFTED || status == ReportStatus.RETURNED;
     }
 
     /** The events carry the stored references: each names an uploaded file with its SHA-256, or the call is a 400. */

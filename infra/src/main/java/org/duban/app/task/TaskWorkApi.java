@@ -117,6 +117,15 @@ class TaskWorkApi {
         return work.read(taskId, user);
     }
 
+    /** A supervisor's reminder (催办) of a report still with the unit; 409 once it is submitted. */
+    @PostMapping("/reports/{period}/reminders")
+    @ResponseStatus(HttpStatus.CREATED)
+    TaskDetail remind(@PathVariable String taskId, @PathVariable String period, @RequestBody Urging reminder,
+                      @AuthenticationPrincipal DubanUser user) {
+        work.remind(taskId, period, reminder.note(), user);
+        return work.read(taskId, user);
+    }
+
     @PostMapping("/reports/{period}/urging")
     TaskDetail urge(@PathVariable String taskId, @PathVariable String period, @RequestBody Urging urging,
                     @AuthenticationPrincipal DubanUser user) {

@@ -321,6 +321,11 @@ class WorkAccessIT {
                 row("evaluator", POST, report.formatted("R") + "/review", REVIEW, "reader only"),
                 row("auditor", POST, report.formatted("R") + "/review", REVIEW, "reader only"),
 
+                row("health", POST, report.formatted("A") + "/reminders", URGING, "lead unit on a supervisor's reminder"),
+                row("market", POST, report.formatted("A") + "/reminders", URGING, "co-unit on a supervisor's reminder"),
+                row("citysupervisor", POST, report.formatted("B") + "/reminders", URGING, "supervisor of another office"),
+                row("evaluator", POST, report.formatted("B") + "/reminders", URGING, "reader only"),
+                row("auditor", POST, report.formatted("B") + "/reminders", URGING, "reader only"),
                 row("health", POST, report.formatted("A") + "/urging", URGING, "lead unit on the supervisor's step"),
                 row("market", POST, report.formatted("A") + "/urging", URGING, "co-unit on the supervisor's step"),
                 row("health", POST, report.formatted("B") + "/urging", URGING, "unit of another task"),

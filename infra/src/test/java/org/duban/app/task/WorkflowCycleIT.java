@@ -122,7 +122,13 @@ class WorkflowCycleIT {
         assertThat(((List<Map>) report.get("rounds")).get(0)).containsEntry("outcome", "RETURNED").containsEntry("reason", "缺少资金到位佐证");
         assertThat((List<Map>) report.get("contributions")).extracting(c -> c.get("text")).containsExactly("已开展联合检查3次");
         assertThat(post("supervisor", q4 + "/review", Map.of("accepted", true)).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        // the returned report is with the unit again: a supervisor of the plan reminds it (催办), nobody else
+        assertThat(post("market", q4 + "/reminders", Map.of("note", "x")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post("supervisor", q4 + "/reminders", Map.of("note", "请尽快补充佐证")).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
         post("health", q4 + "/submission", content);
+        // submitted: nothing to remind
+        assertThat(post("supervisor", q4 + "/reminders", Map.of("note", "x")).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         post("supervisor", q4 + "/review", Map.of("accepted", true, "reason", "同意"));
         Map accepted = get("auditor", "/api/tasks/" + taskA);
         Map finalReport = ((List<Map>) accepted.get("reports")).get(0);
@@ -149,7 +155,7 @@ class WorkflowCycleIT {
         List<Map> timelineA = (List<Map>) accepted.get("timeline");
         assertThat(timelineA).extracting(e -> e.get("eventType")).containsExactly("TaskCreated", "TaskAssigned",
                 "CoUnitPartConfirmed", "TaskAcknowledged", "ReportingPeriodOpened", "ContributionSubmitted", "ReportDrafted", "ReportSubmitted",
-                "ReportReturned", "ReportSubmitted", "ReportAccepted");
+                "ReportReturned", "ReportReminded", "ReportSubmitted", "ReportAccepted");
         Map returnedEvent = timelineA.stream().filter(e -> e.get("eventType").equals("ReportReturned")).findFirst().orElseThrow();
         assertThat(returnedEvent).containsEntry("actorUser", "supervisor").containsEntry("actorUnit", "区政府督查室")
                 .containsEntry("reason", "缺少资金到位佐证");
