@@ -41,12 +41,12 @@ import java.util.stream.Collectors;
 @Controller
 class TaskPages {
     private final TaskWork work;
-    private final InboxApi.Inbox inbox;
+    private final Inbox inbox;
     private final EvidenceStore evidence;
     private final PageActions actions;
     private final QueryGateway queries;
 
-    TaskPages(TaskWork work, InboxApi.Inbox inbox, EvidenceStore evidence, PageActions actions, QueryGateway queries) {
+    TaskPages(TaskWork work, Inbox inbox, EvidenceStore evidence, PageActions actions, QueryGateway queries) {
         this.work = work;
         this.inbox = inbox;
         this.evidence = evidence;
