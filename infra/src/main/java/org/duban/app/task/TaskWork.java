@@ -12,6 +12,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.duban.api.task.AdjustmentKind;
 import org.duban.api.task.FindTaskDetailAsOf;
+import org.duban.api.task.UnitChange;
 import org.duban.api.task.TaskDetail;
 import org.duban.api.task.TaskSummary;
 import org.duban.app.reporting.evidence.EvidenceStore;
@@ -122,7 +123,30 @@ public class TaskWork {
     public String requestAdjustment(String taskId, AdjustmentKind kind, String proposal, String reason, DubanUser user) {
         access.requireLead(access.task(taskId), user);
         Task step = step(assignment.open(taskId, TaskAssignment.ACKNOWLEDGE), "acknowledgement", taskId);
-        return assignment.requestAdjustment(step, WorkAccess.unitIdOf(user), kind, proposal, reason);
+        return assignment.requestAdjustment(step, WorkAccess.unitIdOf(user), kind,
+                kind == AdjustmentKind.UNITS ? registered(proposal) : proposal, reason);
+    }
+
+    /** A units proposal with every unit found in the registry (by name or alias), written with registered names. */
+    private String registered(String proposal) {
+        if (proposal == null || proposal.isBlank()) {
+            throw new IllegalArgumentException("proposal is required: the new lead unit and co-units");
+        }
+        UnitChange change = UnitChange.parse(proposal);
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        for (org.duban.api.unit.UnitView unit : queries.query(new org.duban.api.unit.ListUnits(),
+                ResponseTypes.multipleInstancesOf(org.duban.api.unit.UnitView.class)).join()) {
+            names.put(unit.name(), unit.name());
+            unit.aliases().forEach(alias -> names.putIfAbsent(alias, unit.name()));
+        }
+        java.util.function.Function<org.duban.api.unit.UnitRef, org.duban.api.unit.UnitRef> known = unit -> {
+            String name = names.get(unit.name());
+            if (name == null) {
+                throw new IllegalArgumentException("proposal: unit \"" + unit.name() + "\" is not registered");
+            }
+            return UnitChange.ref(name);
+        };
+        return new UnitChange(known.apply(change.leadUnit()), change.coUnits().stream().map(known).toList()).text();
     }
 
     public void decide(String taskId, String adjustmentId, Boolean approved, String reason, DubanUser user) {
@@ -134,7 +158,12 @@ public class TaskWork {
         if (!adjustmentId.equals(assignment.adjustmentOf(step))) {
             throw new NotFound("adjustment " + adjustmentId + " of task " + taskId + " is not waiting for a decision");
         }
-        assignment.decide(step, approved, reason);
+        // a change of units hands the acknowledgement to the new lead unit
+        String newLead = access.detail(taskId).adjustments().stream()
+                .filter(adjustment -> adjustment.adjustmentId().equals(adjustmentId)
+                        && adjustment.kind() == AdjustmentKind.UNITS)
+                .map(adjustment -> UnitChange.parse(adjustment.proposal()).leadUnit().unitId()).findFirst().orElse(null);
+        assignment.decide(step, approved, reason, newLead);
     }
 
     public void contribute(String taskId, String period, String text, List<EvidenceRef> refs, DubanUser user) {

@@ -136,6 +136,16 @@ class TaskAssignmentProcessTest {
     }
 
     @Test
+    void an_approved_change_of_units_sends_the_acknowledgement_to_the_new_lead_unit() {
+        ProcessInstance instance = assign();
+        assignment.requestAdjustment(task(instance), "unit-health", AdjustmentKind.UNITS, "牵头单位：区市场监管局", "职责调整");
+        assignment.decide(task(instance), true, "同意", "unit-market");
+        BpmnAwareTests.assertThat(instance).isWaitingAt(TaskAssignment.ACKNOWLEDGE);
+        BpmnAwareTests.assertThat(task(instance)).hasCandidateGroup("unit-market");
+        assertThat(assignment.open("t-1", TaskAssignment.ACKNOWLEDGE).orElseThrow().getId()).isEqualTo(task(instance).getId());
+    }
+
+    @Test
     void a_refused_acknowledgement_leaves_the_step_open() {
         ProcessInstance instance = assign();
         when(gateway.sendAndWait(any(CommandMessage.class))).thenThrow(new CommandRefused("task.not-lead-unit", "not the lead"));

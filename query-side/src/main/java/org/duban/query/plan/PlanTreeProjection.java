@@ -77,6 +77,15 @@ class PlanTreeProjection {
     }
 
     @EventHandler
+    void on(org.duban.api.task.TaskUnitsChanged event) {
+        tasks.findById(event.taskId()).ifPresent(task -> {
+            task.leadUnit = new UnitRefEmbeddable(event.leadUnit());
+            task.coUnits.clear();
+            task.coUnits.addAll(UnitRefEmbeddable.of(event.coUnits()));
+        });
+    }
+
+    @EventHandler
     void on(IndicatorDefined event) {
         indicators.save(new IndicatorEntity(event));
     }

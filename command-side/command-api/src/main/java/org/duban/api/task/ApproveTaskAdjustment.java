@@ -3,7 +3,7 @@ package org.duban.api.task;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.duban.api.Require;
 
-/** The supervisor approves the pending adjustment; text and due date changes apply to the task at once. */
+/** The supervisor approves the pending adjustment; text, due date and unit changes apply to the task at once. */
 public record ApproveTaskAdjustment(@TargetAggregateIdentifier String taskId, String adjustmentId, String reason) {
     public ApproveTaskAdjustment {
         Require.text(taskId, "taskId");

@@ -8,7 +8,7 @@ import java.time.format.DateTimeParseException;
 
 /**
  * Instead of acknowledging, the lead unit asks for an adjustment with a reason. For {@link AdjustmentKind#DUE_DATE}
- * the proposal is a date (2026-06-30).
+ * the proposal is a date (2026-06-30), for {@link AdjustmentKind#UNITS} the units as {@link UnitChange} reads them.
  */
 public record RequestTaskAdjustment(@TargetAggregateIdentifier String taskId, String unitId, String adjustmentId,
                                     AdjustmentKind kind, String proposal, String reason) {
@@ -19,6 +19,9 @@ public record RequestTaskAdjustment(@TargetAggregateIdentifier String taskId, St
         Require.present(kind, "adjustment kind");
         proposal = Require.text(proposal, "proposal");
         reason = Require.text(reason, "reason");
+        if (kind == AdjustmentKind.UNITS) {
+            UnitChange.parse(proposal);
+        }
         if (kind == AdjustmentKind.DUE_DATE) {
             try {
                 LocalDate.parse(proposal);

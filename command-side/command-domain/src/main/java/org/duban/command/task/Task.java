@@ -43,6 +43,8 @@ import org.duban.api.task.TaskAssigned;
 import org.duban.api.task.TaskClosed;
 import org.duban.api.task.TaskCreated;
 import org.duban.api.task.TaskStatus;
+import org.duban.api.task.TaskUnitsChanged;
+import org.duban.api.task.UnitChange;
 import org.duban.api.unit.UnitRef;
 
 import java.time.LocalDate;
@@ -160,8 +162,13 @@ class Task {
     @CommandHandler
     void handle(ApproveTaskAdjustment command) {
         requirePendingAdjustment(command.adjustmentId());
-        apply(new TaskAdjustmentApproved(taskId, command.adjustmentId(), adjustmentKind, adjustmentProposal,
-                command.reason()));
+        AdjustmentKind kind = adjustmentKind;
+        String proposal = adjustmentProposal;
+        apply(new TaskAdjustmentApproved(taskId, command.adjustmentId(), kind, proposal, command.reason()));
+        if (kind == AdjustmentKind.UNITS) {
+            UnitChange change = UnitChange.parse(proposal);
+            apply(new TaskUnitsChanged(taskId, planId, command.adjustmentId(), change.leadUnit(), change.coUnits()));
+        }
     }
 
     @CommandHandler
@@ -324,6 +331,12 @@ class Task {
     @EventSourcingHandler
     void on(TaskAssigned event) {
         status = TaskStatus.ASSIGNED;
+    }
+
+    @EventSourcingHandler
+    void on(TaskUnitsChanged event) {
+        leadUnit = event.leadUnit();
+        coUnits = event.coUnits();
     }
 
     @EventSourcingHandler

@@ -40,6 +40,8 @@ import org.duban.api.task.TaskClosed;
 import org.duban.api.task.CoUnitPartConfirmed;
 import org.duban.api.task.ConfirmCoUnitPart;
 import org.duban.api.task.TaskCreated;
+import org.duban.api.task.TaskUnitsChanged;
+import org.duban.api.task.UnitChange;
 import org.duban.api.unit.UnitIds;
 import org.duban.api.unit.UnitRef;
 import org.junit.jupiter.api.Test;
@@ -95,6 +97,37 @@ class TaskWorkflowTest {
                 .expectException(CommandRefused.class).expectNoEvents();
         fixture.given(created()).when(new AcknowledgeTask("t-1", HEALTH.unitId()))
                 .expectException(CommandRefused.class).expectNoEvents();
+    }
+
+    @Test
+    void an_approved_change_of_units_hands_the_task_to_the_new_lead_unit() {
+        String proposal = "牵头单位：区市场监管局；配合单位：区卫生健康委、区财政局";
+        TaskAdjustmentRequested requested = new TaskAdjustmentRequested("t-1", HEALTH.unitId(), "a-1",
+                AdjustmentKind.UNITS, proposal, "职责调整");
+        TaskUnitsChanged changed = new TaskUnitsChanged("t-1", "p-1", "a-1", MARKET, List.of(HEALTH, FINANCE));
+        fixture.given(created(), assigned(), requested).when(new ApproveTaskAdjustment("t-1", "a-1", "同意"))
+                .expectEvents(new TaskAdjustmentApproved("t-1", "a-1", AdjustmentKind.UNITS, proposal, "同意"), changed);
+        fixture.given(created(), assigned(), requested,
+                        new TaskAdjustmentApproved("t-1", "a-1", AdjustmentKind.UNITS, proposal, "同意"), changed)
+                .when(new AcknowledgeTask("t-1", MARKET.unitId()))
+                .expectEvents(new TaskAcknowledged("t-1", MARKET.unitId()));
+        fixture.given(created(), assigned(), requested,
+                        new TaskAdjustmentApproved("t-1", "a-1", AdjustmentKind.UNITS, proposal, "同意"), changed)
+                .when(new AcknowledgeTask("t-1", HEALTH.unitId()))
+                .expectException(CommandRefused.class).expectNoEvents();
+    }
+
+    @Test
+    void a_units_proposal_names_a_lead_unit_and_no_unit_twice() {
+        org.assertj.core.api.Assertions.assertThat(UnitChange.parse("区市场监管局；区卫生健康委，区财政局"))
+                .isEqualTo(new UnitChange(MARKET, List.of(HEALTH, FINANCE)));
+        org.assertj.core.api.Assertions.assertThat(UnitChange.parse("牵头：区市场监管局").text())
+                .isEqualTo("牵头单位：区市场监管局；配合单位：");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RequestTaskAdjustment("t-1", HEALTH.unitId(), "a-1",
+                        AdjustmentKind.UNITS, "配合单位：区财政局", "x"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("names no lead unit");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> UnitChange.parse("区财政局；区财政局"))
+                .hasMessageContaining("both as lead unit and as co-unit");
     }
 
     @Test
