@@ -375,6 +375,10 @@ class AuditChainIT {
             assertThat(auditChain).containsEntry("status", "DOWN");
             assertThat(((Number) ((Map) auditChain.get("details")).get("firstBrokenPosition")).longValue()).isEqualTo(position);
             assertThat(meters.get("duban.audit.chain.broken").gauge().value()).isEqualTo(1.0);
+            // an alarm, not an outage: the probes a load balancer polls stay up
+            for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
+                assertThat(http.getForEntity(probe, Map.class).getBody()).as(probe).containsEntry("status", "UP");
+            }
         } finally {
             jdbc.update("update domain_event_entry set payload = ? where global_index = ?", event.payload(),
                     event.globalIndex());
