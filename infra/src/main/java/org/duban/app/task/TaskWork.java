@@ -17,6 +17,7 @@ import org.duban.api.task.TaskDetail;
 import org.duban.api.task.TaskSummary;
 import org.duban.app.reporting.evidence.EvidenceStore;
 import org.duban.app.security.DubanUser;
+import org.duban.app.unit.UnitDirectory;
 import org.duban.app.web.NotFound;
 import org.duban.process.reporting.ProgressReporting;
 import org.duban.process.task.TaskAssignment;
@@ -133,18 +134,13 @@ public class TaskWork {
             throw new IllegalArgumentException("proposal is required: the new lead unit and co-units");
         }
         UnitChange change = UnitChange.parse(proposal);
-        java.util.Map<String, String> names = new java.util.HashMap<>();
-        for (org.duban.api.unit.UnitView unit : queries.query(new org.duban.api.unit.ListUnits(),
-                ResponseTypes.multipleInstancesOf(org.duban.api.unit.UnitView.class)).join()) {
-            names.put(unit.name(), unit.name());
-            unit.aliases().forEach(alias -> names.putIfAbsent(alias, unit.name()));
-        }
+        java.util.Map<String, org.duban.api.unit.UnitView> registry = UnitDirectory.byNameOrAlias(queries);
         java.util.function.Function<org.duban.api.unit.UnitRef, org.duban.api.unit.UnitRef> known = unit -> {
-            String name = names.get(unit.name());
-            if (name == null) {
+            org.duban.api.unit.UnitView found = registry.get(unit.name());
+            if (found == null) {
                 throw new IllegalArgumentException("proposal: unit \"" + unit.name() + "\" is not registered");
             }
-            return UnitChange.ref(name);
+            return UnitChange.ref(found.name());
         };
         return new UnitChange(known.apply(change.leadUnit()), change.coUnits().stream().map(known).toList()).text();
     }

@@ -8,7 +8,7 @@ import org.duban.api.plan.PlanStatus;
 
 import java.util.Optional;
 
-/** The status each event of a plan moves it to, for views that fold a plan's events themselves (time travel). */
+/** The status each event of a plan moves it to: for the plan list, and for time travel, which folds a plan's events. */
 public final class PlanLifecycle {
     private PlanLifecycle() {
     }

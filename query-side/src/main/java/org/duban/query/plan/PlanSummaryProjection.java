@@ -13,7 +13,6 @@ import org.duban.api.plan.PlanClosed;
 import org.duban.api.plan.PlanCreated;
 import org.duban.api.plan.PlanExecutionStarted;
 import org.duban.api.plan.PlanPublished;
-import org.duban.api.plan.PlanStatus;
 import org.duban.api.plan.PlanSummary;
 import org.duban.query.ProjectionTables;
 import org.springframework.stereotype.Component;
@@ -48,7 +47,7 @@ class PlanSummaryProjection {
     void on(PlanPublished event, @Timestamp Instant at,
             @org.axonframework.messaging.annotation.MetaDataValue(org.duban.api.MetadataKeys.ACTOR_UNIT) String unit) {
         plans.findById(event.planId()).ifPresent(plan -> {
-            plan.changeStatus(PlanStatus.PUBLISHED, at);
+            plan.changeStatus(PlanLifecycle.statusAfter(event).orElseThrow(), at);
             // the unit whose supervisor approved publication oversees the plan's execution
             plan.superviseBy(unit);
         });
@@ -56,12 +55,12 @@ class PlanSummaryProjection {
 
     @EventHandler
     void on(PlanExecutionStarted event, @Timestamp Instant at) {
-        plans.findById(event.planId()).ifPresent(plan -> plan.changeStatus(PlanStatus.IN_EXECUTION, at));
+        plans.findById(event.planId()).ifPresent(plan -> plan.changeStatus(PlanLifecycle.statusAfter(event).orElseThrow(), at));
     }
 
     @EventHandler
     void on(PlanClosed event, @Timestamp Instant at) {
-        plans.findById(event.planId()).ifPresent(plan -> plan.changeStatus(PlanStatus.CLOSED, at));
+        plans.findById(event.planId()).ifPresent(plan -> plan.changeStatus(PlanLifecycle.statusAfter(event).orElseThrow(), at));
     }
 
     @ResetHandler

@@ -235,8 +235,11 @@ class TaskWorkProjection {
 
     /** Removes one task's rows, so that its events can be replayed from the start (see {@link TaskHistory}). */
     void forget(String taskId) {
-        for (String table : List.of("task_contribution", "task_report_round", "task_report", "task_adjustment", "task_work")) {
-            jdbc.update("delete from " + table + " where task_id = ?", taskId);
+        // every table of this projection but the plans' cadences is kept per task
+        for (String table : TaskWorkProjection.class.getAnnotation(ProjectionTables.class).value()) {
+            if (table.startsWith("task_")) {
+                jdbc.update("delete from " + table + " where task_id = ?", taskId);
+            }
         }
     }
 

@@ -14,11 +14,11 @@ import org.duban.api.plan.PlanPeriod;
 import org.duban.api.plan.PlanSummary;
 import org.duban.api.plan.RecordPlanImport;
 import org.duban.api.task.CreateTask;
-import org.duban.api.unit.ListUnits;
 import org.duban.api.unit.RegisterUnit;
 import org.duban.api.unit.UnitIds;
 import org.duban.api.unit.UnitRef;
 import org.duban.api.unit.UnitView;
+import org.duban.app.unit.UnitDirectory;
 import org.duban.app.files.FileBytes;
 import org.duban.app.plan.importing.PlanContent.IndicatorDraft;
 import org.duban.app.plan.importing.PlanContent.SectionDraft;
@@ -152,11 +152,7 @@ public class PlanImporter {
      * found nowhere gets the id it will be registered under.
      */
     private UnitResolution resolveUnits(PlanContent plan) {
-        Map<String, UnitView> registry = new HashMap<>();
-        for (UnitView unit : queries.query(new ListUnits(), ResponseTypes.multipleInstancesOf(UnitView.class)).join()) {
-            registry.put(unit.name(), unit);
-            unit.aliases().forEach(alias -> registry.putIfAbsent(alias, unit));
-        }
+        Map<String, UnitView> registry = UnitDirectory.byNameOrAlias(queries);
         LinkedHashSet<String> names = new LinkedHashSet<>();
         plan.tasks().forEach(task -> names.addAll(task.unitNames()));
         plan.indicators().forEach(indicator -> names.addAll(indicator.unitNames()));
