@@ -154,12 +154,7 @@ public class TaskWork {
         if (!adjustmentId.equals(assignment.adjustmentOf(step))) {
             throw new NotFound("adjustment " + adjustmentId + " of task " + taskId + " is not waiting for a decision");
         }
-        // a change of units hands the acknowledgement to the new lead unit
-        String newLead = access.detail(taskId).adjustments().stream()
-                .filter(adjustment -> adjustment.adjustmentId().equals(adjustmentId)
-                        && adjustment.kind() == AdjustmentKind.UNITS)
-                .map(adjustment -> UnitChange.parse(adjustment.proposal()).leadUnit().unitId()).findFirst().orElse(null);
-        assignment.decide(step, approved, reason, newLead);
+        assignment.decide(step, approved, reason);
     }
 
     public void contribute(String taskId, String period, String text, List<EvidenceRef> refs, DubanUser user) {

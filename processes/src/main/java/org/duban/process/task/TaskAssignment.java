@@ -98,17 +98,7 @@ public class TaskAssignment {
 
     @Transactional
     public void decide(Task open, boolean approved, String reason) {
-        decide(open, approved, reason, null);
-    }
-
-    /** With {@code newLeadUnitId}: an approved change of units, so the acknowledgement goes to the new lead unit. */
-    @Transactional
-    public void decide(Task open, boolean approved, String reason, String newLeadUnitId) {
-        var variables = Variables.createVariables().putValue(APPROVED, approved)
-                .putValueTyped(REASON, Variables.stringValue(reason, true));
-        if (approved && newLeadUnitId != null) {
-            variables.putValue(LEAD_UNIT_ID, newLeadUnitId);
-        }
-        tasks.complete(open.getId(), variables);
+        tasks.complete(open.getId(), Variables.createVariables().putValue(APPROVED, approved)
+                .putValueTyped(REASON, Variables.stringValue(reason, true)));
     }
 }

@@ -11,6 +11,8 @@ import org.duban.api.task.RequestTaskAdjustment;
 import org.duban.process.WorkflowCommands;
 import org.springframework.stereotype.Component;
 
+import java.util.Objects;
+
 import static org.duban.process.task.TaskAssignment.*;
 
 /** Completing a step of {@code task-assignment} sends the command that records it; a refusal rolls the step back. */
@@ -42,9 +44,13 @@ public class TaskAssignmentSteps implements TaskListener {
             case DECIDE -> {
                 String adjustmentId = (String) step.getVariable(ADJUSTMENT_ID);
                 String reason = (String) step.getVariable(REASON);
-                commands.send(step, Boolean.TRUE.equals(step.getVariable(APPROVED))
-                        ? new ApproveTaskAdjustment(taskId, adjustmentId, reason)
-                        : new RejectTaskAdjustment(taskId, adjustmentId, reason));
+                if (Boolean.TRUE.equals(step.getVariable(APPROVED))) {
+                    // an approved change of units sends the acknowledgement to the new lead unit
+                    String leadUnitId = commands.send(step, new ApproveTaskAdjustment(taskId, adjustmentId, reason));
+                    step.getExecution().setVariable(LEAD_UNIT_ID, Objects.requireNonNull(leadUnitId, "lead unit id"));
+                } else {
+                    commands.send(step, new RejectTaskAdjustment(taskId, adjustmentId, reason));
+                }
             }
             case CONFIRM_PART -> commands.send(step, new ConfirmCoUnitPart(taskId, (String) step.getVariable(CO_UNIT_ID)));
             default -> throw new IllegalStateException("no command for step " + step.getTaskDefinitionKey());

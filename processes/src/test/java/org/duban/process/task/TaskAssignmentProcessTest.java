@@ -55,6 +55,9 @@ class TaskAssignmentProcessTest {
     @BeforeEach
     void setUp() {
         init(engine.getProcessEngine());
+        // an approval answers the task's lead unit, unchanged unless the test says otherwise
+        when(gateway.sendAndWait(org.mockito.ArgumentMatchers.<CommandMessage<?>>argThat(message ->
+                message != null && message.getPayload() instanceof ApproveTaskAdjustment))).thenReturn("unit-health");
         Mocks.register(TaskAssignmentSteps.BEAN, new TaskAssignmentSteps(new WorkflowCommands(gateway)));
         assignment = new TaskAssignment(runtimeService(), taskService());
     }
@@ -139,7 +142,10 @@ class TaskAssignmentProcessTest {
     void an_approved_change_of_units_sends_the_acknowledgement_to_the_new_lead_unit() {
         ProcessInstance instance = assign();
         assignment.requestAdjustment(task(instance), "unit-health", AdjustmentKind.UNITS, "牵头单位：区市场监管局", "职责调整");
-        assignment.decide(task(instance), true, "同意", "unit-market");
+        // the task answers the approval with its lead unit after it
+        when(gateway.sendAndWait(org.mockito.ArgumentMatchers.<CommandMessage<?>>argThat(message ->
+                message != null && message.getPayload() instanceof ApproveTaskAdjustment))).thenReturn("unit-market");
+        assignment.decide(task(instance), true, "同意");
         BpmnAwareTests.assertThat(instance).isWaitingAt(TaskAssignment.ACKNOWLEDGE);
         BpmnAwareTests.assertThat(task(instance)).hasCandidateGroup("unit-market");
         assertThat(assignment.open("t-1", TaskAssignment.ACKNOWLEDGE).orElseThrow().getId()).isEqualTo(task(instance).getId());

@@ -159,8 +159,9 @@ class Task {
                 command.proposal(), command.reason()));
     }
 
+    /** Answers the id of the lead unit after the adjustment, which the acknowledgement then goes to. */
     @CommandHandler
-    void handle(ApproveTaskAdjustment command) {
+    String handle(ApproveTaskAdjustment command) {
         requirePendingAdjustment(command.adjustmentId());
         AdjustmentKind kind = adjustmentKind;
         String proposal = adjustmentProposal;
@@ -169,6 +170,7 @@ class Task {
             UnitChange change = UnitChange.parse(proposal);
             apply(new TaskUnitsChanged(taskId, planId, command.adjustmentId(), change.leadUnit(), change.coUnits()));
         }
+        return leadUnit.unitId();
     }
 
     @CommandHandler

@@ -106,7 +106,8 @@ class TaskWorkflowTest {
                 AdjustmentKind.UNITS, proposal, "职责调整");
         TaskUnitsChanged changed = new TaskUnitsChanged("t-1", "p-1", "a-1", MARKET, List.of(HEALTH, FINANCE));
         fixture.given(created(), assigned(), requested).when(new ApproveTaskAdjustment("t-1", "a-1", "同意"))
-                .expectEvents(new TaskAdjustmentApproved("t-1", "a-1", AdjustmentKind.UNITS, proposal, "同意"), changed);
+                .expectEvents(new TaskAdjustmentApproved("t-1", "a-1", AdjustmentKind.UNITS, proposal, "同意"), changed)
+                .expectResultMessagePayload(MARKET.unitId());
         fixture.given(created(), assigned(), requested,
                         new TaskAdjustmentApproved("t-1", "a-1", AdjustmentKind.UNITS, proposal, "同意"), changed)
                 .when(new AcknowledgeTask("t-1", MARKET.unitId()))
