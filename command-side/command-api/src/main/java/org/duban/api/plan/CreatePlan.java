@@ -1,5 +1,6 @@
 package org.duban.api.plan;
 
+import org.duban.api.Limits;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.duban.api.Require;
 
@@ -15,12 +16,12 @@ import static org.duban.api.Require.text;
 public record CreatePlan(@TargetAggregateIdentifier String planId, String title, String documentNumber,
                          String issuer, LocalDate issueDate, PlanPeriod period, String parentPlanId) {
     public CreatePlan {
-        text(planId, "planId");
-        title = text(title, "title");
-        documentNumber = Require.optionalText(documentNumber);
-        issuer = text(issuer, "issuer");
+        Require.id(planId, "planId");
+        title = text(title, "title", Limits.TITLE);
+        documentNumber = Require.optionalText(documentNumber, "documentNumber", Limits.NAME);
+        issuer = text(issuer, "issuer", Limits.NAME);
         present(period, "period");
-        parentPlanId = Require.optionalText(parentPlanId);
+        parentPlanId = parentPlanId == null || parentPlanId.isBlank() ? null : Require.id(parentPlanId, "parentPlanId");
         if (planId.equals(parentPlanId)) {
             throw new IllegalArgumentException("a plan cannot be its own parent plan");
         }

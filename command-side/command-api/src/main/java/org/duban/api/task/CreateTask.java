@@ -1,5 +1,6 @@
 package org.duban.api.task;
 
+import org.duban.api.Limits;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.duban.api.Require;
 import org.duban.api.unit.UnitRef;
@@ -19,20 +20,20 @@ import static org.duban.api.Require.present;
 public record CreateTask(@TargetAggregateIdentifier String taskId, String planId, String sectionId, int number,
                          String text, UnitRef leadUnit, List<UnitRef> coUnits, LocalDate dueDate, String remark) {
     public CreateTask {
-        Require.text(taskId, "taskId");
-        Require.text(planId, "planId");
-        text = Require.text(text, "task text");
+        Require.id(taskId, "taskId");
+        Require.id(planId, "planId");
+        text = Require.text(text, "task text", Limits.TASK_TEXT);
         present(leadUnit, "lead unit");
         if (number < 1) {
             throw new IllegalArgumentException("task number must be at least 1, not " + number);
         }
         List<UnitRef> distinct = new ArrayList<>();
-        for (UnitRef unit : coUnits == null ? List.<UnitRef>of() : coUnits) {
+        for (UnitRef unit : Require.atMost(coUnits, "coUnits", Limits.CO_UNITS)) {
             if (!unit.unitId().equals(leadUnit.unitId()) && distinct.stream().noneMatch(u -> u.unitId().equals(unit.unitId()))) {
                 distinct.add(unit);
             }
         }
         coUnits = List.copyOf(distinct);
-        remark = Require.optionalText(remark);
+        remark = Require.optionalText(remark, "remark", Limits.REASON);
     }
 }
