@@ -15,10 +15,13 @@ import static org.duban.api.Require.present;
  * Creates one concrete task (具体任务) of a plan. The first listed unit leads (牵头单位); the others are co-units
  * (配合单位). A co-unit that is also the lead, or listed twice, is listed once.
  *
+ * @param planPeriod        the plan's years, within which its due dates fall
+ * @param supervisingOffice the office (督查室) whose supervisors review and remind
  * @param number the task's place in the plan, from 1, as the decomposition table orders them
  */
 public record CreateTask(@TargetAggregateIdentifier String taskId, String planId, String sectionId, int number,
-                         String text, UnitRef leadUnit, List<UnitRef> coUnits, LocalDate dueDate, String remark) {
+                         String text, UnitRef leadUnit, List<UnitRef> coUnits, LocalDate dueDate, String remark,
+                         org.duban.api.plan.PlanPeriod planPeriod, String supervisingOffice) {
     public CreateTask {
         Require.id(taskId, "taskId");
         Require.id(planId, "planId");
@@ -35,5 +38,10 @@ public record CreateTask(@TargetAggregateIdentifier String taskId, String planId
         }
         coUnits = List.copyOf(distinct);
         remark = Require.optionalText(remark, "remark", Limits.REASON);
+        present(planPeriod, "plan period");
+        supervisingOffice = Require.text(supervisingOffice, "supervisingOffice", Limits.NAME);
+        if (dueDate != null && (dueDate.getYear() < planPeriod.startYear() || dueDate.getYear() > planPeriod.endYear())) {
+            throw new IllegalArgumentException("due date " + dueDate + " is outside the plan's period " + planPeriod);
+        }
     }
 }
