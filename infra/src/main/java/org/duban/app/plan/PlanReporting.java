@@ -144,7 +144,8 @@ class PlanReporting {
         LocalDate dueOn = this.reporting.dueOn(period, cadence.dueDay());
         LocalDate overdueOn = this.reporting.overdueOn(dueOn, cadence.graceWorkingDays());
         transaction.executeWithoutResult(status -> {
-            commands.sendAndWait(new StartPlanExecution(planId));
+            // the plan checks who opens, the period's place in its years and cadence, and starts execution
+            commands.sendAndWait(new org.duban.api.plan.OpenPlanPeriod(planId, period.key()));
             for (TaskSummary task : waiting) {
                 this.reporting.open(task.taskId(), period, task.leadUnit().unitId(),
                         task.coUnits().stream().map(unit -> unit.unitId()).toList(), dueOn, overdueOn);

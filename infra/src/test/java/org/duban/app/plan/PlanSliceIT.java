@@ -77,7 +77,7 @@ class PlanSliceIT {
         DomainEventMessage<?> event = events.get(0);
         assertThat(event.getPayload()).isEqualTo(new PlanCreated(planId,
                 "重庆市中医药振兴发展重大工程实施方案（2023—2027年）", "渝府办发〔2023〕102号", "重庆市人民政府办公厅",
-                null, new PlanPeriod(2023, 2027), null));
+                null, new PlanPeriod(2023, 2027), null, "区政府督查室"));
         assertThat(event.getMetaData())
                 .containsEntry(MetadataKeys.ACTOR_USER, "supervisor")
                 .containsEntry(MetadataKeys.ACTOR_UNIT, "区政府督查室")

@@ -93,11 +93,9 @@ class Plan {
         if (status != PlanStatus.DRAFT) {
             throw new CommandRefused("plan.published", "plan " + planId + " is already " + status);
         }
-        if (publicationRequested) {
-            throw new CommandRefused("plan.publication-requested", "the publication of plan " + planId
-                    + " is already waiting for approval");
+        if (!publicationRequested) {
+            apply(new PlanPublicationRequested(planId));
         }
-        apply(new PlanPublicationRequested(planId));
     }
 
     @CommandHandler
