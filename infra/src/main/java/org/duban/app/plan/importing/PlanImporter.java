@@ -65,6 +65,7 @@ public class PlanImporter {
             createPlan = new CreatePlan(UUID.randomUUID().toString(), request.title(), request.documentNumber(),
                     request.issuer(), request.issueDate(), period(request), request.parentPlanId(),
                     request.supervisingOffice());
+            org.duban.api.Require.optionalText(request.jurisdiction(), "jurisdiction", org.duban.api.Limits.NAME);
             if (createPlan.parentPlanId() != null && queries.query(new FindPlan(createPlan.parentPlanId()),
                     ResponseTypes.optionalInstanceOf(PlanSummary.class)).join().isEmpty()) {
                 errors.add(ImportProblem.ofFile(name, "parent plan " + createPlan.parentPlanId() + " does not exist"));
