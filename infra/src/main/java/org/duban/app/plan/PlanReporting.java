@@ -9,7 +9,6 @@ import org.duban.api.plan.FindPlanTree;
 import org.duban.api.plan.PlanStatus;
 import org.duban.api.plan.PlanSummary;
 import org.duban.api.plan.PlanTree;
-import org.duban.api.plan.StartPlanExecution;
 import org.duban.api.reporting.Cadence;
 import org.duban.api.reporting.FindReportingCadence;
 import org.duban.api.reporting.FindTasksReporting;
@@ -112,7 +111,7 @@ class PlanReporting {
                 continue;
             }
             Optional<ReportingCadenceSet> cadence = cadence(plan.planId());
-            if (cadence.isEmpty() || day.getYear() > plan.endYear()) {
+            if (cadence.isEmpty() || day.getYear() > plan.endYear() || day.getYear() < plan.startYear()) {
                 continue;
             }
             try {
