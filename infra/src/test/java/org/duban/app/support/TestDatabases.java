@@ -47,7 +47,10 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
             properties = Map.of(
                     "spring.datasource.url", server.createDatabase(),
                     "spring.datasource.username", server.username(),
-                    "spring.datasource.password", server.password());
+                    "spring.datasource.password", server.password(),
+                    // H2 contexts have a data-dir, so an anchor file, of their own; these share ./data otherwise
+                    "duban.audit.anchor.file",
+                    Path.of("target", "it-anchors", UUID.randomUUID() + ".log").toAbsolutePath().toString());
         } else {
             Path dir = Path.of("target", "it-h2", UUID.randomUUID().toString()).toAbsolutePath();
             properties = Map.of("duban.data-dir", dir.toString());
