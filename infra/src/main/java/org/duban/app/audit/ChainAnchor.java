@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 
 /**
@@ -22,7 +23,7 @@ public record ChainAnchor(long position, String hash, String algorithm, OffsetDa
 
     static ChainAnchor of(ChainHead head, OffsetDateTime verifiedAt) {
         return new ChainAnchor(head.position(), head.hash(), head.algorithm(),
-                verifiedAt.withOffsetSameInstant(ZoneOffset.UTC));
+                verifiedAt.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS));
     }
 
     /** {@code position:hash}, as {@code ?head=} takes it. */

@@ -13,7 +13,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,7 +126,7 @@ public class ChainAnchorFile {
         if (created) {
             Files.createDirectories(file.getParent());
             text.append(HEADER).append("# file started ")
-                    .append(DateTimeFormatter.ISO_INSTANT.format(OffsetDateTime.now(ZoneOffset.UTC))).append('\n');
+                    .append(DateTimeFormatter.ISO_INSTANT.format(anchor.anchoredAt())).append('\n');
         } else if (!endsWithLineFeed()) {
             text.append('\n'); // the torn line stays a line of its own, ignored
         }

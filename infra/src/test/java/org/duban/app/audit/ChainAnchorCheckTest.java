@@ -18,11 +18,13 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The anchored head against a small chain in an in-memory H2 database: what it catches that the database alone
  * cannot, and what it must not call broken.
  */
+@SuppressWarnings("unchecked")
 class ChainAnchorCheckTest {
     private static final OffsetDateTime ANCHORED = OffsetDateTime.of(2026, 11, 30, 20, 0, 0, 0, ZoneOffset.UTC);
 
@@ -165,6 +167,68 @@ class ChainAnchorCheckTest {
         assertThat(result.intact()).isTrue();
         assertThat(result.anchor().position()).isEqualTo(3);
         assertThat(result.warnings()).singleElement().asString().contains("incomplete");
+    }
+
+    @Test
+    void the_start_up_verification_runs_in_the_background_and_anchors_an_intact_head() {
+        ChainMonitor monitor = monitor();
+        try {
+            monitor.start();
+            monitor.ready();
+            await().atMost(Duration.ofSeconds(30)).until(() -> monitor.last().isPresent());
+            assertThat(monitor.last().orElseThrow().intact()).isTrue();
+            assertThat(anchors.read().last().reference()).isEqualTo(headAt(6).reference());
+            assertThat(monitor.lastAnchor().orElseThrow().position()).isEqualTo(6);
+        } finally {
+            monitor.stop();
+        }
+    }
+
+    @Test
+    void a_broken_anchor_at_start_up_raises_the_alarm_and_anchors_nothing() throws Exception {
+        ChainAnchor anchored = anchors.append(headAt(6), ANCHORED).orElseThrow();
+        cutTailAndRewriteHead(4);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        ChainMonitor monitor = monitor(meters);
+        try {
+            monitor.start();
+            monitor.ready();
+            await().atMost(Duration.ofSeconds(30)).until(() -> monitor.last().isPresent());
+        } finally {
+            monitor.stop();
+        }
+        assertThat(monitor.last().orElseThrow().firstProblem().kind()).isEqualTo(ChainProblem.Kind.ANCHORED_HEAD_NOT_ON_CHAIN);
+        assertThat(meters.get("duban.audit.chain.broken").gauge().value()).isEqualTo(1.0);
+        assertThat(meters.get("duban.audit.chain.anchored.position").gauge().value()).isEqualTo(6.0);
+        var health = new AuditChainHealthIndicator(monitor).health();
+        assertThat(health.getStatus().getCode()).isEqualTo("DOWN");
+        assertThat(health.getDetails()).containsEntry("firstBrokenPosition", 6L).containsEntry("anchor", anchored);
+        assertThat(anchors.read().last()).isEqualTo(anchored);
+    }
+
+    @Test
+    void a_head_that_cannot_be_anchored_is_a_warning_in_the_health_details() throws Exception {
+        Files.createDirectory(dir.resolve("audit-anchors.log")); // a directory where the file should be
+        ChainMonitor monitor = monitor();
+
+        assertThat(monitor.verifyNow().intact()).isTrue();
+
+        var health = new AuditChainHealthIndicator(monitor).health();
+        assertThat(health.getStatus().getCode()).isEqualTo("UP");
+        assertThat((java.util.List<String>) health.getDetails().get("warnings"))
+                .anySatisfy(warning -> assertThat(warning).contains("cannot be read"))
+                .anySatisfy(warning -> assertThat(warning).contains("could not be anchored"));
+    }
+
+    private ChainMonitor monitor() {
+        return monitor(new SimpleMeterRegistry());
+    }
+
+    private ChainMonitor monitor(SimpleMeterRegistry meters) {
+        AuditProperties hourly = new AuditProperties(HashAlgorithm.SM3,
+                new AuditProperties.Verification(Duration.ofHours(1), Duration.ZERO, 4),
+                new AuditProperties.Anchor(dir.resolve("audit-anchors.log")));
+        return new ChainMonitor(verifier, anchors, hourly, meters);
     }
 
     /** What a database administrator would do: delete the last events and links, set the head consistently. */
