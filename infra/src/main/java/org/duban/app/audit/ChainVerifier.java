@@ -145,8 +145,8 @@ public class ChainVerifier {
             } else if (last > 0) {
                 warnings.add("no head of this chain was anchored outside the database"
                         + (anchors.file() == null ? "" : " in " + anchors.file())
-                        + ", so a cut-off tail with a rewritten head would go unnoticed; the application anchors "
-                        + "the head after its next intact verification");
+                        + ", so a cut-off tail with a rewritten head would go unnoticed until the application has "
+                        + "anchored a verified head there");
             }
         }
 
