@@ -117,12 +117,15 @@ public class ChainAnchorFile {
             return Optional.empty();
         }
         Reading now = read();
+        boolean created = !Files.exists(file);
+        if (!now.present() && !created) {
+            throw new IOException("the anchor file " + file + " exists but cannot be read; nothing is appended to it");
+        }
         if (now.last() != null && now.last().position() >= head.position()) {
             return Optional.empty();
         }
         ChainAnchor anchor = ChainAnchor.of(head, verifiedAt);
         StringBuilder text = new StringBuilder();
-        boolean created = !Files.exists(file);
         if (created) {
             Files.createDirectories(file.getParent());
             text.append(HEADER).append("# file started ")

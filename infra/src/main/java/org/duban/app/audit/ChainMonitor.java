@@ -11,6 +11,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -89,8 +90,7 @@ public class ChainMonitor implements SmartLifecycle {
 
     private void anchor(ChainVerification result) {
         try {
-            anchors.append(result.head(), result.verifiedAt())
-                    .ifPresent(anchor::set);
+            anchors.append(result.head(), result.verifiedAt()).ifPresent(anchor::set);
             anchorFailure.set(null);
         } catch (IOException | RuntimeException e) {
             String failure = "the verified head could not be anchored in " + anchors.file().orElse(null) + ": " + e;
@@ -113,7 +113,7 @@ public class ChainMonitor implements SmartLifecycle {
         return Optional.ofNullable(anchorFailure.get());
     }
 
-    Optional<java.nio.file.Path> anchorFile() {
+    Optional<Path> anchorFile() {
         return anchors.file();
     }
 
