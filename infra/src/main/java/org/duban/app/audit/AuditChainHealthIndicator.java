@@ -4,9 +4,13 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * {@code auditChain} in {@code /actuator/health}: the outcome of the last whole-chain verification, without
- * verifying again (that walks every event). UNKNOWN until the first one has run.
+ * verifying again (that walks every event). UNKNOWN until the first one has run. A weaker check than it should be
+ * (no anchor file, a head that could not be anchored) is a warning in the details, not DOWN.
  */
 @Component
 class AuditChainHealthIndicator implements HealthIndicator {
@@ -18,15 +22,23 @@ class AuditChainHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        return monitor.last().map(result -> {
-            Health.Builder health = result.intact() ? Health.up() : Health.down();
-            health.withDetail("verifiedAt", result.verifiedAt()).withDetail("linksChecked", result.linksChecked())
+        Health.Builder health = monitor.last().map(result -> {
+            Health.Builder builder = result.intact() ? Health.up() : Health.down();
+            builder.withDetail("verifiedAt", result.verifiedAt()).withDetail("linksChecked", result.linksChecked())
                     .withDetail("position", result.to());
             if (!result.intact()) {
-                health.withDetail("firstBrokenPosition", result.firstProblem().position())
+                builder.withDetail("firstBrokenPosition", result.firstProblem().position())
                         .withDetail("problem", result.firstProblem().describe());
             }
-            return health.build();
-        }).orElseGet(() -> Health.unknown().withDetail("reason", "not verified yet").build());
+            List<String> warnings = new ArrayList<>(result.warnings());
+            monitor.anchorFailure().ifPresent(warnings::add);
+            if (!warnings.isEmpty()) {
+                builder.withDetail("warnings", warnings);
+            }
+            return builder;
+        }).orElseGet(() -> Health.unknown().withDetail("reason", "not verified yet"));
+        monitor.lastAnchor().ifPresent(anchor -> health.withDetail("anchor", anchor));
+        monitor.anchorFile().ifPresent(file -> health.withDetail("anchorFile", file.toString()));
+        return health.build();
     }
 }

@@ -29,7 +29,9 @@ public record ChainProblem(Kind kind, Long position, Long globalIndex, String ev
         /** the head row is gone */
         HEAD_MISSING,
         /** a head recorded earlier (?head=position:hash) is not on the chain any more */
-        EXPECTED_HEAD_NOT_ON_CHAIN
+        EXPECTED_HEAD_NOT_ON_CHAIN,
+        /** the last head of the anchor file is not on the chain any more: the tail cut off, or the chain rewritten */
+        ANCHORED_HEAD_NOT_ON_CHAIN
     }
 
     static ChainProblem ofHead(Kind kind, Long position, String detail) {

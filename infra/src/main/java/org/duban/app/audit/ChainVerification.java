@@ -11,14 +11,17 @@ import java.util.List;
  * @param linksChecked    links recomputed
  * @param head            the head when the walk started
  * @param expectedHead    the {@code position:hash} asked about, or null
+ * @param anchor          the last anchor of the anchor file, checked to be still on the chain; null when none was
+ *                        checked (an explicit head was given, a range was walked, or there is no anchor)
  * @param firstProblem    the first problem in chain order (problems of the head and unchained events come last)
  * @param problems        up to {@link ChainVerifier#MAX_PROBLEMS} problems
+ * @param warnings        what kept the verification from being as strong as it should: no anchor file, a torn line
  * @param eventsPerSecond links verified per second of the walk
  */
 public record ChainVerification(boolean intact, boolean complete, long from, long to, long linksChecked,
-                                ChainHead head, String expectedHead, ChainProblem firstProblem,
-                                List<ChainProblem> problems, OffsetDateTime verifiedAt, long millis,
-                                long eventsPerSecond) {
+                                ChainHead head, String expectedHead, ChainAnchor anchor, ChainProblem firstProblem,
+                                List<ChainProblem> problems, List<String> warnings, OffsetDateTime verifiedAt,
+                                long millis, long eventsPerSecond) {
 
     /** Several lines for the command line and the log. */
     public String describe() {
@@ -36,8 +39,18 @@ public record ChainVerification(boolean intact, boolean complete, long from, lon
                     .append(problems.stream().anyMatch(p -> p.kind() == ChainProblem.Kind.EXPECTED_HEAD_NOT_ON_CHAIN)
                             ? "NOT on the chain" : "on the chain").append('\n');
         }
+        if (anchor != null) {
+            text.append("  anchored head ").append(anchor.reference()).append(" (").append(anchor.algorithm())
+                    .append(", anchored at ").append(java.time.format.DateTimeFormatter.ISO_INSTANT.format(anchor.anchoredAt()))
+                    .append("): ")
+                    .append(problems.stream().anyMatch(p -> p.kind() == ChainProblem.Kind.ANCHORED_HEAD_NOT_ON_CHAIN)
+                            ? "NOT held by the chain" : "held by the chain").append('\n');
+        }
         for (ChainProblem problem : problems) {
             text.append("  ").append(problem.describe()).append('\n');
+        }
+        for (String warning : warnings) {
+            text.append("  warning: ").append(warning).append('\n');
         }
         return text.toString();
     }

@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,17 +38,24 @@ public class ChainVerifier {
                         row.getString(4), row.getObject(5, OffsetDateTime.class))).stream().findFirst();
     }
 
-    /** The whole chain, its head and the events off it. */
+    /** The whole chain, its head and the events off it, against the database alone (no anchor). */
     public ChainVerification verify() {
-        return verify(null, null, null);
+        return verify(null, null, null, null);
+    }
+
+    /** As {@link #verify(Long, Long, String, ChainAnchorFile.Reading)}, against the database alone. */
+    public ChainVerification verify(Long from, Long to, String expectedHead) {
+        return verify(from, to, expectedHead, null);
     }
 
     /**
      * @param from         first position to check, 1 when null
      * @param to           last position to check, the head when null
      * @param expectedHead {@code position:hash} recorded earlier, checked to be still on the chain; may be null
+     * @param anchors      the anchor file as read before the walk: a verification of the whole chain without an
+     *                     expected head checks that the chain still holds its last anchor; may be null
      */
-    public ChainVerification verify(Long from, Long to, String expectedHead) {
+    public ChainVerification verify(Long from, Long to, String expectedHead, ChainAnchorFile.Reading anchors) {
         long started = System.nanoTime();
         long first = from == null ? 1 : from;
         if (first < 1) {
@@ -127,11 +135,50 @@ public class ChainVerifier {
         if (expected != null) {
             checkExpectedHead(expected, problems);
         }
+        List<String> warnings = new ArrayList<>();
+        ChainAnchor anchor = null;
+        if (complete && expected == null && anchors != null) {
+            warnings.addAll(anchors.warnings());
+            anchor = anchors.last();
+            if (anchor != null) {
+                checkAnchor(anchor, head, problems);
+            } else if (last > 0) {
+                warnings.add("no head of this chain was anchored outside the database"
+                        + (anchors.file() == null ? "" : " in " + anchors.file())
+                        + ", so a cut-off tail with a rewritten head would go unnoticed until the application has "
+                        + "anchored a verified head there");
+            }
+        }
 
         long nanos = Math.max(1, System.nanoTime() - started);
         return new ChainVerification(problems.list.isEmpty(), complete, first, Math.max(end, first - 1), checked,
-                head, expectedHead, problems.list.isEmpty() ? null : problems.list.get(0), List.copyOf(problems.list),
-                OffsetDateTime.now(ZoneOffset.UTC), nanos / 1_000_000, checked * 1_000_000_000L / nanos);
+                head, expectedHead, anchor, problems.list.isEmpty() ? null : problems.list.get(0),
+                List.copyOf(problems.list), List.copyOf(warnings), OffsetDateTime.now(ZoneOffset.UTC),
+                nanos / 1_000_000, checked * 1_000_000_000L / nanos);
+    }
+
+    /**
+     * The database alone cannot tell a cut-off tail under a consistently rewritten head from a shorter chain; the
+     * anchor can: the chain must still hold the anchored link, with the anchored hash, at or before its head.
+     */
+    private void checkAnchor(ChainAnchor anchor, ChainHead head, Problems problems) {
+        String held = "the chain no longer holds the head anchored at "
+                + DateTimeFormatter.ISO_INSTANT.format(anchor.anchoredAt()) + ": position "
+                + anchor.position() + " (" + anchor.algorithm() + " " + anchor.hash() + ")";
+        List<String[]> links = jdbc.query("select hash, algorithm from audit_chain_link where position = ?",
+                (row, n) -> new String[]{ChainHash.hex(row.getBytes(1)), row.getString(2)}, anchor.position());
+        String[] link = links.isEmpty() ? null : links.get(0);
+        if (head != null && head.position() < anchor.position()) {
+            problems.add(ChainProblem.ofHead(ChainProblem.Kind.ANCHORED_HEAD_NOT_ON_CHAIN, anchor.position(), held
+                    + " lies beyond the head, which is at position " + head.position() + " (" + head.hash()
+                    + "): the tail was cut off" + (link == null ? "" : " and links beyond the head remain")));
+        } else if (link == null) {
+            problems.add(ChainProblem.ofHead(ChainProblem.Kind.ANCHORED_HEAD_NOT_ON_CHAIN, anchor.position(),
+                    held + " has no link any more"));
+        } else if (!link[0].equals(anchor.hash()) || !link[1].equals(anchor.algorithm())) {
+            problems.add(ChainProblem.ofHead(ChainProblem.Kind.ANCHORED_HEAD_NOT_ON_CHAIN, anchor.position(), held
+                    + " now has " + link[1] + " " + link[0] + ": the chain was rewritten up to there"));
+        }
     }
 
     private static void check(Link link, byte[] previousHash, Problems problems) {

@@ -25,8 +25,10 @@ import java.util.Map;
  * The command-line mode {@code java -jar duban.jar --duban.audit.verify}: opens the configured database (same
  * profiles and properties as the application) with nothing but a data source, verifies the chain, prints the
  * result and answers 0 when intact, 1 when broken, 2 when it could not verify. It reads only: no web server, no
- * Flyway, no Camunda job executor, no Axon. Options: {@code --duban.audit.verify.from=N},
- * {@code --duban.audit.verify.to=M}, {@code --duban.audit.verify.head=position:hash}.
+ * Flyway, no Camunda job executor, no Axon, and it never writes the anchor file, whose last anchor the whole chain
+ * is checked against ({@code --duban.audit.anchor.file=} points at another copy). Options:
+ * {@code --duban.audit.verify.from=N}, {@code --duban.audit.verify.to=M},
+ * {@code --duban.audit.verify.head=position:hash}.
  */
 public final class ChainVerifyCommand {
     public static final String FLAG = "--duban.audit.verify";
@@ -52,10 +54,11 @@ public final class ChainVerifyCommand {
         String[] springArgs = Arrays.stream(args).filter(arg -> !arg.equals(FLAG)).toArray(String[]::new);
         try (ConfigurableApplicationContext context = application.run(springArgs)) {
             Environment environment = context.getEnvironment();
+            String head = environment.getProperty("duban.audit.verify.head");
             ChainVerification result = context.getBean(ChainVerifier.class).verify(
                     environment.getProperty("duban.audit.verify.from", Long.class),
-                    environment.getProperty("duban.audit.verify.to", Long.class),
-                    environment.getProperty("duban.audit.verify.head"));
+                    environment.getProperty("duban.audit.verify.to", Long.class), head,
+                    head == null ? context.getBean(ChainAnchorFile.class).read() : null);
             out.print(result.describe());
             out.flush();
             return result.intact() ? 0 : 1;
@@ -85,7 +88,7 @@ public final class ChainVerifyCommand {
     /** Not a {@code @Configuration}, so the application's component scan never picks it up. */
     @ImportAutoConfiguration({DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class})
     @EnableConfigurationProperties(AuditProperties.class)
-    @Import(ChainVerifier.class)
+    @Import({ChainVerifier.class, ChainAnchorFile.class})
     static class VerifyContext {
     }
 }

@@ -17,6 +17,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +64,8 @@ class AuditChainIT {
     MeterRegistry meters;
     @Autowired
     Environment environment;
+    @Autowired
+    ChainAnchorFile anchors;
 
     @BeforeEach
     void dazu_is_imported_through_the_api() {
@@ -287,6 +293,128 @@ class AuditChainIT {
         assertThat(verifier.verify(null, null, recorded.reference()).intact()).isTrue();
     }
 
+    /**
+     * Finding 9 of issue 9: the tail cut off and the head rewritten to match, so that the database alone is
+     * consistent. The head anchored outside the database catches it; without the anchor file it goes unnoticed.
+     */
+    @Test
+    void a_cut_off_tail_under_a_consistently_rewritten_head_is_caught_by_the_anchored_head() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            commands.sendAndWait(new CreatePlan(UUID.randomUUID().toString(), "anchored " + i, null, "i",
+                    new PlanPeriod(2024, 2027)));
+        }
+        ChainVerification anchoring = monitor.verifyNow();
+        assertThat(anchoring.intact()).isTrue();
+        ChainAnchor anchor = anchors.read().last();
+        assertThat(anchor.reference()).isEqualTo(anchoring.head().reference());
+        Path file = anchors.file().orElseThrow();
+        assertThat(Files.readAllLines(file)).last().asString().endsWith(" " + anchoring.head().reference() + " SM3");
+
+        Map<String, Object> headRow = jdbc.queryForMap("select position, global_index, hash, algorithm from audit_chain_head");
+        long last = anchor.position();
+        List<EventRow> cut = List.of(eventAt(last - 1), eventAt(last));
+        List<Map<String, Object>> cutLinks = List.of(linkRow(last - 1), linkRow(last));
+        Map<String, Object> newLast = linkRow(last - 2);
+        Path aside = file.resolveSibling(file.getFileName() + ".aside");
+        try {
+            for (EventRow event : cut) {
+                jdbc.update("delete from domain_event_entry where global_index = ?", event.globalIndex());
+            }
+            jdbc.update("delete from audit_chain_link where position >= ?", last - 1);
+            jdbc.update("update audit_chain_head set position = ?, hash = ?, global_index = ? where id = 1", last - 2,
+                    newLast.get("hash"), newLast.get("global_index"));
+            assertThat(verifier.verify().problems()).as("the database alone is consistent").isEmpty();
+
+            ChainVerification checked = monitor.verifyNow();
+            assertThat(checked.intact()).isFalse();
+            assertThat(checked.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.kind()).isEqualTo(ChainProblem.Kind.ANCHORED_HEAD_NOT_ON_CHAIN);
+                assertThat(problem.position()).isEqualTo(last);
+                assertThat(problem.detail()).startsWith("the chain no longer holds the head anchored at "
+                        + DateTimeFormatter.ISO_INSTANT.format(anchor.anchoredAt()) + ": position " + last
+                        + " (SM3 " + anchor.hash() + ")").contains("at position " + (last - 2));
+            });
+            assertThat(anchors.read().last()).as("a broken chain is not anchored").isEqualTo(anchor);
+
+            // the alarm, as for any other break
+            ResponseEntity<Map> health = http.withBasicAuth("admin", "duban").getForEntity("/actuator/health", Map.class);
+            assertThat(health.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            Map details = (Map) ((Map) ((Map) health.getBody().get("components")).get("auditChain")).get("details");
+            assertThat(((Number) details.get("firstBrokenPosition")).longValue()).isEqualTo(last);
+            assertThat((String) details.get("problem")).startsWith("ANCHORED_HEAD_NOT_ON_CHAIN at position " + last);
+            assertThat(meters.get("duban.audit.chain.broken").gauge().value()).isEqualTo(1.0);
+
+            ResponseEntity<Map> api = http.withBasicAuth("auditor", "duban").getForEntity("/api/audit/chain/verification", Map.class);
+            assertThat(api.getBody()).containsEntry("intact", false);
+            assertThat((Map<String, Object>) api.getBody().get("firstProblem"))
+                    .containsEntry("kind", "ANCHORED_HEAD_NOT_ON_CHAIN");
+            assertThat(((Number) ((Map) api.getBody().get("anchor")).get("position")).longValue()).isEqualTo(last);
+
+            CommandLine command = commandLine();
+            assertThat(command.exitCode()).as(command.out()).isEqualTo(1);
+            assertThat(command.out()).contains("BROKEN").contains("ANCHORED_HEAD_NOT_ON_CHAIN at position " + last)
+                    .contains("NOT held by the chain");
+
+            // what the anchor adds: without the file, the same database verifies intact, with a warning
+            Files.move(file, aside);
+            ResponseEntity<Map> alone = http.withBasicAuth("auditor", "duban")
+                    .getForEntity("/api/audit/chain/verification", Map.class);
+            assertThat(alone.getBody()).containsEntry("intact", true);
+            assertThat(alone.getBody().get("anchor")).isNull();
+            assertThat((List<String>) alone.getBody().get("warnings")).anySatisfy(warning ->
+                    assertThat(warning).contains("no head of this chain was anchored"));
+            CommandLine withoutAnchor = commandLine();
+            assertThat(withoutAnchor.exitCode()).as(withoutAnchor.out()).isZero();
+            assertThat(withoutAnchor.out()).contains("INTACT").contains("warning: the anchor file").contains("does not exist");
+        } finally {
+            if (Files.exists(aside)) {
+                Files.move(aside, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            cut.forEach(this::insert);
+            for (Map<String, Object> link : cutLinks) {
+                jdbc.update("insert into audit_chain_link (position, global_index, event_identifier, algorithm, "
+                                + "prev_hash, hash) values (?, ?, ?, ?, ?, ?)", link.get("position"), link.get("global_index"),
+                        link.get("event_identifier"), link.get("algorithm"), link.get("prev_hash"), link.get("hash"));
+            }
+            jdbc.update("update audit_chain_head set position = ?, global_index = ?, hash = ?, algorithm = ? where id = 1",
+                    headRow.get("position"), headRow.get("global_index"), headRow.get("hash"), headRow.get("algorithm"));
+        }
+        ChainVerification whole = monitor.verifyNow();
+        assertThat(whole.problems()).isEmpty();
+        assertThat(whole.anchor()).isEqualTo(anchor);
+        assertThat(meters.get("duban.audit.chain.broken").gauge().value()).isZero();
+    }
+
+    @Test
+    void an_administrator_anchors_the_head_on_demand_and_an_auditor_may_not() {
+        commands.sendAndWait(new CreatePlan(UUID.randomUUID().toString(), "on demand", null, "i", new PlanPeriod(2024, 2027)));
+        String head = head().reference();
+
+        ResponseEntity<Map> anchored = http.withBasicAuth("admin", "duban").postForEntity("/api/audit/chain/anchor",
+                jsonBody(), Map.class);
+        assertThat(anchored.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(anchored.getBody()).containsEntry("anchored", true);
+        assertThat((Map<String, Object>) anchored.getBody().get("verification")).containsEntry("intact", true);
+        assertThat(anchors.read().last().reference()).isEqualTo(head);
+
+        ResponseEntity<Map> again = http.withBasicAuth("admin", "duban").postForEntity("/api/audit/chain/anchor",
+                jsonBody(), Map.class);
+        assertThat(again.getBody()).as("the same head is not anchored twice").containsEntry("anchored", false);
+        assertThat(((Map<String, Object>) again.getBody().get("anchor")).get("position"))
+                .isEqualTo(((Map<String, Object>) anchored.getBody().get("anchor")).get("position"));
+
+        for (String user : List.of("auditor", "supervisor")) {
+            assertThat(http.withBasicAuth(user, "duban").postForEntity("/api/audit/chain/anchor", jsonBody(), Map.class)
+                    .getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
+        }
+    }
+
+    private static org.springframework.http.HttpEntity<String> jsonBody() {
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        return new org.springframework.http.HttpEntity<>("{}", headers);
+    }
+
     @Test
     void concurrent_appends_make_one_gap_free_chain_in_commit_order() throws Exception {
         long before = verifier.head().orElseThrow().position();
@@ -440,7 +568,8 @@ class AuditChainIT {
         List<String> args = new ArrayList<>(List.of(ChainVerifyCommand.FLAG,
                 "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
                 "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
-                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", "")));
+                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
+                "--duban.audit.anchor.file=" + environment.getProperty("duban.audit.anchor.file")));
         args.addAll(List.of(extra));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         // the test JVM's logging belongs to the application under test; the command must not reconfigure it

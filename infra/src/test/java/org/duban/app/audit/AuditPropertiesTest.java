@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -17,6 +18,14 @@ class AuditPropertiesTest {
         assertThat(properties.hashAlgorithm()).isEqualTo(HashAlgorithm.SM3);
         assertThat(properties.verification().interval()).isEqualTo(Duration.ofHours(1));
         assertThat(properties.verification().pageSize()).isEqualTo(500);
+        assertThat(properties.verification().initialDelay()).as("the first verification is the start-up one").isZero();
+        assertThat(properties.anchor().file()).as("application.yml puts it under the data directory").isNull();
+    }
+
+    @Test
+    void the_anchor_file_is_a_path() {
+        assertThat(bind(Map.of("duban.audit.anchor.file", "/srv/anchors/duban.log")).anchor().file())
+                .isEqualTo(Path.of("/srv/anchors/duban.log"));
     }
 
     @Test

@@ -29,7 +29,8 @@ class ChainBackfillTest {
         assertThat(jdbc.queryForObject("select backfill_to from audit_chain_head", Long.class)).isEqualTo(3);
 
         AuditProperties properties = new AuditProperties(HashAlgorithm.SHA_256,
-                new AuditProperties.Verification(java.time.Duration.ZERO, java.time.Duration.ZERO, 2));
+                new AuditProperties.Verification(java.time.Duration.ZERO, java.time.Duration.ZERO, 2),
+                new AuditProperties.Anchor(null));
         EventChain chain = new EventChain(jdbc, properties, new DataSourceTransactionManager(dataSource),
                 new SimpleMeterRegistry());
         chain.backfillIfPending();

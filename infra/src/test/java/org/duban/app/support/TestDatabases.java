@@ -57,9 +57,11 @@ public final class TestDatabases implements ApplicationContextInitializer<Config
         sources.addFirst(new MapPropertySource("duban-test-database", properties));
         // Tests start empty unless they ask for the demo data, no period opens by the wall clock behind a test's
         // back, and the background chain verification stays off, so that tests tampering with the log do not race
-        // it (@TestPropertySource wins over these defaults).
+        // it (@TestPropertySource wins over these defaults). Each context anchors the chain in a file of its own.
         MapPropertySource defaults = new MapPropertySource("duban-test-defaults", Map.of("duban.demo.enabled", "false",
-                "duban.reporting.period-opening.enabled", "false", "duban.audit.verification.interval", "0"));
+                "duban.reporting.period-opening.enabled", "false", "duban.audit.verification.interval", "0",
+                "duban.audit.anchor.file",
+                Path.of("target", "it-anchors", UUID.randomUUID() + ".log").toAbsolutePath().toString()));
         if (sources.contains(INLINED_TEST_PROPERTIES)) {
             sources.addAfter(INLINED_TEST_PROPERTIES, defaults);
         } else {
