@@ -7,6 +7,7 @@ import org.springframework.util.unit.DataSize;
 
 import org.duban.api.Limits;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -302,21 +304,29 @@ class EvidenceFilesTest {
 
     @Test
     void a_docx_that_unpacks_to_a_gibibyte_is_refused_as_a_zip_bomb() throws IOException {
-        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bomb)) {
-            zip.setLevel(9);
-            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
-            zip.write(text("<Types/>"));
-            zip.putNextEntry(new ZipEntry("word/document.xml"));
-            byte[] zeros = new byte[1024 * 1024];
-            for (int i = 0; i < 1024; i++) {
-                zip.write(zeros);
-            }
-            zip.closeEntry();
+        byte[] bomb = EvidenceSamples.wordZipBomb(1024);
+        assertThat(bomb.length).isBetween(512 * 1024, 2 * 1024 * 1024);
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bomb))) {
+            assertThat(zip.getNextEntry().getName()).isEqualTo("[Content_Types].xml");
+            assertThat(zip.getNextEntry().getSize()).isEqualTo(1024L * 1024 * 1024);
         }
-        assertThat(bomb.size()).isBetween(512 * 1024, 2 * 1024 * 1024);
-        assertRefused("report.docx", bomb.toByteArray(), "report.docx: the file unpacks to more than 256 MB, or to "
-                + "more than 100 times its size (at part word/document.xml); it looks like a zip bomb.");
+        assertRefused("report.docx", bomb, "report.docx: the file unpacks to more than 256 MB, or to more than 100 "
+                + "times its size (at part word/document.xml); it looks like a zip bomb.");
+    }
+
+    @Test
+    void the_bomb_sample_is_a_real_zip_that_the_check_reads_to_its_end() throws IOException {
+        byte[] small = EvidenceSamples.wordZipBomb(2);
+        long inflated = 0;
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(small))) {
+            zip.getNextEntry();
+            zip.getNextEntry();
+            inflated = zip.readAllBytes().length;
+        }
+        assertThat(inflated).isEqualTo(2L * 1024 * 1024);
+        // two MiB, however compressed, stay within the first 10 MB, where the ratio does not count yet
+        assertAccepted("report.docx", small, EvidenceType.DOCX,
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     }
 
     @Test
