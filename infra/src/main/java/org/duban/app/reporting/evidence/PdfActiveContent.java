@@ -16,8 +16,10 @@ import java.util.zip.Inflater;
  * <ul>
  *   <li>{@code /JavaScript}, {@code /JS}: scripts, as document scripts or as the action of {@code /OpenAction},
  *       {@code /AA} (additional actions), links and form fields;</li>
- *   <li>{@code /Launch}: an action that starts a program or opens a file;</li>
- *   <li>{@code /EmbeddedFile}: an attached file, which may be anything;</li>
+ *   <li>{@code /Launch}: an action that starts a program or opens a file; {@code /GoToR}, {@code /GoToE}: links
+ *       that open another file (on a Windows share, that hands the reader's credentials to its server);
+ *       {@code /SubmitForm}, {@code /ImportData}: form actions that send data away or read other files;</li>
+ *   <li>{@code /EmbeddedFile}, {@code /EmbeddedFiles}, {@code /EF}: attached files, which may be anything;</li>
  *   <li>{@code /RichMedia}: Flash or video with its own scripting;</li>
  *   <li>{@code /XFA}: an XML form, which carries its own scripts.</li>
  * </ul>
@@ -30,15 +32,22 @@ import java.util.zip.Inflater;
  */
 final class PdfActiveContent {
     /** Each name found and what it is, in the words of the refusal. */
-    private static final Map<String, String> ACTIVE = Map.of(
-            "JavaScript", "JavaScript",
-            "JS", "JavaScript",
-            "Launch", "a launch action, which starts a program or opens a file",
-            "EmbeddedFile", "an embedded file, which may be any kind of file",
-            "RichMedia", "rich media (Flash or video with its own scripts)",
-            "XFA", "an XFA form, which carries its own scripts");
+    private static final Map<String, String> ACTIVE = Map.ofEntries(
+            Map.entry("JavaScript", "JavaScript"),
+            Map.entry("JS", "JavaScript"),
+            Map.entry("Launch", "a launch action, which starts a program or opens a file"),
+            Map.entry("GoToR", "a link that opens another file, which may reach out over the network"),
+            Map.entry("GoToE", "a link into an embedded file"),
+            Map.entry("SubmitForm", "a form action that sends data away"),
+            Map.entry("ImportData", "a form action that reads another file"),
+            Map.entry("EmbeddedFile", "an embedded file, which may be any kind of file"),
+            Map.entry("EmbeddedFiles", "embedded files, which may be any kind of file"),
+            Map.entry("EF", "an embedded file, which may be any kind of file"),
+            Map.entry("RichMedia", "rich media (Flash or video with its own scripts)"),
+            Map.entry("XFA", "an XFA form, which carries its own scripts"));
     /** Searched as plain bytes too: long enough never to occur by chance in compressed data. */
-    private static final List<String> PLAIN = List.of("JavaScript", "Launch", "EmbeddedFile", "RichMedia");
+    private static final List<String> PLAIN = List.of("JavaScript", "Launch", "EmbeddedFile", "EmbeddedFiles",
+            "RichMedia", "SubmitForm", "ImportData");
 
     private final long fileSize;
     private long inflated;
@@ -54,7 +63,7 @@ final class PdfActiveContent {
 
     private static String found(String name) {
         return "the PDF holds " + ACTIVE.get(name) + " (/" + name + "), which a browser or PDF reader could run; "
-                + "save it without " + (name.equals("EmbeddedFile") ? "attachments" : "scripts and actions")
+                + "save it without " + (name.startsWith("E") ? "attachments" : "scripts and actions")
                 + " or print it to PDF again";
     }
 

@@ -218,6 +218,9 @@ class EvidenceFilesTest {
     @CsvSource(delimiter = '|', value = {
             "Launch       | << /Type /Action /S /Launch /F (cmd.exe) >>                     | a launch action",
             "EmbeddedFile | << /Type /EmbeddedFile /Length 0 >>                             | an embedded file",
+            "EF           | << /Type /Filespec /F (a.exe) /EF << /F 8 0 R >> >>             | an embedded file",
+            "GoToR        | << /S /GoToR /F (\\\\\\\\127.0.0.1\\\\share\\\\a.pdf) >>        | a link that opens another file",
+            "SubmitForm   | << /S /SubmitForm /F (http://127.0.0.1/) >>                     | a form action that sends data away",
             "RichMedia    | << /Type /Annot /Subtype /RichMedia >>                          | rich media",
             "XFA          | << /Fields [] /XFA 9 0 R >>                                     | an XFA form"})
     void a_pdf_with_other_active_content_is_refused_naming_it(String name, String object, String what) {
