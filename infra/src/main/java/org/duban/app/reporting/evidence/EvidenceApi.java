@@ -59,7 +59,9 @@ class EvidenceApi {
 
     @Operation(summary = "Upload an evidence file (multipart field \"file\")",
             description = "Accepts PDF, JPEG, PNG, Word (.docx), Excel (.xlsx), OFD and UTF-8 text files whose "
-                    + "extension and content agree, up to duban.evidence.max-file-size (10 MB by default). Answers 201 "
+                    + "extension and content agree, up to duban.evidence.max-file-size (10 MB by default), without "
+                    + "active content (PDF scripts and actions, markup that makes a file a web page too, Office macros, "
+                    + "archives that unpack past the import's bound). Answers 201 "
                     + "with the reference a report cites; 400 naming the file, the problem and what is accepted; 413 "
                     + "for a file over the limit.")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
