@@ -6,7 +6,21 @@ import java.util.HexFormat;
 
 /** Small facts about uploaded bytes that more than one feature needs: magic numbers and fingerprints. */
 public final class FileBytes {
+    /**
+     * What an archive (a .docx, .xlsx or .ofd, evidence or a plan table) may unpack to: at most 256 MB in all, and
+     * past its first 10 MB at most 100 times its own size. Real documents stay far below; a zip bomb does not.
+     */
+    public static final long MAX_INFLATED = 256L * 1024 * 1024;
+    public static final int MAX_INFLATE_RATIO = 100;
+    private static final long INFLATE_RATIO_GRACE = 10L * 1024 * 1024;
+
     private FileBytes() {
+    }
+
+    /** Whether an archive of this size that has unpacked to so many bytes so far is past the bounds above. */
+    public static boolean inflatesTooMuch(long inflated, long archiveSize) {
+        return inflated > MAX_INFLATED
+                || inflated > INFLATE_RATIO_GRACE && inflated / Math.max(1, archiveSize) > MAX_INFLATE_RATIO;
     }
 
     /** Whether the content begins with these byte values (given as 0–255, so magic numbers read as documented). */

@@ -161,18 +161,18 @@ public class TaskWork {
         access.requireCoUnit(access.task(taskId), user);
         String unitId = WorkAccess.unitIdOf(user);
         reporting.contribute(step(reporting.open(taskId, period, ProgressReporting.CONTRIBUTE, unitId),
-                "contribution of your unit for " + period, taskId), unitId, text, evidence.verify(refs));
+                "contribution of your unit for " + period, taskId), unitId, text, evidence.verify(refs, taskId, user));
     }
 
     public void draft(String taskId, String period, ReportContent content, DubanUser user) {
         access.requireLead(access.task(taskId), user);
-        commands.sendAndWait(new DraftReport(taskId, period, WorkAccess.unitIdOf(user), verified(content)));
+        commands.sendAndWait(new DraftReport(taskId, period, WorkAccess.unitIdOf(user), verified(taskId, content, user)));
     }
 
     public void submit(String taskId, String period, ReportContent content, DubanUser user) {
         access.requireLead(access.task(taskId), user);
         reporting.submit(step(reporting.open(taskId, period, ProgressReporting.WRITE, null), "report for " + period,
-                taskId), WorkAccess.unitIdOf(user), verified(content));
+                taskId), WorkAccess.unitIdOf(user), verified(taskId, content, user));
     }
 
     public void review(String taskId, String period, Boolean accepted, String reason, DubanUser user) {
@@ -206,13 +206,16 @@ public class TaskWork {
         return status == ReportStatus.OPEN || status == ReportStatus.DRAFTED || status == ReportStatus.RETURNED;
     }
 
-    /** The events carry the stored references: each names an uploaded file with its SHA-256, or the call is a 400. */
-    private ReportContent verified(ReportContent content) {
+    /**
+     * The events carry the stored references: each names an uploaded file with its SHA-256 that the user's unit may
+     * cite in this task, or the call is a 400.
+     */
+    private ReportContent verified(String taskId, ReportContent content, DubanUser user) {
         if (content == null) {
             throw new IllegalArgumentException("the report content is required");
         }
         return new ReportContent(content.narrative(), content.status(), content.percent(), content.indicatorValues(),
-                content.difficulties(), content.nextSteps(), evidence.verify(content.evidence()));
+                content.difficulties(), content.nextSteps(), evidence.verify(content.evidence(), taskId, user));
     }
 
     private static Task step(Optional<Task> open, String what, String taskId) {

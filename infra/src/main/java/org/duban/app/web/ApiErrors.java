@@ -98,6 +98,11 @@ class ApiErrors {
         if (tooLarge != null) {
             return tooLarge(tooLarge);
         }
+        if (Causes.find(e, org.apache.tomcat.util.http.fileupload.InvalidFileNameException.class) != null) {
+            // the container refuses it while parsing; the evidence check names the other control characters itself
+            return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the file name holds the control "
+                    + "character U+0000 (a NUL byte), which no file name may; rename the file");
+        }
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "the upload is not a complete multipart/form-data request");
     }

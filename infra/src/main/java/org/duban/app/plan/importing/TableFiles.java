@@ -46,8 +46,6 @@ import java.util.zip.ZipInputStream;
 class TableFiles implements TableFileReader {
     static final int MAX_ROWS = 20_000;
     static final int MAX_COLUMNS = 200;
-    private static final long MAX_INFLATED = 256L * 1024 * 1024;
-    private static final int MAX_RATIO = 100;
     private static final Charset GB18030 = Charset.forName("GB18030");
 
     private final long maxBytes;
@@ -167,7 +165,7 @@ class TableFiles implements TableFileReader {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
                     inflated += n;
-                    if (inflated > MAX_INFLATED || inflated > 10L * 1024 * 1024 && inflated / content.length > MAX_RATIO) {
+                    if (FileBytes.inflatesTooMuch(inflated, content.length)) {
                         throw unreadable(fileName, "the file expands to more than " + inflated / 1048576
                                 + " MB when unpacked (entry " + entry.getName() + "); it looks like a zip bomb and is refused");
                     }

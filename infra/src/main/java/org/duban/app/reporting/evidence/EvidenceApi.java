@@ -27,9 +27,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
-import org.duban.api.reporting.FindTasksCitingEvidence;
 import org.duban.app.task.WorkAccess;
 
 import java.nio.charset.StandardCharsets;
@@ -42,14 +39,11 @@ import java.util.List;
 class EvidenceApi {
     private final EvidenceStore store;
     private final EvidenceProperties properties;
-    private final QueryGateway queries;
     private final WorkAccess access;
 
-    EvidenceApi(EvidenceStore store, EvidenceProperties properties, MultipartProperties multipart, QueryGateway queries,
-                WorkAccess access) {
+    EvidenceApi(EvidenceStore store, EvidenceProperties properties, MultipartProperties multipart, WorkAccess access) {
         this.store = store;
         this.properties = properties;
-        this.queries = queries;
         this.access = access;
         // A file just over the evidence limit must reach the store's check, which names that limit and what is
         // accepted; a servlet limit at or below it would cut the upload off first with a bare "too large".
@@ -65,7 +59,9 @@ class EvidenceApi {
 
     @Operation(summary = "Upload an evidence file (multipart field \"file\")",
             description = "Accepts PDF, JPEG, PNG, Word (.docx), Excel (.xlsx), OFD and UTF-8 text files whose "
-                    + "extension and content agree, up to duban.evidence.max-file-size (10 MB by default). Answers 201 "
+                    + "extension and content agree, up to duban.evidence.max-file-size (10 MB by default), without "
+                    + "active content (PDF scripts and actions, markup that makes a file a web page too, Office macros, "
+                    + "archives that unpack past the import's bound). Answers 201 "
                     + "with the reference a report cites; 400 naming the file, the problem and what is accepted; 413 "
                     + "for a file over the limit.")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -107,9 +103,7 @@ class EvidenceApi {
     private StoredEvidence readable(String evidenceId, DubanUser user) {
         StoredEvidence evidence = store.find(evidenceId)
                 .orElseThrow(() -> new NotFound("evidence " + evidenceId + " does not exist"));
-        if (!evidence.readableBy(user) && queries.query(new FindTasksCitingEvidence(evidenceId),
-                        ResponseTypes.multipleInstancesOf(String.class)).join().stream()
-                .noneMatch(taskId -> access.mayRead(access.task(taskId), user))) {
+        if (!evidence.readableBy(user) && store.tasksCiting(evidenceId).stream().noneMatch(taskId -> access.mayRead(access.task(taskId), user))) {
             throw new AccessDeniedException("evidence " + evidenceId + " belongs to another unit and is not cited in "
                     + "work you may read");
         }

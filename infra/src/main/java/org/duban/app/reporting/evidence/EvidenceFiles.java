@@ -1,5 +1,7 @@
 package org.duban.app.reporting.evidence;
 
+import org.duban.api.Limits;
+import org.duban.app.files.FileBytes;
 import org.springframework.util.unit.DataSize;
 
 import java.io.ByteArrayInputStream;
@@ -11,7 +13,10 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -20,13 +25,13 @@ import static org.duban.app.files.FileBytes.startsWith;
 
 /**
  * Decides whether an upload is acceptable evidence: a named, non-empty file within the size limit whose extension
- * and content agree on an accepted type. Neither is trusted alone: the name decides how the reader's computer opens
- * the file, the content what it really is.
+ * and content agree on an accepted type, without active content. Neither name nor content is trusted alone: the name
+ * decides how the reader's computer opens the file, the content what it really is. Active content is what a reader's
+ * program could run instead of showing: PDF scripts and actions ({@link PdfActiveContent}), Office macros and ActiveX,
+ * markup that makes a PDF, image or text also a web page (a polyglot), and archives that unpack past the bounds
+ * shared with the plan import ({@link FileBytes#inflatesTooMuch}).
  */
 final class EvidenceFiles {
-    static final int MAX_NAME_LENGTH = 255;
-    /** Telling a zip's kind may read through entries; a zip bomb must not keep the server busy. */
-    private static final long MAX_INFLATED = 100L * 1024 * 1024;
 
     private final long maxBytes;
 
@@ -53,9 +58,22 @@ final class EvidenceFiles {
                 ? "the file name has no extension, so its type is unknown"
                 : "files of type ." + extension + " are not accepted"));
         Content actual = sniff(content);
+        if (actual.hazard() != null) {
+            throw new EvidenceRefused(name, name + ": " + actual.hazard() + ".", false);
+        }
         if (actual.type() != declared) {
             throw refused(name, "the name says " + declared.label() + " (." + extension + ") but the content is "
                     + actual.description());
+        }
+        Optional<String> active = declared == EvidenceType.PDF ? PdfActiveContent.find(content) : Optional.empty();
+        if (active.isEmpty() && declared.flat()) {
+            active = markup(content).map(tag -> (declared == EvidenceType.TEXT ? "the text is a web page or script"
+                    : "the " + declared.label() + " is also a web page or script (a polyglot)") + ": it holds "
+                    + tag + "…, which a browser would run; " + (declared == EvidenceType.TEXT
+                    ? "save it as PDF, or remove the markup" : "save or export the file again"));
+        }
+        if (active.isPresent()) {
+            throw new EvidenceRefused(name, name + ": " + active.get() + ".", false);
         }
         return new Accepted(name, declared);
     }
@@ -69,22 +87,32 @@ final class EvidenceFiles {
     }
 
     /**
-     * The last path segment (some browsers send C:\fakepath\…), without control and format characters: a
-     * right-to-left override (U+202E) before "fdp.exe" would show "report…fdp.exe" as "reportexe.pdf".
+     * The last path segment (some browsers send C:\fakepath\…), without format characters: a right-to-left override
+     * (U+202E) before "fdp.exe" would show "report…fdp.exe" as "reportexe.pdf". A control character (NUL, a line
+     * break, …) is no part of any file name a person gave: such a name is refused.
      */
     private String fileName(String uploadedName) {
         String name = uploadedName == null ? "" : uploadedName;
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
         name = Normalizer.normalize(name, Normalizer.Form.NFC).codePoints()
-                .filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+                .filter(c -> Character.getType(c) != Character.FORMAT)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        int control = name.codePoints().filter(Character::isISOControl).findFirst().orElse(-1);
+        if (control >= 0) {
+            String shown = name.codePoints().filter(c -> !Character.isISOControl(c)).collect(StringBuilder::new,
+                    StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+            throw refused(shown.length() > 40 ? shown.substring(0, 40) + "…" : shown, String.format(Locale.ROOT,
+                    "the file name holds the control character U+%04X, which no file name may; rename the file",
+                    control));
+        }
+        name = name.strip();
         if (name.isEmpty()) {
             throw new EvidenceRefused("", "the upload has no file name; send the file with its name, such as report.pdf. "
                     + accepted(), false);
         }
-        if (name.length() > MAX_NAME_LENGTH) {
+        if (name.length() > Limits.FILE_NAME) {
             throw refused(name.substring(0, 40) + "…", "the file name is " + name.length()
-                    + " characters long; at most " + MAX_NAME_LENGTH + " are accepted");
+                    + " characters long; at most " + Limits.FILE_NAME + " are accepted");
         }
         return name;
     }
@@ -102,14 +130,21 @@ final class EvidenceFiles {
 
     // --- what the bytes are ---------------------------------------------------------------------------------------
 
-    /** An accepted type, or (type null) a description of what the content is instead. */
-    private record Content(EvidenceType type, String description) {
+    /**
+     * An accepted type, or (type null) a description of what the content is instead, or a hazard: why the content
+     * is refused whatever its name says.
+     */
+    private record Content(EvidenceType type, String description, String hazard) {
         static Content of(EvidenceType type) {
-            return new Content(type, type.description());
+            return new Content(type, type.description(), null);
         }
 
         static Content other(String description) {
-            return new Content(null, description);
+            return new Content(null, description, null);
+        }
+
+        static Content hazard(String hazard) {
+            return new Content(null, null, hazard);
         }
     }
 
@@ -157,45 +192,103 @@ final class EvidenceFiles {
         return hasAt(c, pe, 'P', 'E', 0, 0);
     }
 
-    /** Office files are zips with [Content_Types].xml and a word/ or xl/ part; an OFD is a zip with OFD.xml at its root. */
+    /**
+     * Office files are zips with [Content_Types].xml and a word/ or xl/ part; an OFD is a zip with OFD.xml at its root.
+     * Every entry is inflated, counting, within the bounds shared with the plan import, and its name is checked for
+     * active parts; the central directory, which Office and OFD readers follow, must list the same entries.
+     */
     private static Content zip(byte[] content) {
         boolean contentTypes = false;
         boolean word = false;
         boolean excel = false;
-        boolean anyEntry = false;
+        boolean ofd = false;
+        List<String> names = new ArrayList<>();
         long inflated = 0;
         byte[] buffer = new byte[64 * 1024];
         // Names not flagged as UTF-8 may be GBK; ISO-8859-1 reads any byte, and the names that decide are ASCII.
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content), StandardCharsets.ISO_8859_1)) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                anyEntry = true;
                 String name = entry.getName();
-                if (name.equals("OFD.xml")) {
-                    return Content.of(EvidenceType.OFD);
-                }
+                names.add(name);
+                ofd |= name.equals("OFD.xml");
                 contentTypes |= name.equals("[Content_Types].xml");
                 word |= name.startsWith("word/");
                 excel |= name.startsWith("xl/");
-                if (contentTypes && word) {
-                    return Content.of(EvidenceType.DOCX);
-                }
-                if (contentTypes && excel) {
-                    return Content.of(EvidenceType.XLSX);
-                }
                 for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
                     inflated += n;
-                    if (inflated > MAX_INFLATED) {
-                        return Content.other("a zip archive that unpacks to more than " + size(MAX_INFLATED)
-                                + " before showing what it is");
+                    if (FileBytes.inflatesTooMuch(inflated, content.length)) {
+                        return Content.hazard("the file unpacks to more than " + size(FileBytes.MAX_INFLATED)
+                                + ", or to more than " + FileBytes.MAX_INFLATE_RATIO + " times its size (at part "
+                                + name + "); it looks like a zip bomb. Save the document again, or as PDF");
                     }
                 }
             }
         } catch (IOException | IllegalArgumentException e) {
             return Content.other("a damaged zip archive");
         }
-        // the first entry cannot be read (damaged, or the archive is streamed in a form office files never use)
-        return Content.other(anyEntry ? "a zip archive that is not a Word, Excel or OFD document"
-                : "a damaged zip archive");
+        if (names.isEmpty()) {
+            // the first entry cannot be read (damaged, or streamed in a form office files never use)
+            return Content.other("a damaged zip archive");
+        }
+        EvidenceType type = ofd ? EvidenceType.OFD : contentTypes && word ? EvidenceType.DOCX
+                : contentTypes && excel ? EvidenceType.XLSX : null;
+        if (type == null) {
+            return Content.other("a zip archive that is not a Word, Excel or OFD document");
+        }
+        List<String> directory = ZipDirectory.names(content);
+        if (directory == null || !sorted(directory).equals(sorted(names))) {
+            return Content.hazard("the zip archive's directory does not list the parts it holds (or there is data "
+                    + "after its end), so programs would read different documents from it; save the document again");
+        }
+        for (String name : names) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            String active = lower.endsWith("vbaproject.bin") ? "macros (" + name + ")"
+                    : lower.contains("activex/") ? "ActiveX controls (" + name + ")"
+                    : lower.startsWith("xl/macrosheets/") ? "Excel 4.0 macro sheets (" + name + ")" : null;
+            if (active != null) {
+                return Content.hazard("the document holds " + active + ", which Office could run; save it as a "
+                        + "document without macros (.docx, .xlsx) or as PDF");
+            }
+        }
+        return Content.of(type);
+    }
+
+    private static List<String> sorted(List<String> names) {
+        return names.stream().sorted().toList();
+    }
+
+    /**
+     * Markup a browser would run if it ever took the file for a page: a PDF, image or text that is also HTML, SVG
+     * or PHP (a polyglot). Each tag counts only as a tag (followed by a space, "/" or ">"), so that binary data does
+     * not match by chance.
+     */
+    private static final List<String> MARKUP = List.of("<!doctype html", "<html", "<head", "<body", "<script",
+            "<iframe", "<frame", "<object", "<embed", "<svg", "<img", "<meta", "<?php");
+
+    static Optional<String> markup(byte[] content) {
+        for (int i = 0; i < content.length; i++) {
+            if (content[i] != '<') {
+                continue;
+            }
+            for (String tag : MARKUP) {
+                int end = i + tag.length();
+                if (end < content.length && startsWithIgnoringCase(content, i, tag)
+                        && (tag.equals("<?php") || content[end] == '>' || content[end] == '/'
+                        || content[end] == ' ' || content[end] == '\t' || content[end] == '\n' || content[end] == '\r')) {
+                    return Optional.of(tag);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean startsWithIgnoringCase(byte[] content, int at, String text) {
+        for (int k = 0; k < text.length(); k++) {
+            if (Character.toLowerCase((char) (content[at + k] & 0xFF)) != text.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Content text(byte[] content) {

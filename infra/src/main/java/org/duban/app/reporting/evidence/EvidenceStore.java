@@ -1,6 +1,10 @@
 package org.duban.app.reporting.evidence;
 
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.duban.api.Limits;
 import org.duban.api.reporting.EvidenceRef;
+import org.duban.api.reporting.FindTasksCitingEvidence;
 import org.duban.app.files.FileBytes;
 import org.duban.app.security.DubanUser;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,10 +35,12 @@ public class EvidenceStore {
 
     private final JdbcTemplate jdbc;
     private final EvidenceFiles files;
+    private final QueryGateway queries;
 
-    EvidenceStore(JdbcTemplate jdbc, EvidenceProperties properties) {
+    EvidenceStore(JdbcTemplate jdbc, EvidenceProperties properties, QueryGateway queries) {
         this.jdbc = jdbc;
         this.files = new EvidenceFiles(properties.maxFileSize());
+        this.queries = queries;
     }
 
     /**
@@ -76,14 +82,21 @@ public class EvidenceStore {
     }
 
     /**
-     * Checks the evidence a report refers to before it is submitted: every reference names a stored file, once,
-     * with the same SHA-256.
+     * Checks the evidence a report, draft or contribution of a task cites before it is stored: every reference names
+     * a stored file, once, with the same SHA-256, that the citing user's unit {@linkplain #citable may cite there}.
      *
      * @return the stored references in the given order — what an event should carry, whatever else the caller sent
-     * @throws IllegalArgumentException naming the first reference that is missing, repeated or does not match
+     * @throws IllegalArgumentException naming the first reference that is missing, repeated, does not match or may
+     *                                  not be cited
      */
     @Transactional(readOnly = true)
-    public List<EvidenceRef> verify(List<EvidenceRef> refs) {
+    public List<EvidenceRef> verify(List<EvidenceRef> refs, String taskId, DubanUser citer) {
+        Objects.requireNonNull(taskId, "taskId");
+        Objects.requireNonNull(citer, "citer");
+        if (refs != null && refs.size() > Limits.EVIDENCE_FILES) {
+            throw new IllegalArgumentException("evidence: " + refs.size() + " files are cited; at most "
+                    + Limits.EVIDENCE_FILES + " are accepted");
+        }
         List<EvidenceRef> stored = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < (refs == null ? 0 : refs.size()); i++) {
@@ -96,18 +109,44 @@ public class EvidenceStore {
             if (!seen.add(id)) {
                 throw new IllegalArgumentException(field + ": evidence " + id + " is listed more than once");
             }
-            EvidenceRef found = jdbc.query("select " + REF_COLUMNS + " from evidence where evidence_id = ?", REF, id)
+            Cited found = jdbc.query("select " + REF_COLUMNS + ", uploaded_by_unit from evidence where evidence_id = ?",
+                            (rs, row) -> new Cited(REF.mapRow(rs, row), rs.getString("uploaded_by_unit")), id)
                     .stream().findFirst().orElseThrow(() -> new IllegalArgumentException(field + ": evidence " + id
                             + " does not exist; upload the file first"));
             if (given.sha256() == null || given.sha256().isBlank()) {
                 throw new IllegalArgumentException(field + ".sha256 is required");
             }
-            if (!found.sha256().equalsIgnoreCase(given.sha256().strip())) {
-                throw new IllegalArgumentException(field + ": evidence " + id + " (" + found.fileName() + ") has SHA-256 "
-                        + found.sha256() + ", not " + given.sha256());
+            // before the fingerprint, whose answer names the file and its SHA-256
+            if (!citable(found, taskId, citer)) {
+                throw new IllegalArgumentException(field + ": evidence " + id + " was uploaded by another unit and is "
+                        + "not cited in task " + taskId + "; a report or contribution cites the files of its own unit "
+                        + "and files already cited in the same task's reports and contributions");
             }
-            stored.add(found);
+            if (!found.ref().sha256().equalsIgnoreCase(given.sha256().strip())) {
+                throw new IllegalArgumentException(field + ": evidence " + id + " (" + found.ref().fileName()
+                        + ") has SHA-256 " + found.ref().sha256() + ", not " + given.sha256());
+            }
+            stored.add(found.ref());
         }
         return List.copyOf(stored);
+    }
+
+    private record Cited(EvidenceRef ref, String uploadedByUnit) {
+    }
+
+    /**
+     * Evidence is cited only where it may be read: a unit cites the files it uploaded, and files already cited in the
+     * same task (its reports, drafts and contributions), which everyone who reads that task reads already
+     * ({@code EvidenceApi}). Citing anything else would hand another unit's file to whoever reads the citing task.
+     */
+    private boolean citable(Cited evidence, String taskId, DubanUser citer) {
+        return evidence.uploadedByUnit() != null && evidence.uploadedByUnit().equals(citer.unit())
+                || tasksCiting(evidence.ref().evidenceId()).contains(taskId);
+    }
+
+    /** The tasks whose reports, drafts or contributions cite the file. */
+    List<String> tasksCiting(String evidenceId) {
+        return queries.query(new FindTasksCitingEvidence(evidenceId), ResponseTypes.multipleInstancesOf(String.class))
+                .join();
     }
 }

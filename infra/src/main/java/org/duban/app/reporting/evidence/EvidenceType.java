@@ -39,6 +39,11 @@ public enum EvidenceType {
         return extensions;
     }
 
+    /** Read as it is, not unpacked: a PDF, an image or text, which markup could make a web page as well. */
+    boolean flat() {
+        return this == PDF || this == JPEG || this == PNG || this == TEXT;
+    }
+
     /** The type's name in the list of accepted types: "PDF", "Word". */
     String label() {
         return label;

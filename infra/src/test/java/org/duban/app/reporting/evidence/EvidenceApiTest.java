@@ -15,7 +15,7 @@ class EvidenceApiTest {
         multipart.setMaxFileSize(DataSize.ofMegabytes(10));
         multipart.setMaxRequestSize(DataSize.ofMegabytes(11));
 
-        assertThatThrownBy(() -> new EvidenceApi(null, new EvidenceProperties(DataSize.ofMegabytes(10)), multipart, null, null))
+        assertThatThrownBy(() -> new EvidenceApi(null, new EvidenceProperties(DataSize.ofMegabytes(10)), multipart, null))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("duban.evidence.max-file-size (10 MB) must be smaller than "
                         + "spring.servlet.multipart.max-file-size (10 MB) and max-request-size (11 MB)");
@@ -27,7 +27,7 @@ class EvidenceApiTest {
         multipart.setMaxFileSize(DataSize.ofMegabytes(64));
         multipart.setMaxRequestSize(DataSize.ofBytes(-1));
 
-        assertThatCode(() -> new EvidenceApi(null, new EvidenceProperties(DataSize.ofMegabytes(10)), multipart, null, null))
+        assertThatCode(() -> new EvidenceApi(null, new EvidenceProperties(DataSize.ofMegabytes(10)), multipart, null))
                 .doesNotThrowAnyException();
     }
 }

@@ -1,6 +1,9 @@
 package org.duban.app.reporting.evidence;
 
+import org.duban.api.Limits;
+import org.duban.api.Role;
 import org.duban.api.reporting.EvidenceRef;
+import org.duban.app.security.DubanUser;
 import org.duban.app.files.FileBytes;
 import org.duban.app.support.DubanIntegrationTest;
 import org.duban.app.support.TestDatabases;
@@ -16,11 +19,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -156,18 +163,71 @@ class EvidenceIT {
     @Test
     void a_report_can_check_the_evidence_it_cites() {
         EvidenceRef cited = ref(upload("health", "photo.png", png()).getBody());
+        DubanUser health = new DubanUser("health", "-", "health", "区卫生健康委", Role.UNIT_USER);
+        String task = "a-task-of-health";
 
-        assertThat(store.verify(List.of(new EvidenceRef(cited.evidenceId(), "renamed.png", 0, cited.sha256(), null))))
-                .containsExactly(cited);
+        assertThat(store.verify(List.of(new EvidenceRef(cited.evidenceId(), "renamed.png", 0, cited.sha256(), null)),
+                task, health)).containsExactly(cited);
         assertThatThrownBy(() -> store.verify(List.of(new EvidenceRef(cited.evidenceId(), cited.fileName(),
-                cited.size(), FileBytes.sha256(pdf()), cited.mediaType()))))
+                cited.size(), FileBytes.sha256(pdf()), cited.mediaType())), task, health))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("evidence[0]: evidence " + cited.evidenceId() + " (photo.png) has SHA-256 " + cited.sha256()
                         + ", not " + FileBytes.sha256(pdf()));
-        assertThatThrownBy(() -> store.verify(List.of(cited, new EvidenceRef("gone", "x.pdf", 1, cited.sha256(), null))))
-                .hasMessage("evidence[1]: evidence gone does not exist; upload the file first");
-        assertThatThrownBy(() -> store.verify(List.of(cited, cited)))
+        assertThatThrownBy(() -> store.verify(List.of(cited, new EvidenceRef("gone", "x.pdf", 1, cited.sha256(), null)),
+                task, health)).hasMessage("evidence[1]: evidence gone does not exist; upload the file first");
+        assertThatThrownBy(() -> store.verify(List.of(cited, cited), task, health))
                 .hasMessage("evidence[1]: evidence " + cited.evidenceId() + " is listed more than once");
+        assertThatThrownBy(() -> store.verify(java.util.Collections.nCopies(Limits.EVIDENCE_FILES + 1, cited), task, health))
+                .hasMessage("evidence: 51 files are cited; at most " + Limits.EVIDENCE_FILES + " are accepted");
+        // another unit learns neither the name nor the fingerprint of a file it may not cite
+        DubanUser market = new DubanUser("market", "-", "market", "区市场监管局", Role.UNIT_USER);
+        assertThatThrownBy(() -> store.verify(List.of(new EvidenceRef(cited.evidenceId(), null, 0, "00", null)), task, market))
+                .hasMessage("evidence[0]: evidence " + cited.evidenceId() + " was uploaded by another unit and is not "
+                        + "cited in task a-task-of-health; a report or contribution cites the files of its own unit and "
+                        + "files already cited in the same task's reports and contributions");
+    }
+
+    @Test
+    void active_content_polyglots_zip_bombs_and_bad_names_are_refused_over_http_and_store_nothing() throws IOException {
+        long before = rows();
+        long events = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        String script = "1 0 obj << /Type /Catalog /Pages 2 0 R /OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >> >> endobj\n";
+        byte[] scripted = new String(pdf(), StandardCharsets.ISO_8859_1).replace(
+                "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n", script).getBytes(StandardCharsets.ISO_8859_1);
+        assertRefused(upload("health", "report.pdf", scripted), HttpStatus.BAD_REQUEST, "report.pdf",
+                "report.pdf: the PDF holds JavaScript (/JavaScript), which a browser or PDF reader could run");
+        assertRefused(upload("health", "photo.png", concat(png(), text("<script>alert(1)</script>"))),
+                HttpStatus.BAD_REQUEST, "photo.png", "the PNG is also a web page or script (a polyglot): it holds <script…");
+        assertRefused(upload("health", "notes.txt", text("<html><body>进展</body></html>")), HttpStatus.BAD_REQUEST,
+                "notes.txt", "the text is a web page or script: it holds <html…");
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bomb)) {
+            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
+            zip.putNextEntry(new ZipEntry("word/document.xml"));
+            zip.write(new byte[64 * 1024 * 1024]);
+        }
+        assertRefused(upload("health", "report.docx", bomb.toByteArray()), HttpStatus.BAD_REQUEST, "report.docx",
+                "it looks like a zip bomb");
+        // Tomcat refuses a NUL byte while parsing the upload, before the evidence check; the answer is still a 400
+        ResponseEntity<Map> nul = upload("health", "report\u0000.pdf", pdf());
+        assertThat(nul.getStatusCode()).as("%s", nul.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(nul.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat((String) nul.getBody().get("detail")).isEqualTo("the file name holds the control character U+0000 "
+                + "(a NUL byte), which no file name may; rename the file");
+        assertRefused(upload("health", "report\n.pdf", pdf()), HttpStatus.BAD_REQUEST, "report.pdf",
+                "report.pdf: the file name holds the control character U+000A, which no file name may; rename the file.");
+        String tooLong = "a".repeat(Limits.FILE_NAME) + ".pdf";
+        assertRefused(upload("health", tooLong, pdf()), HttpStatus.BAD_REQUEST, "a".repeat(40) + "…",
+                "the file name is " + tooLong.length() + " characters long; at most " + Limits.FILE_NAME + " are accepted");
+
+        assertThat(rows()).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class)).isEqualTo(events);
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 
     @Test

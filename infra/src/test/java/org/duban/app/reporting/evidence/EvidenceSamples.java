@@ -6,9 +6,14 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -75,6 +80,72 @@ public final class EvidenceSamples {
 
     static byte[] text(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A Word document whose word/document.xml inflates to {@code mebibytes} MiB of zeros, built in milliseconds: one
+     * MiB of zeros deflated once (ending on a full flush, so that it refers to nothing before it) is repeated, which
+     * is a valid deflate stream of all of them, and written into a zip by hand with its CRC-32 and sizes.
+     */
+    static byte[] wordZipBomb(int mebibytes) {
+        byte[] zeros = new byte[1024 * 1024];
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+        deflater.setInput(zeros);
+        byte[] buffer = new byte[64 * 1024];
+        int chunk = deflater.deflate(buffer, 0, buffer.length, Deflater.FULL_FLUSH);
+        deflater.finish();
+        byte[] end = new byte[16];
+        int endLength = deflater.deflate(end);
+        deflater.end();
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        CRC32 crc = new CRC32();
+        for (int i = 0; i < mebibytes; i++) {
+            data.write(buffer, 0, chunk);
+            crc.update(zeros);
+        }
+        data.write(end, 0, endLength);
+
+        Map<String, byte[]> small = Map.of("[Content_Types].xml", text("<Types/>"));
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        ByteArrayOutputStream directory = new ByteArrayOutputStream();
+        int count = 0;
+        for (Map.Entry<String, byte[]> entry : small.entrySet()) {
+            CRC32 smallCrc = new CRC32();
+            smallCrc.update(entry.getValue());
+            Deflater d = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+            d.setInput(entry.getValue());
+            d.finish();
+            byte[] out = new byte[entry.getValue().length + 64];
+            int n = d.deflate(out);
+            d.end();
+            entry(zip, directory, entry.getKey(), Arrays.copyOf(out, n), smallCrc.getValue(), entry.getValue().length);
+            count++;
+        }
+        entry(zip, directory, "word/document.xml", data.toByteArray(), crc.getValue(), (long) mebibytes * zeros.length);
+        count++;
+        int directoryOffset = zip.size();
+        zip.writeBytes(directory.toByteArray());
+        ByteBuffer end64 = ByteBuffer.allocate(22).order(ByteOrder.LITTLE_ENDIAN).putInt(0x06054b50).putShort((short) 0)
+                .putShort((short) 0).putShort((short) count).putShort((short) count).putInt(directory.size())
+                .putInt(directoryOffset).putShort((short) 0);
+        zip.writeBytes(end64.array());
+        return zip.toByteArray();
+    }
+
+    private static void entry(ByteArrayOutputStream zip, ByteArrayOutputStream directory, String name, byte[] deflated,
+                              long crc, long size) {
+        byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
+        int offset = zip.size();
+        zip.writeBytes(ByteBuffer.allocate(30).order(ByteOrder.LITTLE_ENDIAN).putInt(0x04034b50).putShort((short) 20)
+                .putShort((short) 0x0800).putShort((short) 8).putInt(0).putInt((int) crc).putInt(deflated.length)
+                .putInt((int) size).putShort((short) nameBytes.length).putShort((short) 0).array());
+        zip.writeBytes(nameBytes);
+        zip.writeBytes(deflated);
+        directory.writeBytes(ByteBuffer.allocate(46).order(ByteOrder.LITTLE_ENDIAN).putInt(0x02014b50).putShort((short) 20)
+                .putShort((short) 20).putShort((short) 0x0800).putShort((short) 8).putInt(0).putInt((int) crc)
+                .putInt(deflated.length).putInt((int) size).putShort((short) nameBytes.length).putShort((short) 0)
+                .putShort((short) 0).putShort((short) 0).putShort((short) 0).putInt(0).putInt(offset).array());
+        directory.writeBytes(nameBytes);
     }
 
     static byte[] zip(Map<String, byte[]> entries) {
