@@ -301,7 +301,7 @@ class AuditChainIT {
     void a_cut_off_tail_under_a_consistently_rewritten_head_is_caught_by_the_anchored_head() throws Exception {
         for (int i = 0; i < 3; i++) {
             commands.sendAndWait(new CreatePlan(UUID.randomUUID().toString(), "anchored " + i, null, "i",
-                    new PlanPeriod(2024, 2027)));
+                    new PlanPeriod(2024, 2027), "区政府督查室"));
         }
         ChainVerification anchoring = monitor.verifyNow();
         assertThat(anchoring.intact()).isTrue();
@@ -387,7 +387,7 @@ class AuditChainIT {
 
     @Test
     void an_administrator_anchors_the_head_on_demand_and_an_auditor_may_not() {
-        commands.sendAndWait(new CreatePlan(UUID.randomUUID().toString(), "on demand", null, "i", new PlanPeriod(2024, 2027)));
+        commands.sendAndWait(new CreatePlan(UUID.randomUUID().toString(), "on demand", null, "i", new PlanPeriod(2024, 2027), "区政府督查室"));
         String head = head().reference();
 
         ResponseEntity<Map> anchored = http.withBasicAuth("admin", "duban").postForEntity("/api/audit/chain/anchor",
