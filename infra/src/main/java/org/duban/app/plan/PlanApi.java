@@ -37,8 +37,13 @@ class PlanApi {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final PlanPublication publication;
+    private final org.duban.app.web.Retries retries;
+    private final PlanLock lock;
 
-    PlanApi(CommandGateway commands, QueryGateway queries, PlanPublication publication) {
+    PlanApi(CommandGateway commands, QueryGateway queries, PlanPublication publication,
+            org.duban.app.web.Retries retries, PlanLock lock) {
+        this.retries = retries;
+        this.lock = lock;
         this.commands = commands;
         this.queries = queries;
         this.publication = publication;
@@ -90,7 +95,11 @@ class PlanApi {
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     PublicationResponse requestPublication(@PathVariable String planId) {
         find(planId);
-        return new PublicationResponse(planId, publication.request(planId, MDC.get(MetadataKeys.CORRELATION_ID)));
+        // asked twice at once, the second waits and answers the process the first started
+        return new PublicationResponse(planId, retries.attempt("the publication of plan " + planId, () -> {
+            lock.hold(planId);
+            return publication.request(planId, MDC.get(MetadataKeys.CORRELATION_ID));
+        }));
     }
 
     /** Completes the waiting approval task: the plan is published in the same transaction. */
@@ -98,7 +107,7 @@ class PlanApi {
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     PlanSummary approvePublication(@PathVariable String planId) {
         find(planId);
-        if (!publication.approve(planId)) {
+        if (!retries.attempt("the publication of plan " + planId, () -> publication.approve(planId))) {
             throw new NotFound("no publication of plan " + planId + " is waiting for approval");
         }
         return find(planId);

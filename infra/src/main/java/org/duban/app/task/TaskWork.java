@@ -32,9 +32,9 @@ import java.util.Optional;
  * The daily work on a task, for the HTTP API and the pages alike: each step checks who acts, then completes the
  * waiting Camunda task, which sends the command in the same transaction. A step that is not waiting is refused
  * (409) and a user outside the task's units or supervisors gets a 403; either way nothing changes. Each step runs
- * in a transaction of its own, and from the start again when it lost a race with another request on the same task
- * ({@link Retries}): two periods' reports of one task both succeed, a step completed meanwhile is refused as no
- * longer waiting.
+ * in a transaction of its own that holds the task ({@link TaskLock}), so steps on one task follow each other: two
+ * periods' reports of one task both succeed, a step completed meanwhile is refused as no longer waiting. A race the
+ * lock does not cover (a timer of the task's process) runs the step again from the start ({@link Retries}).
  */
 @Component
 public class TaskWork {
@@ -45,11 +45,13 @@ public class TaskWork {
     private final EvidenceStore evidence;
     private final QueryGateway queries;
     private final Retries retries;
+    private final TaskLock lock;
 
     TaskWork(WorkAccess access, TaskAssignment assignment, ProgressReporting reporting, CommandGateway commands,
-             EvidenceStore evidence, QueryGateway queries, Retries retries) {
+             EvidenceStore evidence, QueryGateway queries, Retries retries, TaskLock lock) {
         this.queries = queries;
         this.retries = retries;
+        this.lock = lock;
         this.access = access;
         this.assignment = assignment;
         this.reporting = reporting;
@@ -113,7 +115,7 @@ public class TaskWork {
     }
 
     public void acknowledge(String taskId, DubanUser user) {
-        retries.attempt("the acknowledgement of task " + taskId, () -> acknowledgeOnce(taskId, user));
+        onTask(taskId, "the acknowledgement of task " + taskId, () -> acknowledgeOnce(taskId, user));
     }
 
     private void acknowledgeOnce(String taskId, DubanUser user) {
@@ -124,7 +126,7 @@ public class TaskWork {
 
     /** A co-unit confirms it was told of its part (知悉). */
     public void confirmPart(String taskId, DubanUser user) {
-        retries.attempt("the co-units' confirmations of task " + taskId, () -> confirmPartOnce(taskId, user));
+        onTask(taskId, "the co-units' confirmations of task " + taskId, () -> confirmPartOnce(taskId, user));
     }
 
     private void confirmPartOnce(String taskId, DubanUser user) {
@@ -136,7 +138,7 @@ public class TaskWork {
 
     /** Answers the id of the adjustment asked for. */
     public String requestAdjustment(String taskId, AdjustmentKind kind, String proposal, String reason, DubanUser user) {
-        return retries.attempt("the acknowledgement of task " + taskId,
+        return onTask(taskId, "the acknowledgement of task " + taskId,
                 () -> requestAdjustmentOnce(taskId, kind, proposal, reason, user));
     }
 
@@ -166,7 +168,7 @@ public class TaskWork {
     }
 
     public void decide(String taskId, String adjustmentId, Boolean approved, String reason, DubanUser user) {
-        retries.attempt("adjustment " + adjustmentId + " of task " + taskId,
+        onTask(taskId, "adjustment " + adjustmentId + " of task " + taskId,
                 () -> decideOnce(taskId, adjustmentId, approved, reason, user));
     }
 
@@ -183,7 +185,7 @@ public class TaskWork {
     }
 
     public void contribute(String taskId, String period, String text, List<EvidenceRef> refs, DubanUser user) {
-        retries.attempt(report(taskId, period), () -> contributeOnce(taskId, period, text, refs, user));
+        onTask(taskId, report(taskId, period), () -> contributeOnce(taskId, period, text, refs, user));
     }
 
     private void contributeOnce(String taskId, String period, String text, List<EvidenceRef> refs, DubanUser user) {
@@ -194,7 +196,7 @@ public class TaskWork {
     }
 
     public void draft(String taskId, String period, ReportContent content, DubanUser user) {
-        retries.attempt(report(taskId, period), () -> draftOnce(taskId, period, content, user));
+        onTask(taskId, report(taskId, period), () -> draftOnce(taskId, period, content, user));
     }
 
     private void draftOnce(String taskId, String period, ReportContent content, DubanUser user) {
@@ -203,7 +205,7 @@ public class TaskWork {
     }
 
     public void submit(String taskId, String period, ReportContent content, DubanUser user) {
-        retries.attempt(report(taskId, period), () -> submitOnce(taskId, period, content, user));
+        onTask(taskId, report(taskId, period), () -> submitOnce(taskId, period, content, user));
     }
 
     private void submitOnce(String taskId, String period, ReportContent content, DubanUser user) {
@@ -213,7 +215,7 @@ public class TaskWork {
     }
 
     public void review(String taskId, String period, Boolean accepted, String reason, DubanUser user) {
-        retries.attempt(report(taskId, period), () -> reviewOnce(taskId, period, accepted, reason, user));
+        onTask(taskId, report(taskId, period), () -> reviewOnce(taskId, period, accepted, reason, user));
     }
 
     private void reviewOnce(String taskId, String period, Boolean accepted, String reason, DubanUser user) {
@@ -226,7 +228,7 @@ public class TaskWork {
     }
 
     public void urge(String taskId, String period, String note, DubanUser user) {
-        retries.attempt(report(taskId, period), () -> urgeOnce(taskId, period, note, user));
+        onTask(taskId, report(taskId, period), () -> urgeOnce(taskId, period, note, user));
     }
 
     private void urgeOnce(String taskId, String period, String note, DubanUser user) {
@@ -240,7 +242,7 @@ public class TaskWork {
      * date; an escalated report is urged through its escalation step instead.
      */
     public void remind(String taskId, String period, String note, DubanUser user) {
-        retries.attempt(report(taskId, period), () -> remindOnce(taskId, period, note, user));
+        onTask(taskId, report(taskId, period), () -> remindOnce(taskId, period, note, user));
     }
 
     private void remindOnce(String taskId, String period, String note, DubanUser user) {
@@ -249,6 +251,20 @@ public class TaskWork {
             throw new CommandRefused("report.not-with-unit", "the " + period + " report of task " + taskId
                     + " is not with the unit any more: nothing to remind");
         }
+    }
+
+    private <T> T onTask(String taskId, String what, java.util.function.Supplier<T> step) {
+        return retries.attempt(what, () -> {
+            lock.hold(taskId);
+            return step.get();
+        });
+    }
+
+    private void onTask(String taskId, String what, Runnable step) {
+        onTask(taskId, what, () -> {
+            step.run();
+            return null;
+        });
     }
 
     private static String report(String taskId, String period) {
