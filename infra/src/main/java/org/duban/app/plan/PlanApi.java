@@ -107,7 +107,11 @@ class PlanApi {
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     PlanSummary approvePublication(@PathVariable String planId) {
         find(planId);
-        if (!retries.attempt("the publication of plan " + planId, () -> publication.approve(planId))) {
+        // approved twice at once, the second waits and finds nothing waiting any more
+        if (!retries.attempt("the publication of plan " + planId, () -> {
+            lock.hold(planId);
+            return publication.approve(planId);
+        })) {
             throw new NotFound("no publication of plan " + planId + " is waiting for approval");
         }
         return find(planId);

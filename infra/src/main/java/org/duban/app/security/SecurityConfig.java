@@ -61,9 +61,9 @@ class SecurityConfig {
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(SecurityConfig::unauthorized)
                         .accessDeniedHandler((request, response, denied) -> org.duban.app.web.Problems.write(request,
                                 response, HttpStatus.FORBIDDEN, "you may not do this", Map.of())))
-                // JSON-only changes, and none from another site
-                .addFilterBefore(new org.duban.app.web.ApiRequestFilter(),
-                        org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
+                // JSON-only changes, and none from another site; uploads are read only for those allowed to send them
+                .addFilterAfter(new org.duban.app.web.ApiRequestFilter(),
+                        org.springframework.security.web.access.intercept.AuthorizationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Stateless Basic-authenticated calls carry no cookie a forged page could ride on.
                 .csrf(csrf -> csrf.disable());

@@ -52,13 +52,39 @@ public class ApiRequestFilter extends OncePerRequestFilter {
                 return;
             }
         } else if (acceptable(type, accepted)) {
-            chain.doFilter(request, response);
+            if (!MediaType.MULTIPART_FORM_DATA_VALUE.equals(accepted.get(0)) || readable(request, response)) {
+                chain.doFilter(request, response);
+            }
             return;
         }
         Problems.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type "
                 + (type == null || type.isBlank() ? "missing" : "\"" + type + "\"") + " is not accepted by "
                 + request.getMethod() + " " + pathOf(request) + "; send " + String.join(" or ", accepted),
                 Map.of("code", "media-type", "accepted", accepted));
+    }
+
+    /**
+     * Parses an upload here, where a failure can still be answered with a problem body: the container's own answer to
+     * a part it cannot take (a file name past the bound on a part's headers, a truncated body) is an empty 413 or 400.
+     */
+    private static boolean readable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            request.getParts();
+            return true;
+        } catch (IOException | ServletException | IllegalStateException e) {
+            boolean tooLarge = false;
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                tooLarge |= cause.getClass().getName().contains("SizeException")
+                        || cause.getClass().getName().contains("SizeLimitExceeded")
+                        || String.valueOf(cause.getMessage()).contains("Header section has more than");
+            }
+            Problems.write(request, response, tooLarge ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST,
+                    tooLarge ? "the upload is larger than the server accepts: a file name may have at most "
+                            + org.duban.api.Limits.FILE_NAME + " characters, and a file the size named for its kind"
+                            : "the upload is not a complete multipart/form-data request",
+                    Map.of("code", tooLarge ? "upload.too-large" : "upload.malformed"));
+            return false;
+        }
     }
 
     /** Why the request comes from another site, or null when it does not. */

@@ -40,6 +40,11 @@ public final class Races {
                     || cause instanceof org.hibernate.exception.LockAcquisitionException) {
                 return true;
             }
+            // the process instance ended under the step being completed
+            if (cause instanceof org.camunda.bpm.engine.exception.NullValueException
+                    && String.valueOf(cause.getMessage()).startsWith("Cannot restore state of process instance")) {
+                return true;
+            }
             if (cause instanceof SQLException sql) {
                 for (SQLException next = sql; next != null; next = next.getNextException()) {
                     if (next.getSQLState() != null && RACE_STATES.contains(next.getSQLState())) {

@@ -175,7 +175,7 @@ class ApiRequestsIT {
                         + "\r\n\r\n--b\r\nbroken no end");
         for (String request : requests) {
             String answer = raw(request);
-            System.out.println("[malformed] " + request.lines().findFirst().orElseThrow().substring(0, 30) + " -> "
+            System.out.println("[malformed] " + request.lines().findFirst().orElseThrow() + " -> "
                     + answer.replace("\r\n", " | ").substring(0, Math.min(400, answer.length())));
             int status = Integer.parseInt(answer.substring(9, 12));
             assertThat(status).as(answer).isBetween(400, 499);
