@@ -4,7 +4,13 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.duban.api.MetadataKeys;
+import org.duban.api.plan.ChangePlanSupervision;
 import org.duban.api.plan.ClosePlan;
+import org.duban.api.task.ChangeTaskSupervision;
+import org.duban.app.security.DubanUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.duban.api.plan.CreatePlan;
 import org.duban.api.plan.FindPlan;
 import org.duban.api.plan.FindPlanTree;
@@ -37,19 +43,26 @@ class PlanApi {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final PlanPublication publication;
+    private final TransactionTemplate transaction;
     private final org.duban.app.web.Retries retries;
     private final PlanLock lock;
 
     PlanApi(CommandGateway commands, QueryGateway queries, PlanPublication publication,
-            org.duban.app.web.Retries retries, PlanLock lock) {
+            TransactionTemplate transaction, org.duban.app.web.Retries retries, PlanLock lock) {
         this.retries = retries;
         this.lock = lock;
         this.commands = commands;
         this.queries = queries;
         this.publication = publication;
+        this.transaction = transaction;
     }
 
-    record CreatePlanRequest(String title, String documentNumber, String issuer, Integer startYear, Integer endYear) {
+    /** @param supervisingOffice the office that supervises the plan; a supervisor's own office when absent */
+    record CreatePlanRequest(String title, String documentNumber, String issuer, Integer startYear, Integer endYear,
+                             String supervisingOffice) {
+    }
+
+    record SupervisionChange(String office, String reason) {
     }
 
     record PlanCreatedResponse(String planId) {
@@ -60,13 +73,16 @@ class PlanApi {
 
     @PostMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
-    ResponseEntity<PlanCreatedResponse> create(@RequestBody CreatePlanRequest request) {
+    ResponseEntity<PlanCreatedResponse> create(@RequestBody CreatePlanRequest request,
+                                               @AuthenticationPrincipal DubanUser user) {
         if (request.startYear() == null || request.endYear() == null) {
             throw new IllegalArgumentException("startYear and endYear are required");
         }
         String planId = UUID.randomUUID().toString();
         commands.sendAndWait(new CreatePlan(planId, request.title(), request.documentNumber(), request.issuer(),
-                new PlanPeriod(request.startYear(), request.endYear())));
+                new PlanPeriod(request.startYear(), request.endYear()),
+                request.supervisingOffice() == null || request.supervisingOffice().isBlank() ? user.unit()
+                        : request.supervisingOffice()));
         return ResponseEntity
                 .created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(planId).toUri())
                 .body(new PlanCreatedResponse(planId));
@@ -122,6 +138,24 @@ class PlanApi {
     PlanSummary close(@PathVariable String planId) {
         find(planId);
         commands.sendAndWait(new ClosePlan(planId));
+        return find(planId);
+    }
+
+    /**
+     * Hands the plan and all its tasks to another supervising office, in one transaction: an administrator's act,
+     * recorded with its reason.
+     */
+    @PutMapping("/{planId}/supervising-office")
+    @PreAuthorize("hasRole('ADMIN')")
+    PlanSummary changeSupervision(@PathVariable String planId, @RequestBody SupervisionChange change) {
+        find(planId);
+        ChangePlanSupervision command = new ChangePlanSupervision(planId, change.office(), change.reason());
+        PlanTree tree = tree(planId);
+        transaction.executeWithoutResult(status -> {
+            commands.sendAndWait(command);
+            tree.allTasks().forEach(task -> commands.sendAndWait(new ChangeTaskSupervision(task.taskId(),
+                    command.office())));
+        });
         return find(planId);
     }
 

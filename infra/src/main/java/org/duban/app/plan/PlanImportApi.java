@@ -40,8 +40,10 @@ class PlanImportApi {
             @RequestPart("file") MultipartFile file,
             @ModelAttribute PlanImportForm form,
             @Parameter(description = "check and report without changing anything")
-            @RequestParam(defaultValue = "false") boolean dryRun) {
-        ImportReport report = run(importer, file, form, dryRun);
+            @RequestParam(defaultValue = "false") boolean dryRun,
+            @org.springframework.security.core.annotation.AuthenticationPrincipal
+            org.duban.app.security.DubanUser user) {
+        ImportReport report = run(importer, file, form, dryRun, user);
         if (report.imported()) {
             return ResponseEntity.created(URI.create("/api/plans/" + report.planId())).body(report);
         }
@@ -49,13 +51,14 @@ class PlanImportApi {
                 .body(report);
     }
 
-    static ImportReport run(PlanImporter importer, MultipartFile file, PlanImportForm form, boolean dryRun) {
+    static ImportReport run(PlanImporter importer, MultipartFile file, PlanImportForm form, boolean dryRun,
+                            org.duban.app.security.DubanUser user) {
         byte[] content;
         try {
             content = file.getBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("the upload could not be read", e);
         }
-        return importer.importFile(form.toRequest(), file.getOriginalFilename(), content, dryRun);
+        return importer.importFile(form.toRequest(user), file.getOriginalFilename(), content, dryRun);
     }
 }

@@ -26,13 +26,16 @@ record PlanImportForm(
         @Schema(description = "row number of the header row for a mapping; 0 when the table has none", defaultValue = "1")
         Integer headerRow,
         @Schema(description = "year of the BASELINE column of a mapped indicator table") Integer baselineYear,
-        @Schema(description = "year of the TARGET column of a mapped indicator table") Integer targetYear) {
+        @Schema(description = "year of the TARGET column of a mapped indicator table") Integer targetYear,
+        @Schema(description = "the office (督查室) that supervises the plan; a supervisor's own office when absent")
+        String supervisingOffice) {
 
-    PlanImportRequest toRequest() {
+    PlanImportRequest toRequest(org.duban.app.security.DubanUser user) {
         ColumnMapping columns = blankToNull(mapping) == null ? null
                 : ColumnMapping.parse(mapping, headerRow == null ? 1 : headerRow, baselineYear, targetYear);
         return new PlanImportRequest(blankToNull(title), blankToNull(documentNumber), blankToNull(issuer), issueDate,
-                startYear, endYear, blankToNull(parentPlanId), blankToNull(jurisdiction), columns);
+                startYear, endYear, blankToNull(parentPlanId), blankToNull(jurisdiction), columns,
+                blankToNull(supervisingOffice) != null ? blankToNull(supervisingOffice) : user.unit());
     }
 
     private static String blankToNull(String text) {

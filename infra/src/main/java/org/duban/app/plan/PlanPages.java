@@ -132,10 +132,11 @@ class PlanPages {
     String importFile(@RequestParam("file") MultipartFile file, @ModelAttribute PlanImportForm form,
                       @RequestParam(defaultValue = "false") boolean dryRun,
                       @RequestHeader(value = "HX-Request", required = false) String htmx,
-                      HttpServletResponse response, Model model) {
+                      HttpServletResponse response, Model model,
+                      @org.springframework.security.core.annotation.AuthenticationPrincipal DubanUser user) {
         ImportReport report;
         try {
-            report = PlanImportApi.run(importer, file, form, dryRun);
+            report = PlanImportApi.run(importer, file, form, dryRun, user);
         } catch (IllegalArgumentException e) {
             report = refused(file, e.getMessage(), dryRun);
         }

@@ -9,7 +9,6 @@ import org.duban.api.plan.FindPlanTree;
 import org.duban.api.plan.PlanStatus;
 import org.duban.api.plan.PlanSummary;
 import org.duban.api.plan.PlanTree;
-import org.duban.api.plan.StartPlanExecution;
 import org.duban.api.reporting.Cadence;
 import org.duban.api.reporting.FindReportingCadence;
 import org.duban.api.reporting.FindTasksReporting;
@@ -124,7 +123,7 @@ class PlanReporting {
                 continue;
             }
             Optional<ReportingCadenceSet> cadence = cadence(plan.planId());
-            if (cadence.isEmpty() || day.getYear() > plan.endYear()) {
+            if (cadence.isEmpty() || day.getYear() > plan.endYear() || day.getYear() < plan.startYear()) {
                 continue;
             }
             try {
@@ -159,7 +158,8 @@ class PlanReporting {
         LocalDate dueOn = this.reporting.dueOn(period, cadence.dueDay());
         LocalDate overdueOn = this.reporting.overdueOn(dueOn, cadence.graceWorkingDays());
         transaction.executeWithoutResult(status -> {
-            commands.sendAndWait(new StartPlanExecution(planId));
+            // the plan checks who opens, the period's place in its years and cadence, and starts execution
+            commands.sendAndWait(new org.duban.api.plan.OpenPlanPeriod(planId, period.key()));
             for (TaskSummary task : waiting) {
                 this.reporting.open(task.taskId(), period, task.leadUnit().unitId(),
                         task.coUnits().stream().map(unit -> unit.unitId()).toList(), dueOn, overdueOn);

@@ -104,7 +104,9 @@ class ApiErrors {
 
     @ExceptionHandler(CommandRefused.class)
     ProblemDetail refused(CommandRefused e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        // refused for who acts (a supervisor of another office), not for the state of things
+        HttpStatus status = e instanceof org.duban.api.NotAuthorized ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
         problem.setProperty("code", e.code());
         return problem;
     }

@@ -247,7 +247,7 @@ class AuditChainIT {
     @Test
     void a_cut_off_tail_is_found_by_the_head_and_a_rewound_head_by_the_recorded_one() {
         for (int i = 0; i < 3; i++) {
-            commands.sendAndWait(new CreatePlan(UUID.randomUUID().toString(), "tail " + i, null, "i", new PlanPeriod(2024, 2027)));
+            commands.sendAndWait(new CreatePlan(UUID.randomUUID().toString(), "tail " + i, null, "i", new PlanPeriod(2024, 2027), "区政府督查室"));
         }
         ChainHead recorded = verifier.head().orElseThrow();
         Map<String, Object> headRow = jdbc.queryForMap("select position, global_index, hash, algorithm from audit_chain_head");
@@ -299,7 +299,7 @@ class AuditChainIT {
                 start.await();
                 for (int i = 0; i < 25; i++) {
                     commands.sendAndWait(new CreatePlan(UUID.randomUUID().toString(), "concurrent " + t + "-" + i, null,
-                            "i", new PlanPeriod(2024, 2027)));
+                            "i", new PlanPeriod(2024, 2027), "区政府督查室"));
                 }
                 return null;
             }));

@@ -53,7 +53,7 @@ class PersistenceIT {
     @Test
     void events_are_stored_as_readable_json_with_their_metadata() {
         String planId = UUID.randomUUID().toString();
-        commands.sendAndWait(new CreatePlan(planId, "大足区任务分解", null, "大足区人民政府办公室", new PlanPeriod(2024, 2027)));
+        commands.sendAndWait(new CreatePlan(planId, "大足区任务分解", null, "大足区人民政府办公室", new PlanPeriod(2024, 2027), "区政府督查室"));
 
         var row = jdbc.queryForMap("select payload, meta_data, payload_type, payload_revision from domain_event_entry "
                 + "where aggregate_identifier = ?", planId);
@@ -92,7 +92,7 @@ class PersistenceIT {
         List<String> oidColumns = jdbc.queryForList("select table_name || '.' || column_name from information_schema.columns "
                 + "where table_schema = 'public' and data_type = 'oid'", String.class);
         assertThat(oidColumns).isEmpty();
-        commands.sendAndWait(new CreatePlan(UUID.randomUUID().toString(), "t", null, "i", new PlanPeriod(2024, 2027)));
+        commands.sendAndWait(new CreatePlan(UUID.randomUUID().toString(), "t", null, "i", new PlanPeriod(2024, 2027), "区政府督查室"));
         assertThat(jdbc.queryForObject("select count(*) from pg_largeobject_metadata", Long.class))
                 .as("stored events leave nothing in pg_largeobject").isZero();
         List<String> byteaColumns = jdbc.queryForList("select table_name || '.' || column_name from information_schema.columns "

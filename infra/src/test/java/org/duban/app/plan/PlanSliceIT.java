@@ -77,7 +77,7 @@ class PlanSliceIT {
         DomainEventMessage<?> event = events.get(0);
         assertThat(event.getPayload()).isEqualTo(new PlanCreated(planId,
                 "重庆市中医药振兴发展重大工程实施方案（2023—2027年）", "渝府办发〔2023〕102号", "重庆市人民政府办公厅",
-                null, new PlanPeriod(2023, 2027), null));
+                null, new PlanPeriod(2023, 2027), null, "区政府督查室"));
         assertThat(event.getMetaData())
                 .containsEntry(MetadataKeys.ACTOR_USER, "supervisor")
                 .containsEntry(MetadataKeys.ACTOR_UNIT, "区政府督查室")
@@ -87,13 +87,20 @@ class PlanSliceIT {
 
     @Test
     void the_plan_list_shows_created_plans() {
-        String planId = (String) as("admin").postForEntity("/api/plans", json(CHONGQING_PLAN, null), Map.class)
+        var byAdmin = new java.util.HashMap<>(CHONGQING_PLAN);
+        ResponseEntity<Map> withoutOffice = as("admin").postForEntity("/api/plans", json(byAdmin, null), Map.class);
+        assertThat(withoutOffice.getStatusCode()).as("an administrator names the supervising office")
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(withoutOffice.getBody().get("detail")).isEqualTo("supervisingOffice must not be blank");
+        byAdmin.put("supervisingOffice", "市政府督查办");
+        String planId = (String) as("admin").postForEntity("/api/plans", json(byAdmin, null), Map.class)
                 .getBody().get("planId");
 
         ResponseEntity<List> list = as("auditor").getForEntity("/api/plans", List.class);
 
         assertThat(list.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(list.getBody()).anySatisfy(row -> assertThat((Map<String, Object>) row).containsEntry("planId", planId));
+        assertThat(list.getBody()).anySatisfy(row -> assertThat((Map<String, Object>) row).containsEntry("planId", planId)
+                .containsEntry("supervisingUnit", "市政府督查办"));
     }
 
     @Test

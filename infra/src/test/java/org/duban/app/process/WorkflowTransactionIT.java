@@ -55,7 +55,7 @@ class WorkflowTransactionIT {
     private String draftPlan() {
         String planId = UUID.randomUUID().toString();
         commands.sendAndWait(new CreatePlan(planId, "大足区贯彻落实任务分解", "大足府办发〔2024〕113号",
-                "重庆市大足区人民政府办公室", new PlanPeriod(2024, 2027)));
+                "重庆市大足区人民政府办公室", new PlanPeriod(2024, 2027), "区政府督查室"));
         return planId;
     }
 

@@ -24,15 +24,22 @@ public class PlanPublication {
 
     private final RuntimeService runtimeService;
     private final TaskService taskService;
+    private final org.axonframework.commandhandling.gateway.CommandGateway commands;
 
-    public PlanPublication(RuntimeService runtimeService, TaskService taskService) {
+    public PlanPublication(RuntimeService runtimeService, TaskService taskService,
+                           org.axonframework.commandhandling.gateway.CommandGateway commands) {
         this.runtimeService = runtimeService;
         this.taskService = taskService;
+        this.commands = commands;
     }
 
-    /** Starts the approval of a plan's publication, unless one is already waiting; returns its process instance id. */
+    /**
+     * Asks the plan (which refuses a closed or published plan, or a supervisor of another office), then starts the
+     * approval unless one is already waiting, in one transaction; returns the waiting process instance id.
+     */
     @Transactional
     public String request(String planId, String correlationId) {
+        commands.sendAndWait(new org.duban.api.plan.RequestPlanPublication(planId));
         return open(planId).map(ProcessInstance::getId).orElseGet(() -> runtimeService
                 .startProcessInstanceByKey(PROCESS_KEY, planId,
                         correlationId == null ? Map.of(PLAN_ID, planId)

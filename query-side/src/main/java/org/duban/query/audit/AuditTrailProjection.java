@@ -73,7 +73,7 @@ class AuditTrailProjection {
                 text(meta.get(MetadataKeys.USER_TASK_ID)), text(meta.get(MetadataKeys.CORRELATION_ID)), planId,
                 "Task".equals(event.getType()) ? aggregateId : textField(fields, "taskId"),
                 "Indicator".equals(event.getType()) ? aggregateId : textField(fields, "indicatorId"),
-                units.isEmpty() ? null : cut("|" + String.join("|", units) + "|"), json(changes), cut(payload.toString()));
+                units.isEmpty() ? null : "|" + String.join("|", units) + "|", json(changes), cut(payload.toString()));
     }
 
     @ResetHandler

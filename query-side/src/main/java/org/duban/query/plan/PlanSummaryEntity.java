@@ -52,7 +52,8 @@ class PlanSummaryEntity {
 
     PlanSummaryEntity(String planId, String title, String documentNumber, String issuer, LocalDate issueDate,
                       int startYear, int endYear, String parentPlanId,
-                      String createdBy, String createdByUnit, Instant createdAt) {
+                      String createdBy, String createdByUnit, Instant createdAt, String supervisingUnit) {
+        this.supervisingUnit = supervisingUnit;
         this.issueDate = issueDate;
         this.parentPlanId = parentPlanId;
         this.planId = planId;
@@ -73,8 +74,9 @@ class PlanSummaryEntity {
         this.updatedAt = at;
     }
 
-    void superviseBy(String unit) {
-        this.supervisingUnit = unit;
+    void superviseBy(String office, Instant at) {
+        this.supervisingUnit = office;
+        this.updatedAt = at;
     }
 
     PlanSummary toSummary() {

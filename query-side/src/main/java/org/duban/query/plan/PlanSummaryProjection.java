@@ -40,17 +40,17 @@ class PlanSummaryProjection {
             @MetaDataValue(MetadataKeys.ACTOR_UNIT) String unit) {
         plans.save(new PlanSummaryEntity(event.planId(), event.title(), event.documentNumber(), event.issuer(),
                 event.issueDate(), event.period().startYear(), event.period().endYear(), event.parentPlanId(),
-                user, unit, at));
+                user, unit, at, event.supervisingOffice()));
     }
 
     @EventHandler
-    void on(PlanPublished event, @Timestamp Instant at,
-            @org.axonframework.messaging.annotation.MetaDataValue(org.duban.api.MetadataKeys.ACTOR_UNIT) String unit) {
-        plans.findById(event.planId()).ifPresent(plan -> {
-            plan.changeStatus(PlanLifecycle.statusAfter(event).orElseThrow(), at);
-            // the unit whose supervisor approved publication oversees the plan's execution
-            plan.superviseBy(unit);
-        });
+    void on(org.duban.api.plan.PlanSupervisionChanged event, @Timestamp Instant at) {
+        plans.findById(event.planId()).ifPresent(plan -> plan.superviseBy(event.office(), at));
+    }
+
+    @EventHandler
+    void on(PlanPublished event, @Timestamp Instant at) {
+        plans.findById(event.planId()).ifPresent(plan -> plan.changeStatus(PlanLifecycle.statusAfter(event).orElseThrow(), at));
     }
 
     @EventHandler

@@ -30,7 +30,7 @@ class TaskEntity {
     @Column(name = "section_id")
     String sectionId;
     int number;
-    @Column(length = 4000)
+    @Column(length = org.duban.api.Limits.TASK_TEXT)
     String text;
     @Embedded
     @AttributeOverrides({

@@ -1,5 +1,7 @@
 package org.duban.api.calendar;
 
+import org.duban.api.Require;
+import org.duban.api.Limits;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 
@@ -15,7 +17,7 @@ public record CalendarDay(LocalDate date, DayKind kind, String name) {
     public CalendarDay {
         present(date, "date");
         present(kind, "kind of " + date);
-        name = optionalText(name);
+        name = optionalText(name, "name of " + date, Limits.NAME);
     }
 
     public boolean onWeekend() {

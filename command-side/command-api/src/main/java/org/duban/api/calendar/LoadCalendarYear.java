@@ -1,5 +1,7 @@
 package org.duban.api.calendar;
 
+import org.duban.api.Require;
+import org.duban.api.Limits;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.Comparator;
@@ -21,9 +23,9 @@ public record LoadCalendarYear(@TargetAggregateIdentifier String calendarId, int
         if (!expected.equals(calendarId)) {
             throw new IllegalArgumentException("calendarId of year " + year + " must be " + expected);
         }
-        days = days == null ? List.of() : days.stream().map(day -> present(day, "day of " + year))
+        days = Require.atMost(days, "days of " + year, 366).stream().map(day -> present(day, "day of " + year))
                 .sorted(Comparator.comparing(CalendarDay::date)).toList();
-        source = text(source, "source");
+        source = text(source, "source", Limits.NAME);
     }
 
     public static LoadCalendarYear of(int year, List<CalendarDay> days, String source) {

@@ -8,6 +8,13 @@ import java.math.BigDecimal;
  * @param asWritten the cell as the document wrote it, kept for display and audit
  */
 public record Baseline(Integer year, BigDecimal value, String asWritten) {
+    public Baseline {
+        if (asWritten != null && asWritten.length() > org.duban.api.Limits.VALUE) {
+            throw new IllegalArgumentException("baseline \"" + asWritten.substring(0, 20) + "…\" is " + asWritten.length()
+                    + " characters long; at most " + org.duban.api.Limits.VALUE + " are accepted");
+        }
+    }
+
 
     public boolean isMissing() {
         return value == null;

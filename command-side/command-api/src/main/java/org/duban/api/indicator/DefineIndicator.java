@@ -1,5 +1,6 @@
 package org.duban.api.indicator;
 
+import org.duban.api.Limits;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.duban.api.Require;
 import org.duban.api.unit.UnitRef;
@@ -21,13 +22,13 @@ public record DefineIndicator(@TargetAggregateIdentifier String indicatorId, Str
                               IndicatorAttribute attribute, Direction direction, List<UnitRef> responsibleUnits,
                               String remark) {
     public DefineIndicator {
-        text(indicatorId, "indicatorId");
-        text(planId, "planId");
-        name = text(name, "indicator name");
-        unitOfMeasure = Require.optionalText(unitOfMeasure);
+        Require.id(indicatorId, "indicatorId");
+        Require.id(planId, "planId");
+        name = text(name, "indicator name", Limits.TITLE);
+        unitOfMeasure = Require.optionalText(unitOfMeasure, "unitOfMeasure", Limits.NAME);
         present(target, "target");
         direction = direction == null ? Direction.UNKNOWN : direction;
-        responsibleUnits = responsibleUnits == null ? List.of() : List.copyOf(responsibleUnits);
-        remark = Require.optionalText(remark);
+        responsibleUnits = Require.atMost(responsibleUnits, "responsibleUnits", Limits.CO_UNITS);
+        remark = Require.optionalText(remark, "remark", Limits.REASON);
     }
 }

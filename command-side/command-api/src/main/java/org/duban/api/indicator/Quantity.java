@@ -32,6 +32,14 @@ final class Quantity {
         if (!rest.isEmpty() && !rest.equals("%") && !rest.equals("‰") && !rest.matches("[\\p{IsHan}]{1,3}")) {
             throw new IllegalArgumentException("\"" + written + "\" is not a number");
         }
-        return new BigDecimal(number.group());
+        BigDecimal value = new BigDecimal(number.group());
+        // the views keep 16 digits before the point and 4 after it
+        if (value.abs().compareTo(LARGEST) >= 0 || value.stripTrailingZeros().scale() > 4) {
+            throw new IllegalArgumentException("\"" + written + "\" is out of range: at most 15 digits before the "
+                    + "decimal point and 4 after it are accepted");
+        }
+        return value;
     }
+
+    private static final BigDecimal LARGEST = new BigDecimal("1000000000000000");
 }

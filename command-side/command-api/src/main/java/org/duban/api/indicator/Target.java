@@ -11,6 +11,13 @@ import java.util.regex.Matcher;
  */
 public record Target(Integer year, TargetKind kind, BigDecimal low, BigDecimal high, boolean percent,
                      String asWritten) {
+    public Target {
+        if (asWritten != null && asWritten.length() > org.duban.api.Limits.VALUE) {
+            throw new IllegalArgumentException("target \"" + asWritten.substring(0, 20) + "…\" is " + asWritten.length()
+                    + " characters long; at most " + org.duban.api.Limits.VALUE + " are accepted");
+        }
+    }
+
 
     private static final List<String> AT_LEAST = List.of("不少于", "不低于", "不小于", "至少", "大于等于", "≥", ">=", "＞＝", "超过", "高于", "大于", ">", "以上");
     private static final List<String> AT_MOST = List.of("不多于", "不高于", "不超过", "不大于", "小于等于", "≤", "<=", "低于", "小于", "<", "以下", "以内");

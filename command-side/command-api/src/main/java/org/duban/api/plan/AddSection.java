@@ -1,5 +1,7 @@
 package org.duban.api.plan;
 
+import org.duban.api.Require;
+import org.duban.api.Limits;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import static org.duban.api.Require.text;
@@ -11,10 +13,10 @@ import static org.duban.api.Require.text;
 public record AddSection(@TargetAggregateIdentifier String planId, String sectionId, String parentSectionId,
                          int level, String code, String title) {
     public AddSection {
-        text(planId, "planId");
-        text(sectionId, "sectionId");
-        title = text(title, "title");
-        code = code == null ? "" : code.strip();
+        Require.id(planId, "planId");
+        Require.id(sectionId, "sectionId");
+        title = text(title, "title", Limits.TITLE);
+        code = code == null || code.isBlank() ? "" : Require.text(code, "code", Limits.NAME);
         if (level < 1 || level > 3) {
             throw new IllegalArgumentException("section level must be 1, 2 or 3, not " + level);
         }

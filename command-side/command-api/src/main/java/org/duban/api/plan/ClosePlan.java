@@ -1,5 +1,6 @@
 package org.duban.api.plan;
 
+import org.duban.api.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import static org.duban.api.Require.text;
@@ -7,6 +8,6 @@ import static org.duban.api.Require.text;
 /** Closes a plan; nothing more happens under a closed plan. */
 public record ClosePlan(@TargetAggregateIdentifier String planId) {
     public ClosePlan {
-        text(planId, "planId");
+        Require.id(planId, "planId");
     }
 }

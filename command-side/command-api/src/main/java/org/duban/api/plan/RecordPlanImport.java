@@ -1,5 +1,6 @@
 package org.duban.api.plan;
 
+import org.duban.api.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import static org.duban.api.Require.present;
@@ -9,8 +10,8 @@ import static org.duban.api.Require.text;
 public record RecordPlanImport(@TargetAggregateIdentifier String planId, String importId, ImportedFile file,
                                ImportCounts counts) {
     public RecordPlanImport {
-        text(planId, "planId");
-        text(importId, "importId");
+        Require.id(planId, "planId");
+        Require.id(importId, "importId");
         present(file, "file");
         present(counts, "counts");
     }

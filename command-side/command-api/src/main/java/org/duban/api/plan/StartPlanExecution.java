@@ -1,5 +1,6 @@
 package org.duban.api.plan;
 
+import org.duban.api.Require;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import static org.duban.api.Require.text;
@@ -7,6 +8,6 @@ import static org.duban.api.Require.text;
 /** A published plan goes into execution; its tasks are then reported on. */
 public record StartPlanExecution(@TargetAggregateIdentifier String planId) {
     public StartPlanExecution {
-        text(planId, "planId");
+        Require.id(planId, "planId");
     }
 }

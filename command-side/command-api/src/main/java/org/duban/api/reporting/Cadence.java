@@ -29,6 +29,9 @@ public enum Cadence {
             throw new IllegalArgumentException("period \"" + key + "\" is not like 2025-M03, 2025-Q1, 2025-H2 or 2025");
         }
         int year = Integer.parseInt(matcher.group(1));
+        if (year < 1949 || year > 2200) {
+            throw new IllegalArgumentException("period \"" + key + "\" is not in a plausible year");
+        }
         int index = switch (this) {
             case MONTHLY -> matcher.group(3) == null ? -1 : Integer.parseInt(matcher.group(3)) - 1;
             case QUARTERLY -> matcher.group(4) == null ? -1 : Integer.parseInt(matcher.group(4)) - 1;

@@ -9,7 +9,7 @@ import org.duban.api.Require;
  */
 public record MarkReportOverdue(@TargetAggregateIdentifier String taskId, String periodKey) {
     public MarkReportOverdue {
-        Require.text(taskId, "taskId");
-        Require.text(periodKey, "period");
+        Require.id(taskId, "taskId");
+        Require.id(periodKey, "period");
     }
 }

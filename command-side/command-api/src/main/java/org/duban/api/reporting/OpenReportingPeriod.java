@@ -9,7 +9,7 @@ import java.time.LocalDate;
 public record OpenReportingPeriod(@TargetAggregateIdentifier String taskId, ReportingPeriod period, LocalDate dueOn,
                                   LocalDate overdueOn) {
     public OpenReportingPeriod {
-        Require.text(taskId, "taskId");
+        Require.id(taskId, "taskId");
         Require.present(period, "period");
         Require.present(dueOn, "dueOn");
         Require.present(overdueOn, "overdueOn");

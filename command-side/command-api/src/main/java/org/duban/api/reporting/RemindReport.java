@@ -1,5 +1,6 @@
 package org.duban.api.reporting;
 
+import org.duban.api.Limits;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.duban.api.Require;
 
@@ -9,8 +10,8 @@ import org.duban.api.Require;
  */
 public record RemindReport(@TargetAggregateIdentifier String taskId, String periodKey, String note) {
     public RemindReport {
-        Require.text(taskId, "taskId");
-        Require.text(periodKey, "period");
-        note = Require.optionalText(note);
+        Require.id(taskId, "taskId");
+        Require.id(periodKey, "period");
+        note = Require.optionalText(note, "note", Limits.REASON);
     }
 }

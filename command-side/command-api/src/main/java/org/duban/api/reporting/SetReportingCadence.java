@@ -10,7 +10,7 @@ import org.duban.api.Require;
 public record SetReportingCadence(@TargetAggregateIdentifier String planId, Cadence cadence, int dueDay,
                                   int graceWorkingDays) {
     public SetReportingCadence {
-        Require.text(planId, "planId");
+        Require.id(planId, "planId");
         Require.present(cadence, "cadence");
         if (dueDay < 1 || dueDay > 28) {
             throw new IllegalArgumentException("dueDay must be between 1 and 28, not " + dueDay);

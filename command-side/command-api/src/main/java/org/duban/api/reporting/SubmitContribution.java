@@ -1,5 +1,6 @@
 package org.duban.api.reporting;
 
+import org.duban.api.Limits;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.duban.api.Require;
 
@@ -9,10 +10,10 @@ import java.util.List;
 public record SubmitContribution(@TargetAggregateIdentifier String taskId, String periodKey, String unitId,
                                  String text, List<EvidenceRef> evidence) {
     public SubmitContribution {
-        Require.text(taskId, "taskId");
-        Require.text(periodKey, "period");
-        Require.text(unitId, "unitId");
-        text = Require.text(text, "contribution text");
-        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        Require.id(taskId, "taskId");
+        Require.id(periodKey, "period");
+        Require.id(unitId, "unitId");
+        text = Require.text(text, "contribution text", Limits.NARRATIVE);
+        evidence = Require.atMost(evidence, "evidence", Limits.EVIDENCE_FILES);
     }
 }

@@ -7,9 +7,9 @@ import org.duban.api.Require;
 public record SubmitReport(@TargetAggregateIdentifier String taskId, String periodKey, String unitId,
                            ReportContent content) {
     public SubmitReport {
-        Require.text(taskId, "taskId");
-        Require.text(periodKey, "period");
-        Require.text(unitId, "unitId");
+        Require.id(taskId, "taskId");
+        Require.id(periodKey, "period");
+        Require.id(unitId, "unitId");
         Require.present(content, "report content");
     }
 }

@@ -6,7 +6,7 @@ import org.duban.api.Require;
 /** The lead unit accepts the task as assigned (签收). {@code unitId} is the acting user's unit. */
 public record AcknowledgeTask(@TargetAggregateIdentifier String taskId, String unitId) {
     public AcknowledgeTask {
-        Require.text(taskId, "taskId");
-        Require.text(unitId, "unitId");
+        Require.id(taskId, "taskId");
+        Require.id(unitId, "unitId");
     }
 }

@@ -8,7 +8,7 @@ import java.time.LocalDate;
 /** Hands a task of a published plan to its lead unit (下达), to be acknowledged by the given working day. */
 public record AssignTask(@TargetAggregateIdentifier String taskId, LocalDate acknowledgeBy) {
     public AssignTask {
-        Require.text(taskId, "taskId");
+        Require.id(taskId, "taskId");
         Require.present(acknowledgeBy, "acknowledgeBy");
     }
 }

@@ -9,7 +9,7 @@ import org.duban.api.Require;
  */
 public record ConfirmCoUnitPart(@TargetAggregateIdentifier String taskId, String unitId) {
     public ConfirmCoUnitPart {
-        Require.text(taskId, "taskId");
-        Require.text(unitId, "unitId");
+        Require.id(taskId, "taskId");
+        Require.id(unitId, "unitId");
     }
 }

@@ -1,5 +1,6 @@
 package org.duban.api.task;
 
+import org.duban.api.Limits;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.duban.api.Require;
 
@@ -13,12 +14,12 @@ import java.time.format.DateTimeParseException;
 public record RequestTaskAdjustment(@TargetAggregateIdentifier String taskId, String unitId, String adjustmentId,
                                     AdjustmentKind kind, String proposal, String reason) {
     public RequestTaskAdjustment {
-        Require.text(taskId, "taskId");
-        Require.text(unitId, "unitId");
-        Require.text(adjustmentId, "adjustmentId");
+        Require.id(taskId, "taskId");
+        Require.id(unitId, "unitId");
+        Require.id(adjustmentId, "adjustmentId");
         Require.present(kind, "adjustment kind");
-        proposal = Require.text(proposal, "proposal");
-        reason = Require.text(reason, "reason");
+        proposal = Require.text(proposal, "proposal", Limits.REASON);
+        reason = Require.text(reason, "reason", Limits.REASON);
         if (kind == AdjustmentKind.UNITS) {
             UnitChange.parse(proposal);
         }

@@ -6,7 +6,12 @@ import org.duban.api.unit.UnitRef;
 import java.time.LocalDate;
 import java.util.List;
 
+/**
+ * Revision 1; planPeriod and supervisingOffice were added as optional fields, so tasks created before read them as
+ * null: their due dates are not bounded by the plan's years, and their supervisors are those of the plan's office.
+ */
 @Revision("1")
 public record TaskCreated(String taskId, String planId, String sectionId, int number, String text, UnitRef leadUnit,
-                          List<UnitRef> coUnits, LocalDate dueDate, String remark) {
+                          List<UnitRef> coUnits, LocalDate dueDate, String remark,
+                          org.duban.api.plan.PlanPeriod planPeriod, String supervisingOffice) {
 }

@@ -1,5 +1,6 @@
 package org.duban.api.unit;
 
+import org.duban.api.Limits;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.duban.api.Require;
 
@@ -16,14 +17,15 @@ import static org.duban.api.Require.text;
 public record RegisterUnit(@TargetAggregateIdentifier String unitId, String name, List<String> aliases,
                            boolean collective, String jurisdiction) {
     public RegisterUnit {
-        String registered = text(name, "unit name");
+        String registered = text(name, "unit name", Limits.NAME);
         if (!UnitIds.of(registered).equals(unitId)) {
             throw new IllegalArgumentException("unitId of unit " + registered + " must be " + UnitIds.of(registered));
         }
         name = registered;
-        aliases = aliases == null ? List.of() : aliases.stream().map(String::strip).filter(a -> !a.isEmpty())
+        aliases = Require.atMost(aliases, "aliases", Limits.ALIASES).stream()
+                .map(alias -> Require.optionalText(alias, "alias", Limits.NAME)).filter(java.util.Objects::nonNull)
                 .filter(a -> !a.equals(registered)).distinct().toList();
-        jurisdiction = Require.optionalText(jurisdiction);
+        jurisdiction = Require.optionalText(jurisdiction, "jurisdiction", Limits.NAME);
     }
 
     public static RegisterUnit named(String name, boolean collective, String jurisdiction) {

@@ -1,5 +1,7 @@
 package org.duban.api.unit;
 
+import org.duban.api.Require;
+import org.duban.api.Limits;
 import static org.duban.api.Require.text;
 
 /**
@@ -8,7 +10,7 @@ import static org.duban.api.Require.text;
  */
 public record UnitRef(String unitId, String name) {
     public UnitRef {
-        text(unitId, "unitId");
-        name = text(name, "unit name");
+        Require.id(unitId, "unitId");
+        name = text(name, "unit name", Limits.NAME);
     }
 }

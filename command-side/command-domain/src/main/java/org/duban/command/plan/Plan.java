@@ -6,7 +6,19 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.duban.api.CommandRefused;
+import org.duban.api.MetadataKeys;
+import org.duban.api.plan.ChangePlanSupervision;
+import org.duban.api.plan.OpenPlanPeriod;
+import org.duban.api.plan.PlanPeriod;
+import org.duban.api.plan.PlanPeriodOpened;
+import org.duban.api.plan.PlanPublicationRequested;
+import org.duban.api.plan.PlanSupervisionChanged;
+import org.duban.api.plan.RequestPlanPublication;
+import org.duban.api.reporting.Cadence;
+import org.duban.api.reporting.ReportingPeriod;
+import org.duban.command.OfficeAuthority;
 import org.duban.api.plan.AddSection;
 import org.duban.api.plan.ClosePlan;
 import org.duban.api.plan.CreatePlan;
@@ -30,13 +42,22 @@ import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** A published policy document: its lifecycle and its section tree. Holds only what its rules need. */
+/**
+ * A published policy document: its lifecycle, its section tree, the office that supervises it and the reporting
+ * periods opened. Holds only what its rules need. Plan-level acts (publication, cadence, periods, closing) are for the
+ * supervisors of its office and administrators; the actor comes from the command's metadata.
+ */
 @Aggregate
 class Plan {
 
     @AggregateIdentifier
     private String planId;
     private PlanStatus status;
+    private PlanPeriod period;
+    private String office;
+    private Cadence cadence;
+    private boolean publicationRequested;
+    private final Set<String> openedPeriods = new HashSet<>();
     private final Map<String, Integer> sectionLevels = new HashMap<>();
     private final Map<String, Integer> childCounts = new HashMap<>();
     private final Set<String> siblingTitles = new HashSet<>();
@@ -47,9 +68,59 @@ class Plan {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    void handle(CreatePlan command) {
+    void handle(CreatePlan command, @MetaDataValue(MetadataKeys.ACTOR_ROLE) String role,
+                @MetaDataValue(MetadataKeys.ACTOR_UNIT) String unit) {
+        // a supervisor creates plans for the own office; an administrator for any
+        OfficeAuthority.require(command.supervisingOffice(), role, unit, "create a plan supervised by "
+                + command.supervisingOffice());
         apply(new PlanCreated(command.planId(), command.title(), command.documentNumber(), command.issuer(),
-                command.issueDate(), command.period(), command.parentPlanId()));
+                command.issueDate(), command.period(), command.parentPlanId(), command.supervisingOffice()));
+    }
+
+    @CommandHandler
+    void handle(ChangePlanSupervision command, @MetaDataValue(MetadataKeys.ACTOR_ROLE) String role) {
+        OfficeAuthority.requireAdmin(role, "hand a plan to another office");
+        if (!command.office().equals(office)) {
+            apply(new PlanSupervisionChanged(planId, command.office(), office, command.reason()));
+        }
+    }
+
+    @CommandHandler
+    void handle(RequestPlanPublication command, @MetaDataValue(MetadataKeys.ACTOR_ROLE) String role,
+                @MetaDataValue(MetadataKeys.ACTOR_UNIT) String unit) {
+        OfficeAuthority.require(office, role, unit, "request the publication of plan " + planId);
+        refuseIfClosed("published");
+        if (status != PlanStatus.DRAFT) {
+            throw new CommandRefused("plan.published", "plan " + planId + " is already " + status);
+        }
+        if (!publicationRequested) {
+            apply(new PlanPublicationRequested(planId));
+        }
+    }
+
+    @CommandHandler
+    void handle(OpenPlanPeriod command, @MetaDataValue(MetadataKeys.ACTOR_ROLE) String role,
+                @MetaDataValue(MetadataKeys.ACTOR_UNIT) String unit) {
+        OfficeAuthority.require(office, role, unit, "open a reporting period of plan " + planId);
+        refuseIfClosed("reported on");
+        if (status == PlanStatus.DRAFT) {
+            throw new CommandRefused("plan.not-published", "plan " + planId + " must be published before reports open");
+        }
+        if (cadence == null) {
+            throw new CommandRefused("plan.no-cadence", "plan " + planId
+                    + " has no reporting cadence yet; set one before opening a period");
+        }
+        ReportingPeriod opened = cadence.period(command.periodKey());
+        if (opened.start().getYear() < period.startYear() || opened.end().getYear() > period.endYear()) {
+            throw new CommandRefused("plan.period-outside", "period " + opened.key() + " is outside the plan's years "
+                    + period);
+        }
+        if (status == PlanStatus.PUBLISHED) {
+            apply(new PlanExecutionStarted(planId));
+        }
+        if (!openedPeriods.contains(opened.key())) {
+            apply(new PlanPeriodOpened(planId, opened));
+        }
     }
 
     @CommandHandler
@@ -84,15 +155,23 @@ class Plan {
     }
 
     @CommandHandler
-    void handle(PublishPlan command) {
+    void handle(PublishPlan command, @MetaDataValue(MetadataKeys.ACTOR_ROLE) String role,
+                @MetaDataValue(MetadataKeys.ACTOR_UNIT) String unit) {
+        OfficeAuthority.require(office, role, unit, "publish plan " + planId);
         refuseIfClosed("published");
         if (status == PlanStatus.DRAFT) {
+            if (office == null && unit != null) {
+                // a plan recorded before plans named their office is supervised by the office that publishes it
+                apply(new PlanSupervisionChanged(planId, unit, null, "published by a supervisor of " + unit));
+            }
             apply(new PlanPublished(planId));
         }
     }
 
     @CommandHandler
-    void handle(StartPlanExecution command) {
+    void handle(StartPlanExecution command, @MetaDataValue(MetadataKeys.ACTOR_ROLE) String role,
+                @MetaDataValue(MetadataKeys.ACTOR_UNIT) String unit) {
+        OfficeAuthority.require(office, role, unit, "start the execution of plan " + planId);
         refuseIfClosed("executed");
         if (status == PlanStatus.DRAFT) {
             throw new CommandRefused("plan.not-published", "plan " + planId + " must be published before it is executed");
@@ -103,13 +182,17 @@ class Plan {
     }
 
     @CommandHandler
-    void handle(SetReportingCadence command) {
+    void handle(SetReportingCadence command, @MetaDataValue(MetadataKeys.ACTOR_ROLE) String role,
+                @MetaDataValue(MetadataKeys.ACTOR_UNIT) String unit) {
+        OfficeAuthority.require(office, role, unit, "set the reporting cadence of plan " + planId);
         refuseIfClosed("changed");
         apply(new ReportingCadenceSet(planId, command.cadence(), command.dueDay(), command.graceWorkingDays()));
     }
 
     @CommandHandler
-    void handle(ClosePlan command) {
+    void handle(ClosePlan command, @MetaDataValue(MetadataKeys.ACTOR_ROLE) String role,
+                @MetaDataValue(MetadataKeys.ACTOR_UNIT) String unit) {
+        OfficeAuthority.require(office, role, unit, "close plan " + planId);
         if (status != PlanStatus.CLOSED) {
             apply(new PlanClosed(planId, status));
         }
@@ -133,6 +216,28 @@ class Plan {
     void on(PlanCreated event) {
         planId = event.planId();
         status = PlanStatus.DRAFT;
+        period = event.period();
+        office = event.supervisingOffice();
+    }
+
+    @EventSourcingHandler
+    void on(PlanSupervisionChanged event) {
+        office = event.office();
+    }
+
+    @EventSourcingHandler
+    void on(PlanPublicationRequested event) {
+        publicationRequested = true;
+    }
+
+    @EventSourcingHandler
+    void on(ReportingCadenceSet event) {
+        cadence = event.cadence();
+    }
+
+    @EventSourcingHandler
+    void on(PlanPeriodOpened event) {
+        openedPeriods.add(event.period().key());
     }
 
     @EventSourcingHandler

@@ -6,7 +6,12 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.duban.api.CommandRefused;
+import org.duban.api.MetadataKeys;
+import org.duban.api.task.ChangeTaskSupervision;
+import org.duban.api.task.TaskSupervisionChanged;
+import org.duban.command.OfficeAuthority;
 import org.duban.api.reporting.AcceptReport;
 import org.duban.api.reporting.ContributionSubmitted;
 import org.duban.api.reporting.DraftReport;
@@ -65,6 +70,8 @@ class Task {
     @AggregateIdentifier
     private String taskId;
     private String planId;
+    private org.duban.api.plan.PlanPeriod planPeriod;
+    private String office;
     private UnitRef leadUnit;
     private List<UnitRef> coUnits;
     private TaskStatus status;
@@ -105,7 +112,16 @@ class Task {
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     void handle(CreateTask command) {
         apply(new TaskCreated(command.taskId(), command.planId(), command.sectionId(), command.number(),
-                command.text(), command.leadUnit(), command.coUnits(), command.dueDate(), command.remark()));
+                command.text(), command.leadUnit(), command.coUnits(), command.dueDate(), command.remark(),
+                command.planPeriod(), command.supervisingOffice()));
+    }
+
+    @CommandHandler
+    void handle(ChangeTaskSupervision command, @MetaDataValue(MetadataKeys.ACTOR_ROLE) String role) {
+        OfficeAuthority.requireAdmin(role, "hand a task to another office");
+        if (!command.office().equals(office)) {
+            apply(new TaskSupervisionChanged(taskId, planId, command.office()));
+        }
     }
 
     // --- assignment -----------------------------------------------------------------------------------------
@@ -155,13 +171,22 @@ class Task {
             throw new CommandRefused("task.not-assigned", "an adjustment can be asked for only before acknowledging; task "
                     + taskId + " is " + status);
         }
+        if (command.kind() == AdjustmentKind.DUE_DATE && planPeriod != null) {
+            LocalDate proposed = LocalDate.parse(command.proposal());
+            if (proposed.getYear() < planPeriod.startYear() || proposed.getYear() > planPeriod.endYear()) {
+                throw new CommandRefused("task.due-date-outside", "the due date " + proposed
+                        + " is outside the plan's years " + planPeriod);
+            }
+        }
         apply(new TaskAdjustmentRequested(taskId, command.unitId(), command.adjustmentId(), command.kind(),
                 command.proposal(), command.reason()));
     }
 
     /** Answers the id of the lead unit after the adjustment, which the acknowledgement then goes to. */
     @CommandHandler
-    String handle(ApproveTaskAdjustment command) {
+    String handle(ApproveTaskAdjustment command, @MetaDataValue(MetadataKeys.ACTOR_ROLE) String role,
+                @MetaDataValue(MetadataKeys.ACTOR_UNIT) String unit) {
+        OfficeAuthority.require(office, role, unit, "decide on adjustments of task " + taskId);
         requirePendingAdjustment(command.adjustmentId());
         AdjustmentKind kind = adjustmentKind;
         String proposal = adjustmentProposal;
@@ -174,13 +199,17 @@ class Task {
     }
 
     @CommandHandler
-    void handle(RejectTaskAdjustment command) {
+    void handle(RejectTaskAdjustment command, @MetaDataValue(MetadataKeys.ACTOR_ROLE) String role,
+                @MetaDataValue(MetadataKeys.ACTOR_UNIT) String unit) {
+        OfficeAuthority.require(office, role, unit, "decide on adjustments of task " + taskId);
         requirePendingAdjustment(command.adjustmentId());
         apply(new TaskAdjustmentRejected(taskId, command.adjustmentId(), command.reason()));
     }
 
     @CommandHandler
-    void handle(CloseTask command) {
+    void handle(CloseTask command, @MetaDataValue(MetadataKeys.ACTOR_ROLE) String role,
+                @MetaDataValue(MetadataKeys.ACTOR_UNIT) String unit) {
+        OfficeAuthority.require(office, role, unit, "close task " + taskId);
         refuseIfClosed();
         apply(new TaskClosed(taskId, command.reason()));
     }
@@ -188,11 +217,18 @@ class Task {
     // --- reports --------------------------------------------------------------------------------------------
 
     @CommandHandler
-    void handle(OpenReportingPeriod command) {
+    void handle(OpenReportingPeriod command, @MetaDataValue(MetadataKeys.ACTOR_ROLE) String role,
+                @MetaDataValue(MetadataKeys.ACTOR_UNIT) String unit) {
+        OfficeAuthority.require(office, role, unit, "open reports of task " + taskId);
         refuseIfClosed();
         if (status != TaskStatus.ACKNOWLEDGED) {
             throw new CommandRefused("task.not-acknowledged", "task " + taskId + " is " + status
                     + "; reports are opened for acknowledged tasks");
+        }
+        if (planPeriod != null && (command.period().start().getYear() < planPeriod.startYear()
+                || command.period().end().getYear() > planPeriod.endYear())) {
+            throw new CommandRefused("report.period-outside", "period " + command.period().key()
+                    + " is outside the plan's years " + planPeriod);
         }
         if (reports.containsKey(command.period().key())) {
             throw new CommandRefused("report.period-open", "task " + taskId + " already has a report for " + command.period().key());
@@ -226,20 +262,26 @@ class Task {
     }
 
     @CommandHandler
-    void handle(ReturnReport command) {
+    void handle(ReturnReport command, @MetaDataValue(MetadataKeys.ACTOR_ROLE) String role,
+                @MetaDataValue(MetadataKeys.ACTOR_UNIT) String unit) {
+        OfficeAuthority.require(office, role, unit, "review the reports of task " + taskId);
         Report report = submitted(command.periodKey());
         apply(new ReportReturned(taskId, command.periodKey(), report.round, command.reason()));
     }
 
     @CommandHandler
-    void handle(AcceptReport command) {
+    void handle(AcceptReport command, @MetaDataValue(MetadataKeys.ACTOR_ROLE) String role,
+                @MetaDataValue(MetadataKeys.ACTOR_UNIT) String unit) {
+        OfficeAuthority.require(office, role, unit, "review the reports of task " + taskId);
         Report report = submitted(command.periodKey());
         apply(new ReportAccepted(taskId, command.periodKey(), report.round, command.comment()));
     }
 
     /** Reminders come from timers too: on a report already in the supervisor's hands they do nothing. */
     @CommandHandler
-    boolean handle(RemindReport command) {
+    boolean handle(RemindReport command, @MetaDataValue(MetadataKeys.ACTOR_ROLE) String role,
+                @MetaDataValue(MetadataKeys.ACTOR_UNIT) String unit) {
+        OfficeAuthority.require(office, role, unit, "remind the unit of task " + taskId);
         Report report = report(command.periodKey());
         if (status == TaskStatus.CLOSED || report.status == ReportStatus.SUBMITTED || report.status == ReportStatus.ACCEPTED) {
             return false;
@@ -250,7 +292,9 @@ class Task {
 
     /** Answers whether the report was marked: not when it was submitted in time, or is already overdue. */
     @CommandHandler
-    boolean handle(MarkReportOverdue command) {
+    boolean handle(MarkReportOverdue command, @MetaDataValue(MetadataKeys.ACTOR_ROLE) String role,
+                @MetaDataValue(MetadataKeys.ACTOR_UNIT) String unit) {
+        OfficeAuthority.require(office, role, unit, "mark the reports of task " + taskId + " overdue");
         Report report = report(command.periodKey());
         if (status == TaskStatus.CLOSED || report.overdue || report.status == ReportStatus.SUBMITTED
                 || report.status == ReportStatus.ACCEPTED) {
@@ -325,9 +369,16 @@ class Task {
     void on(TaskCreated event) {
         taskId = event.taskId();
         planId = event.planId();
+        planPeriod = event.planPeriod();
+        office = event.supervisingOffice();
         leadUnit = event.leadUnit();
         coUnits = event.coUnits();
         status = TaskStatus.CREATED;
+    }
+
+    @EventSourcingHandler
+    void on(TaskSupervisionChanged event) {
+        office = event.office();
     }
 
     @EventSourcingHandler

@@ -131,7 +131,7 @@ class CalendarYearTest {
         assertThatThrownBy(() -> new CalendarDay(LocalDate.of(2025, 1, 1), null, "元旦"))
                 .hasMessage("kind of 2025-01-01 is required");
         assertThatThrownBy(() -> LoadCalendarYear.of(2025, java.util.Arrays.asList(NEW_YEAR, null), SOURCE))
-                .hasMessage("day of 2025 is required");
+                .hasMessage("days of 2025 must not contain empty entries");
         assertThatThrownBy(() -> LoadCalendarYear.of(2025, List.of(NEW_YEAR), " "))
                 .hasMessage("source must not be blank");
         assertThat(new CalendarDay(LocalDate.of(2025, 1, 1), DayKind.HOLIDAY, "  ").name()).isNull();

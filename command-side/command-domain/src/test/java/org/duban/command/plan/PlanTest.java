@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PlanTest {
 
     private static final PlanPeriod PERIOD = new PlanPeriod(2023, 2027);
+    private static final String OFFICE = "市政府督查办";
     private static final PlanCreated CREATED = new PlanCreated("p-1", "重庆市中医药振兴发展重大工程实施方案",
-            "渝府办发〔2023〕102号", "重庆市人民政府办公厅", null, PERIOD, null);
+            "渝府办发〔2023〕102号", "重庆市人民政府办公厅", null, PERIOD, null, OFFICE);
 
     private AggregateTestFixture<Plan> fixture;
 
@@ -40,7 +41,7 @@ class PlanTest {
     void creating_a_plan_records_its_metadata_in_draft() {
         fixture.givenNoPriorActivity()
                 .when(new CreatePlan("p-1", " 重庆市中医药振兴发展重大工程实施方案 ", "渝府办发〔2023〕102号",
-                        "重庆市人民政府办公厅", PERIOD))
+                        "重庆市人民政府办公厅", PERIOD, OFFICE))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(CREATED);
     }
@@ -145,9 +146,9 @@ class PlanTest {
 
     @Test
     void a_plan_needs_a_title_an_issuer_and_a_sensible_period() {
-        assertThatThrownBy(() -> new CreatePlan("p-1", " ", null, "x", PERIOD))
+        assertThatThrownBy(() -> new CreatePlan("p-1", " ", null, "x", PERIOD, OFFICE))
                 .hasMessage("title must not be blank");
-        assertThatThrownBy(() -> new CreatePlan("p-1", "t", null, "", PERIOD))
+        assertThatThrownBy(() -> new CreatePlan("p-1", "t", null, "", PERIOD, OFFICE))
                 .hasMessage("issuer must not be blank");
         assertThatThrownBy(() -> new PlanPeriod(2027, 2023))
                 .hasMessage("period end year 2023 is before start year 2027");

@@ -16,22 +16,25 @@ class TaskTest {
     private static final UnitRef CDC = new UnitRef(UnitIds.of("区卫生健康委"), "区卫生健康委（区疾控局）");
     private static final UnitRef FINANCE = new UnitRef(UnitIds.of("区财政局"), "区财政局");
 
+    private static final org.duban.api.plan.PlanPeriod PERIOD = new org.duban.api.plan.PlanPeriod(2024, 2027);
+    private static final String OFFICE = "区政府督查室";
+
     private final AggregateTestFixture<Task> fixture = new AggregateTestFixture<>(Task.class);
 
     @Test
     void a_task_is_created_with_its_lead_unit_first_and_co_units_listed_once() {
         fixture.givenNoPriorActivity()
                 .when(new CreateTask("t-1", "p-1", "s-3", 1, "做大做强区中医院。", CDC,
-                        List.of(HEALTH, FINANCE, FINANCE), null, " "))
+                        List.of(HEALTH, FINANCE, FINANCE), null, " ", PERIOD, OFFICE))
                 .expectEvents(new TaskCreated("t-1", "p-1", "s-3", 1, "做大做强区中医院。", CDC,
-                        List.of(FINANCE), null, null));
+                        List.of(FINANCE), null, null, PERIOD, OFFICE));
     }
 
     @Test
     void a_task_needs_text_and_a_lead_unit() {
-        assertThatThrownBy(() -> new CreateTask("t-1", "p-1", "s", 1, "", HEALTH, List.of(), null, null))
+        assertThatThrownBy(() -> new CreateTask("t-1", "p-1", "s", 1, "", HEALTH, List.of(), null, null, PERIOD, OFFICE))
                 .hasMessage("task text must not be blank");
-        assertThatThrownBy(() -> new CreateTask("t-1", "p-1", "s", 1, "x", null, List.of(), null, null))
+        assertThatThrownBy(() -> new CreateTask("t-1", "p-1", "s", 1, "x", null, List.of(), null, null, PERIOD, OFFICE))
                 .hasMessage("lead unit is required");
     }
 }

@@ -47,6 +47,8 @@ import org.duban.api.unit.UnitRef;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 
 /** Assignment, acknowledgement, adjustments and the reports of a task's periods: given events, when command, then events. */
@@ -62,10 +64,13 @@ class TaskWorkflowTest {
             List.of(new IndicatorValue("i-5", "12")), "用地未落实", "完成立项",
             List.of(new EvidenceRef("e-1", "方案.pdf", 1024, "ab".repeat(32), "application/pdf")));
 
+    static final String OFFICE = "区政府督查室";
+
     private final AggregateTestFixture<Task> fixture = new AggregateTestFixture<>(Task.class);
 
     private static TaskCreated created() {
-        return new TaskCreated("t-1", "p-1", "s-1", 1, "做大做强区中医院。", HEALTH, List.of(FINANCE), null, null);
+        return new TaskCreated("t-1", "p-1", "s-1", 1, "做大做强区中医院。", HEALTH, List.of(FINANCE), null, null,
+                new org.duban.api.plan.PlanPeriod(2024, 2027), OFFICE);
     }
 
     private static TaskAssigned assigned() {
@@ -276,4 +281,43 @@ class TaskWorkflowTest {
                 .when(new MarkReportOverdue("t-1", "2025-Q1")).expectNoEvents().expectResultMessagePayload(false);
     }
 
+
+    // --- authority and the plan's period ---------------------------------------------------------------------
+
+    @Test
+    void only_supervisors_of_the_plans_office_review_remind_and_decide() {
+        var city = java.util.Map.<String, Object>of("actorRole", "SUPERVISOR", "actorUnit", "市政府督查办");
+        var district = java.util.Map.<String, Object>of("actorRole", "SUPERVISOR", "actorUnit", OFFICE);
+        var given = List.<Object>of(created(), assigned(), new TaskAcknowledged("t-1", HEALTH.unitId()), opened(),
+                submitted(1));
+        fixture.given(given).when(new ReturnReport("t-1", "2025-Q1", "缺少佐证材料"), city)
+                .expectException(org.duban.api.NotAuthorized.class).expectNoEvents();
+        fixture.given(given).when(new AcceptReport("t-1", "2025-Q1", null), city)
+                .expectException(org.duban.api.NotAuthorized.class);
+        fixture.given(given).when(new AcceptReport("t-1", "2025-Q1", null), district)
+                .expectEvents(new ReportAccepted("t-1", "2025-Q1", 1, null));
+        fixture.given(created(), assigned(), new TaskAcknowledged("t-1", HEALTH.unitId()), opened())
+                .when(new org.duban.api.reporting.RemindReport("t-1", "2025-Q1", "请按时报送"), city)
+                .expectException(org.duban.api.NotAuthorized.class);
+        fixture.given(created(), assigned(), new TaskAcknowledged("t-1", HEALTH.unitId()), opened())
+                .when(new org.duban.api.reporting.RemindReport("t-1", "2025-Q1", "请按时报送"),
+                        java.util.Map.of("actorRole", "UNIT_USER", "actorUnit", "区卫生健康委"))
+                .expectException(org.duban.api.NotAuthorized.class);
+    }
+
+    @Test
+    void due_dates_and_periods_stay_within_the_plans_years() {
+        fixture.given(created(), assigned())
+                .when(new RequestTaskAdjustment("t-1", HEALTH.unitId(), "a-1", AdjustmentKind.DUE_DATE, "1900-01-01", "推迟"))
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage("the due date 1900-01-01 is outside the plan's years 2024—2027");
+        fixture.given(created(), assigned(), new TaskAcknowledged("t-1", HEALTH.unitId()))
+                .when(new OpenReportingPeriod("t-1", org.duban.api.reporting.Cadence.QUARTERLY.period("2099-Q1"),
+                        LocalDate.of(2099, 4, 10), LocalDate.of(2099, 4, 17)))
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage("period 2099-Q1 is outside the plan's years 2024—2027");
+        assertThatThrownBy(() -> new org.duban.api.task.CreateTask("t-1", "p-1", "s-1", 1, "x", HEALTH, List.of(), LocalDate.of(1900, 1, 1),
+                null, new org.duban.api.plan.PlanPeriod(2024, 2027), OFFICE))
+                .hasMessage("due date 1900-01-01 is outside the plan's period 2024—2027");
+    }
 }

@@ -63,7 +63,9 @@ public class PlanImporter {
         CreatePlan createPlan = null;
         try {
             createPlan = new CreatePlan(UUID.randomUUID().toString(), request.title(), request.documentNumber(),
-                    request.issuer(), request.issueDate(), period(request), request.parentPlanId());
+                    request.issuer(), request.issueDate(), period(request), request.parentPlanId(),
+                    request.supervisingOffice());
+            org.duban.api.Require.optionalText(request.jurisdiction(), "jurisdiction", org.duban.api.Limits.NAME);
             if (createPlan.parentPlanId() != null && queries.query(new FindPlan(createPlan.parentPlanId()),
                     ResponseTypes.optionalInstanceOf(PlanSummary.class)).join().isEmpty()) {
                 errors.add(ImportProblem.ofFile(name, "parent plan " + createPlan.parentPlanId() + " does not exist"));
@@ -92,6 +94,10 @@ public class PlanImporter {
         resolution.aliases().forEach((alias, owner) -> warnings.add(ImportProblem.ofFile(name, "unit " + alias
                 + " is taken as " + owner + " and recorded as its alias")));
 
+        if (createPlan != null) {
+            errors.addAll(beyondTheContract(name, createPlan, plan, units));
+        }
+
         Map<String, Integer> leadCounts = new LinkedHashMap<>();
         plan.tasks().forEach(task -> leadCounts.merge(task.unitNames().get(0), 1, Integer::sum));
         List<String> unitNames = new ArrayList<>(units.keySet());
@@ -111,6 +117,47 @@ public class PlanImporter {
                 (int) plan.sectionsAtLevel(1), (int) plan.sectionsAtLevel(2), (int) plan.sectionsAtLevel(3),
                 plan.tasks().size(), plan.indicators().size(), unitNames, leadCounts, newUnits,
                 List.copyOf(errors), List.copyOf(warnings));
+    }
+
+    /**
+     * What the table holds that no command would take (a text over its limit, a due date outside the plan's years),
+     * named by section, task or indicator, so that a dry run says it and an import never half-happens.
+     */
+    private static List<ImportProblem> beyondTheContract(String file, CreatePlan createPlan, PlanContent plan,
+                                                         Map<String, UnitRef> units) {
+        List<ImportProblem> problems = new ArrayList<>();
+        String planId = createPlan.planId();
+        for (SectionDraft section : plan.sections()) {
+            try {
+                new AddSection(planId, "s", section.parentKey() == null ? null : "p", section.level(), section.code(),
+                        section.title());
+            } catch (IllegalArgumentException e) {
+                problems.add(ImportProblem.ofFile(file, "section " + section.code() + ": " + e.getMessage()));
+            }
+        }
+        for (TaskDraft task : plan.tasks()) {
+            if (task.unitNames().isEmpty()) {
+                continue;
+            }
+            try {
+                List<UnitRef> named = task.unitNames().stream().map(units::get).toList();
+                new CreateTask("t", planId, null, task.number(), task.text(), named.get(0),
+                        named.subList(1, named.size()), task.dueDate(), task.remark(), createPlan.period(),
+                        createPlan.supervisingOffice());
+            } catch (IllegalArgumentException e) {
+                problems.add(ImportProblem.ofFile(file, "task " + task.number() + ": " + e.getMessage()));
+            }
+        }
+        for (IndicatorDraft indicator : plan.indicators()) {
+            try {
+                new DefineIndicator("i", planId, null, indicator.number(), indicator.name(), indicator.unitOfMeasure(),
+                        indicator.baseline(), indicator.target(), indicator.attribute(), null,
+                        indicator.unitNames().stream().map(units::get).toList(), indicator.remark());
+            } catch (IllegalArgumentException e) {
+                problems.add(ImportProblem.ofFile(file, "indicator " + indicator.number() + ": " + e.getMessage()));
+            }
+        }
+        return problems;
     }
 
     private void create(CreatePlan createPlan, PlanContent plan, UnitResolution resolution, String jurisdiction,
@@ -135,7 +182,8 @@ public class PlanImporter {
             List<UnitRef> named = task.unitNames().stream().map(units::get).toList();
             commands.sendAndWait(new CreateTask(UUID.randomUUID().toString(), planId,
                     task.sectionKey() == null ? null : sectionIds.get(task.sectionKey()), task.number(), task.text(),
-                    named.get(0), named.subList(1, named.size()), task.dueDate(), task.remark()));
+                    named.get(0), named.subList(1, named.size()), task.dueDate(), task.remark(), createPlan.period(),
+                    createPlan.supervisingOffice()));
         }
         for (IndicatorDraft indicator : plan.indicators()) {
             commands.sendAndWait(new DefineIndicator(UUID.randomUUID().toString(), planId, null, indicator.number(),
