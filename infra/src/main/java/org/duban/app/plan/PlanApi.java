@@ -44,9 +44,13 @@ class PlanApi {
     private final QueryGateway queries;
     private final PlanPublication publication;
     private final TransactionTemplate transaction;
+    private final org.duban.app.web.Retries retries;
+    private final PlanLock lock;
 
     PlanApi(CommandGateway commands, QueryGateway queries, PlanPublication publication,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction, org.duban.app.web.Retries retries, PlanLock lock) {
+        this.retries = retries;
+        this.lock = lock;
         this.commands = commands;
         this.queries = queries;
         this.publication = publication;
@@ -107,7 +111,11 @@ class PlanApi {
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     PublicationResponse requestPublication(@PathVariable String planId) {
         find(planId);
-        return new PublicationResponse(planId, publication.request(planId, MDC.get(MetadataKeys.CORRELATION_ID)));
+        // asked twice at once, the second waits and answers the process the first started
+        return new PublicationResponse(planId, retries.attempt("the publication of plan " + planId, () -> {
+            lock.hold(planId);
+            return publication.request(planId, MDC.get(MetadataKeys.CORRELATION_ID));
+        }));
     }
 
     /** Completes the waiting approval task: the plan is published in the same transaction. */
@@ -115,7 +123,11 @@ class PlanApi {
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     PlanSummary approvePublication(@PathVariable String planId) {
         find(planId);
-        if (!publication.approve(planId)) {
+        // approved twice at once, the second waits and finds nothing waiting any more
+        if (!retries.attempt("the publication of plan " + planId, () -> {
+            lock.hold(planId);
+            return publication.approve(planId);
+        })) {
             throw new NotFound("no publication of plan " + planId + " is waiting for approval");
         }
         return find(planId);

@@ -43,9 +43,13 @@ class PlanReporting {
     private final QueryGateway queries;
     private final ProgressReporting reporting;
     private final TransactionTemplate transaction;
+    private final org.duban.app.web.Retries retries;
+    private final PlanLock lock;
 
     PlanReporting(CommandGateway commands, QueryGateway queries, ProgressReporting reporting,
-                     TransactionTemplate transaction) {
+                     TransactionTemplate transaction, org.duban.app.web.Retries retries, PlanLock lock) {
+        this.retries = retries;
+        this.lock = lock;
         this.commands = commands;
         this.queries = queries;
         this.reporting = reporting;
@@ -92,6 +96,14 @@ class PlanReporting {
      * execution. Opening again later adds the tasks acknowledged since.
      */
     PeriodOpened open(String planId, String periodKey, DubanUser user) {
+        // opened twice at once, the second waits for the first and then finds its reports open
+        return retries.attempt("the reporting periods of plan " + planId, () -> {
+            lock.hold(planId);
+            return openOnce(planId, periodKey, user);
+        });
+    }
+
+    private PeriodOpened openOnce(String planId, String periodKey, DubanUser user) {
         PlanSummary plan = plan(planId);
         requireSupervisor(plan, user);
         ReportingCadenceSet cadence = cadence(planId).orElseThrow(() -> new CommandRefused("plan.no-cadence",
@@ -115,7 +127,10 @@ class PlanReporting {
                 continue;
             }
             try {
-                PeriodOpened result = open(plan, cadence.get(), cadence.get().cadence().periodOf(day));
+                PeriodOpened result = retries.attempt("the reporting periods of plan " + plan.planId(), () -> {
+                    lock.hold(plan.planId());
+                    return open(plan, cadence.get(), cadence.get().cadence().periodOf(day));
+                });
                 if (result.reports() > 0) {
                     opened.add(result);
                 }

@@ -15,7 +15,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
@@ -58,7 +57,13 @@ class SecurityConfig {
                         .requestMatchers(path.matcher("/engine-rest/**")).hasRole(Role.ADMIN.name())
                         .requestMatchers(SecurityConfig::changes).access(notAuditor())
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfig::unauthorized))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(SecurityConfig::unauthorized)
+                        .accessDeniedHandler((request, response, denied) -> org.duban.app.web.Problems.write(request,
+                                response, HttpStatus.FORBIDDEN, "you may not do this", Map.of())))
+                // JSON-only changes, and none from another site; uploads are read only for those allowed to send them
+                .addFilterAfter(new org.duban.app.web.ApiRequestFilter(),
+                        org.springframework.security.web.access.intercept.AuthorizationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Stateless Basic-authenticated calls carry no cookie a forged page could ride on.
                 .csrf(csrf -> csrf.disable());
@@ -81,6 +86,15 @@ class SecurityConfig {
                 // Camunda's webapps protect themselves with their own CSRF filter.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**"));
         return http.build();
+    }
+
+    /** 401 with a problem body, and no {@code WWW-Authenticate} challenge that would make a browser ask. */
+    private static void unauthorized(jakarta.servlet.http.HttpServletRequest request,
+                                     jakarta.servlet.http.HttpServletResponse response,
+                                     org.springframework.security.core.AuthenticationException failure)
+            throws java.io.IOException {
+        org.duban.app.web.Problems.write(request, response, HttpStatus.UNAUTHORIZED,
+                "sign in with HTTP Basic: a Duban account and its password", Map.of());
     }
 
     /** Whether a request may change something: anything but a read. */

@@ -19,6 +19,7 @@ import org.duban.app.reporting.evidence.EvidenceStore;
 import org.duban.app.security.DubanUser;
 import org.duban.app.unit.UnitDirectory;
 import org.duban.app.web.NotFound;
+import org.duban.app.web.Retries;
 import org.duban.process.reporting.ProgressReporting;
 import org.duban.process.task.TaskAssignment;
 import org.springframework.stereotype.Component;
@@ -30,7 +31,10 @@ import java.util.Optional;
 /**
  * The daily work on a task, for the HTTP API and the pages alike: each step checks who acts, then completes the
  * waiting Camunda task, which sends the command in the same transaction. A step that is not waiting is refused
- * (409) and a user outside the task's units or supervisors gets a 403; either way nothing changes.
+ * (409) and a user outside the task's units or supervisors gets a 403; either way nothing changes. Each step runs
+ * in a transaction of its own that holds the task ({@link TaskLock}), so steps on one task follow each other: two
+ * periods' reports of one task both succeed, a step completed meanwhile is refused as no longer waiting. A race the
+ * lock does not cover (a timer of the task's process) runs the step again from the start ({@link Retries}).
  */
 @Component
 public class TaskWork {
@@ -40,10 +44,14 @@ public class TaskWork {
     private final CommandGateway commands;
     private final EvidenceStore evidence;
     private final QueryGateway queries;
+    private final Retries retries;
+    private final TaskLock lock;
 
     TaskWork(WorkAccess access, TaskAssignment assignment, ProgressReporting reporting, CommandGateway commands,
-             EvidenceStore evidence, QueryGateway queries) {
+             EvidenceStore evidence, QueryGateway queries, Retries retries, TaskLock lock) {
         this.queries = queries;
+        this.retries = retries;
+        this.lock = lock;
         this.access = access;
         this.assignment = assignment;
         this.reporting = reporting;
@@ -107,6 +115,10 @@ public class TaskWork {
     }
 
     public void acknowledge(String taskId, DubanUser user) {
+        onTask(taskId, "the acknowledgement of task " + taskId, () -> acknowledgeOnce(taskId, user));
+    }
+
+    private void acknowledgeOnce(String taskId, DubanUser user) {
         access.requireLead(access.task(taskId), user);
         assignment.acknowledge(step(assignment.open(taskId, TaskAssignment.ACKNOWLEDGE), "acknowledgement", taskId),
                 WorkAccess.unitIdOf(user));
@@ -114,6 +126,10 @@ public class TaskWork {
 
     /** A co-unit confirms it was told of its part (知悉). */
     public void confirmPart(String taskId, DubanUser user) {
+        onTask(taskId, "the co-units' confirmations of task " + taskId, () -> confirmPartOnce(taskId, user));
+    }
+
+    private void confirmPartOnce(String taskId, DubanUser user) {
         access.requireCoUnit(access.task(taskId), user);
         String unitId = WorkAccess.unitIdOf(user);
         assignment.confirmPart(step(assignment.openConfirmation(taskId, unitId),
@@ -122,6 +138,12 @@ public class TaskWork {
 
     /** Answers the id of the adjustment asked for. */
     public String requestAdjustment(String taskId, AdjustmentKind kind, String proposal, String reason, DubanUser user) {
+        return onTask(taskId, "the acknowledgement of task " + taskId,
+                () -> requestAdjustmentOnce(taskId, kind, proposal, reason, user));
+    }
+
+    private String requestAdjustmentOnce(String taskId, AdjustmentKind kind, String proposal, String reason,
+                                         DubanUser user) {
         access.requireLead(access.task(taskId), user);
         Task step = step(assignment.open(taskId, TaskAssignment.ACKNOWLEDGE), "acknowledgement", taskId);
         return assignment.requestAdjustment(step, WorkAccess.unitIdOf(user), kind,
@@ -146,6 +168,11 @@ public class TaskWork {
     }
 
     public void decide(String taskId, String adjustmentId, Boolean approved, String reason, DubanUser user) {
+        onTask(taskId, "adjustment " + adjustmentId + " of task " + taskId,
+                () -> decideOnce(taskId, adjustmentId, approved, reason, user));
+    }
+
+    private void decideOnce(String taskId, String adjustmentId, Boolean approved, String reason, DubanUser user) {
         access.requireSupervisor(access.task(taskId), user);
         if (approved == null) {
             throw new IllegalArgumentException("field approved is required (true or false)");
@@ -158,6 +185,10 @@ public class TaskWork {
     }
 
     public void contribute(String taskId, String period, String text, List<EvidenceRef> refs, DubanUser user) {
+        onTask(taskId, report(taskId, period), () -> contributeOnce(taskId, period, text, refs, user));
+    }
+
+    private void contributeOnce(String taskId, String period, String text, List<EvidenceRef> refs, DubanUser user) {
         access.requireCoUnit(access.task(taskId), user);
         String unitId = WorkAccess.unitIdOf(user);
         reporting.contribute(step(reporting.open(taskId, period, ProgressReporting.CONTRIBUTE, unitId),
@@ -165,17 +196,29 @@ public class TaskWork {
     }
 
     public void draft(String taskId, String period, ReportContent content, DubanUser user) {
+        onTask(taskId, report(taskId, period), () -> draftOnce(taskId, period, content, user));
+    }
+
+    private void draftOnce(String taskId, String period, ReportContent content, DubanUser user) {
         access.requireLead(access.task(taskId), user);
         commands.sendAndWait(new DraftReport(taskId, period, WorkAccess.unitIdOf(user), verified(taskId, content, user)));
     }
 
     public void submit(String taskId, String period, ReportContent content, DubanUser user) {
+        onTask(taskId, report(taskId, period), () -> submitOnce(taskId, period, content, user));
+    }
+
+    private void submitOnce(String taskId, String period, ReportContent content, DubanUser user) {
         access.requireLead(access.task(taskId), user);
         reporting.submit(step(reporting.open(taskId, period, ProgressReporting.WRITE, null), "report for " + period,
                 taskId), WorkAccess.unitIdOf(user), verified(taskId, content, user));
     }
 
     public void review(String taskId, String period, Boolean accepted, String reason, DubanUser user) {
+        onTask(taskId, report(taskId, period), () -> reviewOnce(taskId, period, accepted, reason, user));
+    }
+
+    private void reviewOnce(String taskId, String period, Boolean accepted, String reason, DubanUser user) {
         access.requireSupervisor(access.task(taskId), user);
         if (accepted == null) {
             throw new IllegalArgumentException("field accepted is required (true or false)");
@@ -185,6 +228,10 @@ public class TaskWork {
     }
 
     public void urge(String taskId, String period, String note, DubanUser user) {
+        onTask(taskId, report(taskId, period), () -> urgeOnce(taskId, period, note, user));
+    }
+
+    private void urgeOnce(String taskId, String period, String note, DubanUser user) {
         access.requireSupervisor(access.task(taskId), user);
         reporting.urge(step(reporting.open(taskId, period, ProgressReporting.ESCALATION, null),
                 "escalation of " + period, taskId), note);
@@ -195,11 +242,33 @@ public class TaskWork {
      * date; an escalated report is urged through its escalation step instead.
      */
     public void remind(String taskId, String period, String note, DubanUser user) {
+        onTask(taskId, report(taskId, period), () -> remindOnce(taskId, period, note, user));
+    }
+
+    private void remindOnce(String taskId, String period, String note, DubanUser user) {
         access.requireSupervisor(access.task(taskId), user);
         if (!Boolean.TRUE.equals(commands.sendAndWait(new RemindReport(taskId, period, note)))) {
             throw new CommandRefused("report.not-with-unit", "the " + period + " report of task " + taskId
                     + " is not with the unit any more: nothing to remind");
         }
+    }
+
+    private <T> T onTask(String taskId, String what, java.util.function.Supplier<T> step) {
+        return retries.attempt(what, () -> {
+            lock.hold(taskId);
+            return step.get();
+        });
+    }
+
+    private void onTask(String taskId, String what, Runnable step) {
+        onTask(taskId, what, () -> {
+            step.run();
+            return null;
+        });
+    }
+
+    private static String report(String taskId, String period) {
+        return "the " + period + " report of task " + taskId;
     }
 
     private static boolean withUnit(ReportStatus status) {

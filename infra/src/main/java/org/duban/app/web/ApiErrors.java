@@ -128,7 +128,51 @@ class ApiErrors {
         if (invalid != null) {
             return badInput(invalid);
         }
-        log.error("request failed", e);
-        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "the request could not be completed");
+        if (Races.lost(e)) {
+            return changedMeanwhile(e);
+        }
+        return defect(e);
+    }
+
+    /** A race lost to another request on the same aggregate or step that no retry took care of. */
+    @ExceptionHandler({org.axonframework.modelling.command.ConcurrencyException.class,
+            org.camunda.bpm.engine.OptimisticLockingException.class,
+            org.springframework.dao.ConcurrencyFailureException.class})
+    ProblemDetail changedMeanwhile(Exception e) {
+        log.info("race lost: {}", e.toString());
+        return refused(Races.changedMeanwhile(null, e));
+    }
+
+    /** Who may not do this: a problem body like every other refusal, instead of the container's error page. */
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    ProblemDetail forbidden(org.springframework.security.access.AccessDeniedException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage() == null
+                ? "you may not do this" : e.getMessage());
+    }
+
+    /**
+     * The last resort: Spring MVC's own refusals (wrong method, media type, missing path variable) keep their status
+     * and say why; a race is a 409; anything else is a defect of the server, logged with the correlation id that the
+     * answer names.
+     */
+    @ExceptionHandler(Exception.class)
+    org.springframework.http.ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (e instanceof org.springframework.web.ErrorResponse known) {
+            return org.springframework.http.ResponseEntity.status(known.getStatusCode()).headers(known.getHeaders())
+                    .body(known.getBody());
+        }
+        org.springframework.security.access.AccessDeniedException denied = Causes.find(e,
+                org.springframework.security.access.AccessDeniedException.class);
+        ProblemDetail problem = denied != null ? forbidden(denied) : Races.lost(e) ? changedMeanwhile(e) : defect(e);
+        return org.springframework.http.ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    private static ProblemDetail defect(Exception e) {
+        String correlationId = org.slf4j.MDC.get(org.duban.api.MetadataKeys.CORRELATION_ID);
+        log.error("request failed (correlation id {})", correlationId, e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "the request could not be completed; quote correlation id " + correlationId + " when reporting it");
+        problem.setProperty("correlationId", correlationId);
+        return problem;
     }
 }

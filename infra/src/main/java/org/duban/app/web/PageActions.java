@@ -2,22 +2,22 @@ package org.duban.app.web;
 
 import org.duban.api.CommandRefused;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * How a page's form does something: in one transaction, then back to the page with a notice of what was done, or
- * with the refusal (bad input, a step no longer waiting, something missing) and nothing changed. A user who may
- * not act still gets the 403 page.
+ * with the refusal (bad input, a step no longer waiting, something missing, a race lost to another user) and
+ * nothing changed. A race is tried again as the API does ({@link Retries}). A user who may not act still gets the
+ * 403 page.
  */
 @Component
 public class PageActions {
     public static final String DONE = "done";
     public static final String PROBLEM = "problem";
-    private final TransactionTemplate transaction;
+    private final Retries retries;
 
-    PageActions(TransactionTemplate transaction) {
-        this.transaction = transaction;
+    PageActions(Retries retries) {
+        this.retries = retries;
     }
 
     public String run(String backTo, RedirectAttributes flash, String done, Runnable action) {
@@ -30,7 +30,7 @@ public class PageActions {
     /** @param action does the work and tells what it did */
     public String run(String backTo, RedirectAttributes flash, java.util.function.Supplier<String> action) {
         try {
-            flash.addFlashAttribute(DONE, transaction.execute(status -> action.get()));
+            flash.addFlashAttribute(DONE, retries.attempt("this page", action));
         } catch (RuntimeException e) {
             String refusal = refusal(e);
             if (refusal == null) {
@@ -43,6 +43,9 @@ public class PageActions {
 
     /** What to tell the user of a refusal, or null when it is not one. */
     private static String refusal(RuntimeException e) {
+        if (Races.lost(e)) {
+            return Races.changedMeanwhile("this page", e).getMessage();
+        }
         for (Class<? extends RuntimeException> kind : java.util.List.of(CommandRefused.class,
                 IllegalArgumentException.class, NotFound.class,
                 org.axonframework.modelling.command.AggregateNotFoundException.class)) {

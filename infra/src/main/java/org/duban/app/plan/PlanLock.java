@@ -1,0 +1,29 @@
+package org.duban.app.plan;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Makes the steps that must happen once per plan (starting its publication process, opening a period's reports)
+ * wait for each other: the first takes the plan's row in the plan list for update, the second reads what the
+ * first did once it has committed. Neither Camunda (a process started twice by business key) nor the reads that
+ * decide which reports to open would notice a concurrent twin otherwise.
+ */
+@Component
+class PlanLock {
+    private final JdbcTemplate jdbc;
+
+    PlanLock(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Held until the surrounding transaction ends. */
+    void hold(String planId) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("the lock of plan " + planId + " is held by a transaction");
+        }
+        jdbc.query("select plan_id from plan_summary where plan_id = ? for update", row -> {
+        }, planId);
+    }
+}
