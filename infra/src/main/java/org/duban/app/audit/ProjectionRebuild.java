@@ -149,6 +149,7 @@ public class ProjectionRebuild {
                 run.total = jdbc.queryForObject("select count(*) from domain_event_entry where global_index <= ?",
                         Long.class, run.head);
                 run.targets.forEach(RebuildTarget::reset);
+                detach(); // a JPA projection's deleted rows must be gone before the replay writes rows with their ids
                 run.phase = RebuildProgress.Phase.REPLAYING;
                 onProgress.accept(run.progress());
                 try (Stream<? extends TrackedEventMessage<?>> stored = events.readEvents(null, false)) {
