@@ -41,7 +41,7 @@ import java.util.stream.Stream;
  *     and the highest global index (the head) is read. No append is in flight at that moment, so every event up to the
  *     head is committed. Their reset handlers then empty their tables.</li>
  *     <li><b>Replay</b> the events up to the head in global order from the storage engine, flushing after each event
- *     (so a failure is that event's) and clearing the persistence context every {@code batch-size} events. Appends go
+ *     and projection (so a failure is that event's) and clearing the persistence context after each event. Appends go
  *     on meanwhile; the suspended projections skip them, and readers still see the views as they were.</li>
  *     <li><b>Catch up</b> while the gate holds appends back until the transaction completes: replay the events appended
  *     since the head, commit, resume live handling, let appends go on.</li>
@@ -161,7 +161,6 @@ public class ProjectionRebuild {
                         }
                         apply(run, event);
                         if (run.done % batchSize == 0) {
-                            detach();
                             onProgress.accept(run.progress());
                         }
                     }
@@ -267,9 +266,11 @@ public class ProjectionRebuild {
                 throw new EventHandlerFailed(FailedEvent.of(target.name(), event, e), e);
             }
         }
+        // each flush checks every entity in the persistence context: keep it to the entities of one event
+        entityManagers.getEntityManager().clear();
     }
 
-    /** Keeps the persistence context of the one long transaction from growing with every entity replayed. */
+    /** Writes and forgets what the persistence context holds, so that the replay starts from the database. */
     private void detach() {
         EntityManager entityManager = entityManagers.getEntityManager();
         entityManager.flush();
