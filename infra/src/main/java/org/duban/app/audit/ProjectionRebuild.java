@@ -1,9 +1,14 @@
 package org.duban.app.audit;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.persistence.EntityManager;
+import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.duban.app.axon.EventHandlerFailed;
+import org.duban.app.axon.FailedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,19 +33,23 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Drops and rebuilds one or all projections by replaying the event store, one run at a time.
+ * Drops and rebuilds one or all projections by replaying the event store, one run at a time, in <b>one
+ * transaction</b>: a run commits rebuilt views or, when a projection cannot apply some event, rolls back to the views
+ * it found and names that event.
  * <ol>
- *     <li><b>Reset</b>, in one transaction that holds the {@link RebuildGate} exclusively: the projections' live
- *     handling is suspended, their reset handlers empty their tables, and the highest global index (the head) is
- *     read. No append is in flight at that moment, so every event up to the head is committed.</li>
- *     <li><b>Replay</b> the events up to the head in global order from the storage engine, {@code batch-size} events
- *     per transaction. Appends go on meanwhile; the suspended projections skip them.</li>
- *     <li><b>Catch up</b>, in one transaction that holds the gate exclusively again: replay the events appended since
- *     the head, then resume live handling before appends may go on.</li>
+ *     <li><b>Reset</b>: while the {@link RebuildGate} holds appends back, the projections' live handling is suspended
+ *     and the highest global index (the head) is read. No append is in flight at that moment, so every event up to the
+ *     head is committed. Their reset handlers then empty their tables.</li>
+ *     <li><b>Replay</b> the events up to the head in global order from the storage engine, flushing after each event
+ *     and projection (so a failure is that event's) and clearing the persistence context after each event. Appends go
+ *     on meanwhile; the suspended projections skip them, and readers still see the views as they were.</li>
+ *     <li><b>Catch up</b> while the gate holds appends back until the transaction completes: replay the events appended
+ *     since the head, commit, resume live handling, let appends go on.</li>
  * </ol>
- * Every event therefore reaches each rebuilt projection exactly once, in order, whatever runs meanwhile in this JVM.
- * While a run replays, the rebuilt views are incomplete for readers. The gate is per JVM: with several application
- * nodes on one database, stop the others first (see docs/REBUILD.md).
+ * A run that fails rolls back, then <b>restores</b>: while appends wait, the events appended since the head (skipped
+ * live) are applied to the views it found, and live handling resumes. Every event therefore reaches each projection
+ * exactly once, in order, whatever runs meanwhile in this JVM. The gate is per JVM: with several application nodes on
+ * one database, stop the others first (see docs/REBUILD.md).
  */
 @Service
 public class ProjectionRebuild {
@@ -49,6 +59,7 @@ public class ProjectionRebuild {
     private final RebuildGate gate;
     private final EventStorageEngine events;
     private final JdbcTemplate jdbc;
+    private final EntityManagerProvider entityManagers;
     private final TransactionTemplate transaction;
     private final int batchSize;
     private final Duration lockWait;
@@ -60,7 +71,7 @@ public class ProjectionRebuild {
     private final AtomicReference<Run> latest = new AtomicReference<>();
 
     ProjectionRebuild(RebuildCatalog catalog, RebuildGate gate, EventStorageEngine events, JdbcTemplate jdbc,
-                      TransactionTemplate transaction,
+                      EntityManagerProvider entityManagers, TransactionTemplate transaction,
                       @Value("${duban.projection-rebuild.batch-size:500}") int batchSize,
                       @Value("${duban.projection-rebuild.lock-wait:30s}") Duration lockWait) {
         if (batchSize < 1) {
@@ -70,6 +81,7 @@ public class ProjectionRebuild {
         this.gate = gate;
         this.events = events;
         this.jdbc = jdbc;
+        this.entityManagers = entityManagers;
         this.transaction = transaction;
         this.batchSize = batchSize;
         this.lockWait = lockWait;
@@ -106,7 +118,7 @@ public class ProjectionRebuild {
         return run.progress();
     }
 
-    /** Rebuilds in the calling thread, telling {@code onProgress} after each batch; answers the final figures. */
+    /** Rebuilds in the calling thread, telling {@code onProgress} every {@code batch-size} events; answers the final figures. */
     public RebuildProgress runHere(String projection, Consumer<RebuildProgress> onProgress) {
         Run run = claim(projection);
         execute(run, onProgress);
@@ -125,74 +137,144 @@ public class ProjectionRebuild {
     }
 
     private void execute(Run run, Consumer<RebuildProgress> onProgress) {
-        List<String> processors = run.names;
         try {
-            long head = transaction.execute(status -> {
+            // The whole run is one transaction: it commits rebuilt views, or rolls back to the views it found.
+            transaction.executeWithoutResult(status -> {
+                gate.exclusively(lockWait, () -> {
+                    gate.suspend(run.names);
+                    run.suspended = true;
+                    Long max = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+                    run.head = max == null ? -1 : max;
+                });
+                run.total = jdbc.queryForObject("select count(*) from domain_event_entry where global_index <= ?",
+                        Long.class, run.head);
+                run.targets.forEach(RebuildTarget::reset);
+                detach(); // a JPA projection's deleted rows must be gone before the replay writes rows with their ids
+                run.phase = RebuildProgress.Phase.REPLAYING;
+                onProgress.accept(run.progress());
+                try (Stream<? extends TrackedEventMessage<?>> stored = events.readEvents(null, false)) {
+                    Iterator<? extends TrackedEventMessage<?>> next = stored.iterator();
+                    while (next.hasNext()) {
+                        TrackedEventMessage<?> event = next.next();
+                        if (event.trackingToken().position().orElseThrow() > run.head) {
+                            break; // appended since the reset: left to the catch-up
+                        }
+                        apply(run, event);
+                        if (run.done % batchSize == 0) {
+                            onProgress.accept(run.progress());
+                        }
+                    }
+                }
+                run.phase = RebuildProgress.Phase.CATCHING_UP;
+                onProgress.accept(run.progress());
                 gate.exclusivelyUntilCompletion(lockWait, completion -> {
-                    if (completion != TransactionSynchronization.STATUS_COMMITTED) {
-                        gate.resume(processors);
+                    if (completion == TransactionSynchronization.STATUS_COMMITTED) {
+                        gate.resume(run.names);
                     }
                 });
-                gate.suspend(processors);
-                run.targets.forEach(RebuildTarget::reset);
-                Long max = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
-                long seen = max == null ? -1 : max;
-                run.total = jdbc.queryForObject("select count(*) from domain_event_entry where global_index <= ?",
-                        Long.class, seen);
-                return seen;
+                replayTail(run, true);
             });
-            run.phase = RebuildProgress.Phase.REPLAYING;
-            onProgress.accept(run.progress());
-            try (Stream<? extends TrackedEventMessage<?>> stored = events.readEvents(null, false)) {
-                Iterator<? extends TrackedEventMessage<?>> next = stored.iterator();
-                boolean more = true;
-                while (more) {
-                    more = Boolean.TRUE.equals(transaction.execute(status -> replayBatch(run, next, head)));
-                    onProgress.accept(run.progress());
-                }
-            }
-            run.phase = RebuildProgress.Phase.CATCHING_UP;
-            transaction.executeWithoutResult(status -> {
-                gate.exclusivelyUntilCompletion(lockWait, completion -> gate.resume(processors));
-                try (Stream<? extends TrackedEventMessage<?>> tail = events.readEvents(run.position, false)) {
-                    tail.forEach(event -> {
-                        run.total++;
-                        apply(run, event);
-                    });
-                }
-            });
-            run.finish(null);
+            run.finish(null, null);
             log.info(run.progress().line());
         } catch (RuntimeException | Error e) {
-            gate.resume(processors);
-            run.finish(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-            log.error("rebuild of {} failed; these views are incomplete until a rebuild succeeds", processors, e);
+            EventHandlerFailed failed = EventHandlerFailed.in(e);
+            String why = failed != null ? "stopped at " + failed.event().describe()
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            log.error("rebuild of {} failed and was rolled back: {}", run.names, why, e);
+            if (run.suspended) {
+                why += "; " + restore(run, onProgress);
+            } else {
+                why += "; the views were not touched";
+            }
+            run.finish(why, failed == null ? null : failed.event());
         }
         onProgress.accept(run.progress());
     }
 
-    /** Replays up to {@code batchSize} events not past the head; answers whether more may follow. */
-    private Boolean replayBatch(Run run, Iterator<? extends TrackedEventMessage<?>> next, long head) {
-        for (int done = 0; done < batchSize; done++) {
-            if (!next.hasNext()) {
-                return false;
+    /**
+     * After a failed run, whose transaction rolled back: the views are as they were when it started, but the events
+     * appended since then were skipped live (their projections were suspended). Applies them to those views, while
+     * appends wait, then resumes live handling. Answers what happened, for the run's result.
+     */
+    private String restore(Run run, Consumer<RebuildProgress> onProgress) {
+        run.phase = RebuildProgress.Phase.RESTORING;
+        onProgress.accept(run.progress());
+        try {
+            while (true) {
+                try {
+                    long[] caughtUp = new long[1];
+                    transaction.executeWithoutResult(status -> {
+                        gate.exclusivelyUntilCompletion(lockWait, completion -> gate.resume(run.names));
+                        caughtUp[0] = replayTail(run, false);
+                    });
+                    return "the views were left as they were before the run" + (caughtUp[0] == 0 ? ""
+                            : ", with the " + caughtUp[0] + " events appended during the run applied to them");
+                } catch (RebuildRefused busy) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw busy;
+                    }
+                    // the views must be caught up before live handling resumes: wait for the next quiet moment
+                    log.warn("restoring the views of {} waits for appends to stop", run.names);
+                }
             }
-            TrackedEventMessage<?> event = next.next();
-            if (event.trackingToken().position().orElseThrow() > head) {
-                // appended since the reset: left to the catch-up, which reads again from the last replayed event
-                return false;
-            }
-            apply(run, event);
+        } catch (RuntimeException | Error e) {
+            EventHandlerFailed failed = EventHandlerFailed.in(e);
+            log.error("the events appended during the failed rebuild of {} could not be applied", run.names, e);
+            return "the views were left as they were before the run, but the events appended during the run could not "
+                    + "be applied to them (" + (failed != null ? failed.event().describe() : e.getMessage())
+                    + "): they lack those events until a rebuild succeeds";
+        } finally {
+            gate.resume(run.names);
         }
-        return true;
     }
 
-    private static void apply(Run run, TrackedEventMessage<?> event) {
-        for (RebuildTarget target : run.targets) {
-            target.apply(event);
+    /** Replays the events stored after the run's head; answers how many. */
+    private long replayTail(Run run, boolean count) {
+        TrackingToken after = run.head < 0 ? null : GapAwareTrackingToken.newInstance(run.head, Collections.emptySet());
+        long replayed = 0;
+        try (Stream<? extends TrackedEventMessage<?>> tail = events.readEvents(after, false)) {
+            Iterator<? extends TrackedEventMessage<?>> next = tail.iterator();
+            while (next.hasNext()) {
+                TrackedEventMessage<?> event = next.next();
+                if (count) {
+                    run.total++;
+                    apply(run, event);
+                } else {
+                    applyTo(run.targets, event);
+                }
+                replayed++;
+            }
         }
-        run.position = event.trackingToken();
+        return replayed;
+    }
+
+    private void apply(Run run, TrackedEventMessage<?> event) {
+        applyTo(run.targets, event);
         run.done++;
+    }
+
+    /**
+     * Hands the event to each projection and flushes what a JPA projection wrote, so that a failure is the event's
+     * own and named as such, whatever kind of projection it is.
+     */
+    private void applyTo(List<RebuildTarget> targets, TrackedEventMessage<?> event) {
+        for (RebuildTarget target : targets) {
+            try {
+                target.apply(event);
+                entityManagers.getEntityManager().flush();
+            } catch (Exception e) {
+                throw new EventHandlerFailed(FailedEvent.of(target.name(), event, e), e);
+            }
+        }
+        // each flush checks every entity in the persistence context: keep it to the entities of one event
+        entityManagers.getEntityManager().clear();
+    }
+
+    /** Writes and forgets what the persistence context holds, so that the replay starts from the database. */
+    private void detach() {
+        EntityManager entityManager = entityManagers.getEntityManager();
+        entityManager.flush();
+        entityManager.clear();
     }
 
     @PreDestroy
@@ -214,18 +296,21 @@ public class ProjectionRebuild {
         volatile RebuildProgress.Phase phase = RebuildProgress.Phase.RESETTING;
         volatile long done;
         volatile long total;
-        volatile TrackingToken position;
+        volatile long head = -1;
+        volatile boolean suspended;
         volatile Instant finishedAt;
         volatile long finishedNanos;
         volatile String error;
+        volatile FailedEvent failedEvent;
 
         Run(List<RebuildTarget> targets) {
             this.targets = targets;
             this.names = targets.stream().map(RebuildTarget::name).toList();
         }
 
-        void finish(String failure) {
+        void finish(String failure, FailedEvent failedAt) {
             error = failure;
+            failedEvent = failedAt;
             finishedNanos = System.nanoTime();
             phase = RebuildProgress.Phase.DONE;
             finishedAt = Instant.now();
@@ -241,7 +326,7 @@ public class ProjectionRebuild {
             double percent = of == 0 ? (finished == null ? 0 : 100) : 100.0 * replayed / of;
             double rate = nanos <= 0 ? 0 : replayed / (nanos / 1e9);
             return new RebuildProgress(id, names, state, phase, replayed, of, percent, rate, startedAt, finished,
-                    finished == null ? null : nanos / 1_000_000, error);
+                    finished == null ? null : nanos / 1_000_000, error, failedEvent);
         }
     }
 }

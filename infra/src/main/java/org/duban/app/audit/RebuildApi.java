@@ -41,7 +41,9 @@ class RebuildApi {
         return ResponseEntity.accepted().location(URI.create("/api/admin/projections/rebuild")).body(started);
     }
 
-    @Operation(summary = "The running rebuild's progress, or the last run's result")
+    @Operation(summary = "The running rebuild's progress, or the last run's result",
+            description = "A failed run names the event a projection could not apply in failedEvent; its views are "
+                    + "as they were before the run.")
     @GetMapping("/rebuild")
     RebuildProgress progress() {
         return rebuild.progress().orElseThrow(() -> new NotFound("no rebuild has run since the application started"));

@@ -1,5 +1,6 @@
 package org.duban.app.audit;
 
+import org.duban.app.axon.FailedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -16,7 +17,8 @@ import java.io.PrintStream;
 
 /**
  * {@code java -jar duban.jar --duban.rebuild=all} (or {@code =<projection>}): rebuilds, prints progress and the
- * final figures, and exits with 0, or 1 on failure. It runs before every other start-up runner (demo data, shipped
+ * final figures, and exits with 0, or 1 on failure (naming the event a projection could not apply; the views are then
+ * as they were). It runs before every other start-up runner (demo data, shipped
  * calendars) and the application exits before it reports ready, so the store is replayed as it was found.
  */
 @Component
@@ -60,6 +62,13 @@ class RebuildCommandLine implements ApplicationRunner {
                 }
             });
             out.println("[duban-rebuild] " + result.line());
+            FailedEvent failed = result.failedEvent();
+            if (failed != null) {
+                out.println("[duban-rebuild] the event it could not apply: global index " + failed.globalIndex()
+                        + ", aggregate " + failed.aggregateId() + ", sequence " + failed.sequenceNumber() + ", type "
+                        + failed.eventType() + ", event id " + failed.eventId() + ", projection " + failed.handler()
+                        + ", cause " + failed.cause());
+            }
             return result.state() == RebuildProgress.State.SUCCEEDED ? 0 : 1;
         } catch (RuntimeException e) {
             log.error("rebuild of {} could not run", selection, e);

@@ -22,8 +22,8 @@ import java.util.function.IntConsumer;
  * Keeps live event handling and a rebuild apart, within this JVM.
  * <p>
  * Every transaction that publishes events holds a shared lock from its first event until it completes; a rebuild
- * takes the lock exclusively for its two short critical steps (reset, and the final catch-up), so at those moments no
- * append is in flight and the highest global index is final. Between the two steps the projections being rebuilt are
+ * takes the lock exclusively for its short critical steps (reset, the final catch-up, or the restore after a failed
+ * run), so at those moments no append is in flight and the highest global index is final. Between the two steps the projections being rebuilt are
  * <em>suspended</em>: their processors skip live events, which the catch-up then replays in order.
  */
 @Component
@@ -74,6 +74,20 @@ class RebuildGate {
     }
 
     /**
+     * Waits until no transaction is appending events, runs {@code step} while new appends wait, and lets them go on.
+     *
+     * @throws RebuildRefused when appends do not stop within {@code wait}
+     */
+    void exclusively(Duration wait, Runnable step) {
+        lockExclusively(wait);
+        try {
+            step.run();
+        } finally {
+            appends.writeLock().unlock();
+        }
+    }
+
+    /**
      * Waits until no transaction is appending events and keeps new appends waiting until the calling transaction
      * completes; {@code beforeRelease} runs at completion (with its status), while appends still wait. Must be called
      * inside the transaction whose completion ends the exclusive step.
@@ -84,15 +98,7 @@ class RebuildGate {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             throw new IllegalStateException("the exclusive step of a rebuild must run in a transaction");
         }
-        try {
-            if (!appends.writeLock().tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new RebuildRefused("the system kept appending events for " + wait.toSeconds()
-                        + " s; try again when it is quieter");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RebuildRefused("interrupted while waiting for appends to stop");
-        }
+        lockExclusively(wait);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
@@ -103,6 +109,18 @@ class RebuildGate {
                 }
             }
         });
+    }
+
+    private void lockExclusively(Duration wait) {
+        try {
+            if (!appends.writeLock().tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new RebuildRefused("the system kept appending events for " + wait.toSeconds()
+                        + " s; try again when it is quieter");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RebuildRefused("interrupted while waiting for appends to stop");
+        }
     }
 
     void suspend(Collection<String> processors) {

@@ -1,5 +1,7 @@
 package org.duban.app.audit;
 
+import org.duban.app.axon.FailedEvent;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -9,21 +11,25 @@ import java.util.List;
  *
  * @param eventsTotal     events in the store when the run started, plus those appended while it ran
  * @param eventsPerSecond events replayed per second of the run so far (the final figure once finished)
- * @param error           why the run failed; its projections are then incomplete until a rebuild succeeds
+ * @param error           why the run failed and what became of the views (a failed run leaves them as it found them)
+ * @param failedEvent     the event a projection could not apply, when that is why the run failed
  */
 public record RebuildProgress(String runId, List<String> projections, State state, Phase phase, long eventsDone,
                               long eventsTotal, double percent, double eventsPerSecond, Instant startedAt,
-                              Instant finishedAt, Long durationMillis, String error) {
+                              Instant finishedAt, Long durationMillis, String error, FailedEvent failedEvent) {
 
     public enum State { RUNNING, SUCCEEDED, FAILED }
 
     public enum Phase {
         /** waiting for appends to stop, then emptying the projections' tables */
         RESETTING,
-        /** replaying the events stored when the run started, a batch per transaction */
+        /** replaying the events stored when the run started, in the run's one transaction */
         REPLAYING,
-        /** appends wait while the events stored since the start are replayed */
+        /** appends wait while the events stored since the start are replayed, then the run commits */
         CATCHING_UP,
+        /** the run failed and rolled back; appends wait while the events stored since its start are applied to the
+         * views it found */
+        RESTORING,
         DONE
     }
 

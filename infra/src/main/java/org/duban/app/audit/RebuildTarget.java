@@ -16,15 +16,11 @@ record RebuildTarget(String name, List<Class<?>> projections, List<String> table
         handlers.forEach(EventMessageHandler::prepareReset);
     }
 
-    void apply(EventMessage<?> event) {
+    /** Hands the event to every handler that takes it; what a handler throws is left to the caller to name. */
+    void apply(EventMessage<?> event) throws Exception {
         for (EventMessageHandler handler : handlers) {
-            try {
-                if (handler.canHandle(event)) {
-                    handler.handle(event);
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(name + " failed on event " + event.getIdentifier() + " ("
-                        + event.getPayloadType().getSimpleName() + "): " + e.getMessage(), e);
+            if (handler.canHandle(event)) {
+                handler.handle(event);
             }
         }
     }

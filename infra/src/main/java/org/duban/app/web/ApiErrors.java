@@ -2,6 +2,8 @@ package org.duban.app.web;
 
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.duban.api.CommandRefused;
+import org.duban.app.axon.EventHandlerFailed;
+import org.duban.app.axon.FailedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -118,11 +120,15 @@ class ApiErrors {
 
     /** Wrapped failures: answer for the cause, so a refusal inside a workflow step is still a 409. */
     @ExceptionHandler({CompletionException.class, org.camunda.bpm.engine.ProcessEngineException.class,
-            org.axonframework.commandhandling.CommandExecutionException.class})
+            org.axonframework.commandhandling.CommandExecutionException.class, EventHandlerFailed.class})
     ProblemDetail wrapped(RuntimeException e) {
         CommandRefused refusal = Causes.find(e, CommandRefused.class);
         if (refusal != null) {
             return refused(refusal);
+        }
+        EventHandlerFailed handlerFailed = EventHandlerFailed.in(e);
+        if (handlerFailed != null) {
+            return handlerFailed(handlerFailed);
         }
         IllegalArgumentException invalid = Causes.find(e, IllegalArgumentException.class);
         if (invalid != null) {
@@ -173,6 +179,19 @@ class ApiErrors {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "the request could not be completed; quote correlation id " + correlationId + " when reporting it");
         problem.setProperty("correlationId", correlationId);
+        return problem;
+    }
+
+    /** A server defect, not bad input: says which event and handler, and that the command left no trace. */
+    private ProblemDetail handlerFailed(EventHandlerFailed e) {
+        log.error("request failed and was rolled back: {}", e.event().describe(), e);
+        FailedEvent event = e.event();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, event.handler()
+                + " could not apply " + event.event() + "; nothing was stored, no step was completed: "
+                + "this is a defect of the server, reported in its log");
+        problem.setTitle("Event handler failed");
+        problem.setProperty("handler", event.handler());
+        problem.setProperty("eventType", event.eventType());
         return problem;
     }
 }
