@@ -59,7 +59,7 @@ class CrashRun {
     }
 
     @Test
-    @Timeout(value = 60, unit = TimeUnit.MINUTES)
+    @Timeout(value = 90, unit = TimeUnit.MINUTES)
     void no_confirmed_write_is_lost_duplicated_or_left_inconsistent_by_kill_minus_nine() throws Exception {
         assertThat(JAR).as("the packaged application (mvn package)").exists();
         System.out.printf("[crash] %d kills, %d clients, seed %d%n", kills, clients, seed);
