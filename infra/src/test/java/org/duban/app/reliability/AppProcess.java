@@ -22,7 +22,8 @@ import static org.awaitility.Awaitility.await;
 final class AppProcess {
     // the ASCII part of "Duban 督办 is running at http…", whatever the child's console encoding
     static final String READY = "is running at http";
-    private static final Duration START_LIMIT = Duration.ofMinutes(6);
+    // generous: on a loaded 2-core machine a restart has taken 9 minutes
+    private static final Duration START_LIMIT = Duration.ofMinutes(Long.getLong("crash.start-limit-minutes", 15));
 
     private final Path jar;
     private final Path workDir;
@@ -72,11 +73,19 @@ final class AppProcess {
         long begin = System.nanoTime();
         try {
             process = builder.start();
+            // a failed or interrupted test must not leave the application running
+            Process started = process;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + command, e);
         }
-        await("start " + starts + " of " + jar.getFileName()).atMost(START_LIMIT).pollInterval(Duration.ofMillis(100))
-                .until(() -> !process.isAlive() || logContains(READY));
+        try {
+            await("start " + starts + " of " + jar.getFileName()).atMost(START_LIMIT).pollInterval(Duration.ofMillis(100))
+                    .until(() -> !process.isAlive() || logContains(READY));
+        } catch (RuntimeException notReady) {
+            process.destroyForcibly();
+            throw notReady;
+        }
         if (!process.isAlive()) {
             throw new IllegalStateException("the application exited with " + process.exitValue() + " during start "
                     + starts + "; log " + log + ":\n" + tail());
@@ -86,6 +95,9 @@ final class AppProcess {
 
     /** kill -9: no shutdown hook, no flush, no graceful anything. */
     void kill() {
+        if (process == null) {
+            return;
+        }
         process.destroyForcibly();
         awaitExit();
     }

@@ -123,6 +123,15 @@ class CrashRun {
             default -> throw new IllegalArgumentException("crash.databases: h2 or postgres, not " + database);
         }
         AppProcess app = new AppProcess(JAR, dir, args, environment);
+        try {
+            return crash(database, app, jdbcUrl, user, password, dataDir);
+        } finally {
+            app.kill(); // no-op once stopped; a failed run leaves nothing running
+        }
+    }
+
+    private Result crash(String database, AppProcess app, String jdbcUrl, String user, String password, Path dataDir)
+            throws Exception {
         Random random = new Random(seed);
         Duration first = app.start();
         System.out.printf("[crash] %s: first start %.1f s; setting up%n", database, seconds(first));
