@@ -71,7 +71,13 @@ public class ApiRequestFilter extends OncePerRequestFilter {
         try {
             request.getParts();
             return true;
-        } catch (IOException | ServletException | IllegalStateException e) {
+        } catch (IOException | ServletException | RuntimeException e) {
+            if (e.getClass().getSimpleName().equals("InvalidFileNameException")) {
+                // the container refuses a NUL byte in a part's file name before anything else may look at it
+                Problems.write(request, response, HttpStatus.BAD_REQUEST, "the file name contains a NUL byte; "
+                        + "rename the file", Map.of("code", "upload.file-name"));
+                return false;
+            }
             boolean tooLarge = false;
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 tooLarge |= cause.getClass().getName().contains("SizeException")
