@@ -148,6 +148,10 @@ class CrashRun {
             long begin = System.nanoTime();
             workload.open(new Http(app.baseUrl()));
             workload.awaitAllJobsDone(window);
+            // kill while writes are in flight: just after a restart the clients may all be reading for a while
+            org.awaitility.Awaitility.await("a write in flight").atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> workload.inFlight.get() > 0 || workload.allJobsDone());
             workload.close();
             inFlight.add(workload.inFlight.get());
             app.kill();
