@@ -30,7 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Run with {@code -Dit.test=RebuildCostIT -Dduban.measure.rebuild=true}; figures go to docs/REBUILD.md.
  */
 @DubanIntegrationTest
-@TestPropertySource(properties = "duban.demo.enabled=true")
+// publishing a plan on a busy host may take longer than Axon's 60 s bound for a command
+@TestPropertySource(properties = {"duban.demo.enabled=true", "axon.timeout.transaction.command-bus.timeout-ms=600000",
+        "axon.timeout.handler.events.timeout-ms=600000", "axon.timeout.handler.commands.timeout-ms=600000"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @EnabledIfSystemProperty(named = "duban.measure.rebuild", matches = "true")
 @SuppressWarnings({"rawtypes", "unchecked"})
