@@ -43,6 +43,10 @@ public class PageActions {
 
     /** What to tell the user of a refusal, or null when it is not one. */
     private static String refusal(RuntimeException e) {
+        if (org.duban.app.axon.EventHandlerFailed.in(e) != null) {
+            // a view that could not apply the event is the server's defect, not the user's input
+            return null;
+        }
         if (Races.lost(e)) {
             return Races.changedMeanwhile("this page", e).getMessage();
         }
