@@ -71,7 +71,14 @@ public class ApiRequestFilter extends OncePerRequestFilter {
         try {
             request.getParts();
             return true;
-        } catch (IOException | ServletException | IllegalStateException e) {
+        } catch (RuntimeException e) {
+            if (!e.getClass().getName().endsWith("InvalidFileNameException")) {
+                throw e;
+            }
+            Problems.write(request, response, HttpStatus.BAD_REQUEST, "the file name contains a NUL character "
+                    + "(U+0000), which no file name may contain; rename the file", Map.of("code", "upload.file-name"));
+            return false;
+        } catch (IOException | ServletException e) {
             boolean tooLarge = false;
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 tooLarge |= cause.getClass().getName().contains("SizeException")
