@@ -71,26 +71,37 @@ public class ApiRequestFilter extends OncePerRequestFilter {
         try {
             request.getParts();
             return true;
-        } catch (IOException | ServletException | RuntimeException e) {
-            if (e.getClass().getSimpleName().equals("InvalidFileNameException")) {
-                // the container refuses a NUL byte in a part's file name before anything else may look at it
-                Problems.write(request, response, HttpStatus.BAD_REQUEST, "the file name contains a NUL byte; "
-                        + "rename the file", Map.of("code", "upload.file-name"));
+        } catch (RuntimeException e) {
+            if (e.getClass().getName().endsWith("InvalidFileNameException")) {
+                Problems.write(request, response, HttpStatus.BAD_REQUEST, "the file name contains a NUL character "
+                        + "(U+0000), which no file name may contain; rename the file",
+                        Map.of("code", "upload.file-name"));
                 return false;
             }
-            boolean tooLarge = false;
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                tooLarge |= cause.getClass().getName().contains("SizeException")
-                        || cause.getClass().getName().contains("SizeLimitExceeded")
-                        || String.valueOf(cause.getMessage()).contains("Header section has more than");
+            if (!(e instanceof IllegalStateException)) {
+                throw e;
             }
-            Problems.write(request, response, tooLarge ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST,
-                    tooLarge ? "the upload is larger than the server accepts: a file name may have at most "
-                            + org.duban.api.Limits.FILE_NAME + " characters, and a file the size named for its kind"
-                            : "the upload is not a complete multipart/form-data request",
-                    Map.of("code", tooLarge ? "upload.too-large" : "upload.malformed"));
-            return false;
+            return unreadable(request, response, e);
+        } catch (IOException | ServletException e) {
+            return unreadable(request, response, e);
         }
+    }
+
+    /** Tomcat's refusal of an upload (too large, a part's headers past their bound, truncated) as a problem. */
+    private static boolean unreadable(HttpServletRequest request, HttpServletResponse response, Exception e)
+            throws IOException {
+        boolean tooLarge = false;
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            tooLarge |= cause.getClass().getName().contains("SizeException")
+                    || cause.getClass().getName().contains("SizeLimitExceeded")
+                    || String.valueOf(cause.getMessage()).contains("Header section has more than");
+        }
+        Problems.write(request, response, tooLarge ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST,
+                tooLarge ? "the upload is larger than the server accepts: a file name may have at most "
+                        + org.duban.api.Limits.FILE_NAME + " characters, and a file the size named for its kind"
+                        : "the upload is not a complete multipart/form-data request",
+                Map.of("code", tooLarge ? "upload.too-large" : "upload.malformed"));
+        return false;
     }
 
     /** Why the request comes from another site, or null when it does not. */

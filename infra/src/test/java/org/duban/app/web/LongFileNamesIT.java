@@ -97,6 +97,18 @@ class LongFileNamesIT {
         assertThat(count("evidence")).isEqualTo(stored);
     }
 
+    @org.junit.jupiter.api.Test
+    void a_file_name_with_a_nul_character_is_refused_by_name() {
+        long stored = count("evidence");
+        Answer answer = clients.upload("health", "/api/evidence", "进展\u0000.pdf", EvidenceSamples.pdf(),
+                java.util.Map.of());
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.isProblem()).as(answer.toString()).isTrue();
+        assertThat((String) answer.json().get("detail")).contains("NUL");
+        assertThat(count("evidence")).isEqualTo(stored);
+    }
+
     private long count(String table) {
         return Objects.requireNonNull(jdbc.queryForObject("select count(*) from " + table, Long.class));
     }
