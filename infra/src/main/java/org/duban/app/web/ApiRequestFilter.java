@@ -71,6 +71,11 @@ public class ApiRequestFilter extends OncePerRequestFilter {
         try {
             request.getParts();
             return true;
+        } catch (org.apache.tomcat.util.http.fileupload.InvalidFileNameException e) {
+            // Tomcat refuses a NUL byte in a file name while parsing; the evidence check names other control characters
+            Problems.write(request, response, HttpStatus.BAD_REQUEST, "the file name holds the control character "
+                    + "U+0000 (a NUL byte), which no file name may; rename the file", Map.of("code", "upload.file-name"));
+            return false;
         } catch (IOException | ServletException | IllegalStateException e) {
             boolean tooLarge = false;
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {

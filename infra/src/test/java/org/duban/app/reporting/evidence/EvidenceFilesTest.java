@@ -261,6 +261,13 @@ class EvidenceFilesTest {
     }
 
     @Test
+    void an_object_stream_that_cannot_be_unpacked_is_refused_as_an_encrypted_one_would_be() {
+        byte[] ciphertext = "\u00FF\u00FE\u00FD\u00FC not Flate data \u0001\u0002".getBytes(StandardCharsets.ISO_8859_1);
+        assertRefused("report.pdf", pdfWith(objectStream(ciphertext)), "the PDF has an object stream that cannot be "
+                + "unpacked (it is encrypted or damaged), so it cannot be checked for scripts");
+    }
+
+    @Test
     void an_object_stream_that_unpacks_past_the_shared_bound_is_refused() {
         byte[] zeros = new byte[64 * 1024 * 1024];
         byte[] content = pdfWith(objectStream(deflate(zeros)));
