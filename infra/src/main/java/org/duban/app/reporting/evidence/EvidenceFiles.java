@@ -87,13 +87,18 @@ final class EvidenceFiles {
     }
 
     /**
-     * The last path segment (some browsers send C:\fakepath\…), without format characters: a right-to-left override
-     * (U+202E) before "fdp.exe" would show "report…fdp.exe" as "reportexe.pdf". A control character (NUL, a line
-     * break, …) is no part of any file name a person gave: such a name is refused.
+     * The name without format characters: a right-to-left override (U+202E) before "fdp.exe" would show
+     * "report…fdp.exe" as "reportexe.pdf". A control character (NUL, a line break, …) or a path separator is no part
+     * of a file name a person gave (browsers send the name alone): such a name is refused, not guessed at.
      */
     private String fileName(String uploadedName) {
         String name = uploadedName == null ? "" : uploadedName;
-        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        int separator = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+        if (separator >= 0) {
+            String last = name.substring(separator + 1).replaceAll("[\\p{Cc}\\p{Cf}]", "").strip();
+            throw refused(last.length() > 40 ? last.substring(0, 40) + "…" : last, "the file name holds a path (\""
+                    + name.charAt(separator) + "\"); send the file's name alone, such as report.pdf");
+        }
         name = Normalizer.normalize(name, Normalizer.Form.NFC).codePoints()
                 .filter(c -> Character.getType(c) != Character.FORMAT)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();

@@ -221,6 +221,11 @@ final class PdfActiveContent {
                     + ", which cannot be checked for scripts; print it to PDF again";
         }
         byte[] unpacked = inflate(data);
+        if (unpacked == DAMAGED) {
+            // an encrypted PDF's object streams are ciphertext: what they hold cannot be read without the key
+            return "the PDF has an object stream that cannot be unpacked (it is encrypted or damaged), so it cannot "
+                    + "be checked for scripts; print it to PDF again, without a password";
+        }
         if (unpacked == null) {
             return "the PDF's object streams unpack to more than " + EvidenceFiles.size(FileBytes.MAX_INFLATED)
                     + ", or to more than " + FileBytes.MAX_INFLATE_RATIO + " times the file's size";
@@ -228,7 +233,9 @@ final class PdfActiveContent {
         return scan(unpacked, depth + 1);
     }
 
-    /** The stream's bytes inflated, an empty array if they are damaged, null past the bounds. */
+    private static final byte[] DAMAGED = new byte[0];
+
+    /** The stream's bytes inflated, {@link #DAMAGED} if they are not Flate data, null past the bounds. */
     private byte[] inflate(byte[] data) {
         Inflater inflater = new Inflater();
         try {
@@ -248,7 +255,7 @@ final class PdfActiveContent {
             }
             return out.toByteArray();
         } catch (DataFormatException e) {
-            return new byte[0];
+            return DAMAGED;
         } finally {
             inflater.end();
         }

@@ -86,9 +86,10 @@ class EvidenceFilesTest {
     }
 
     @Test
-    void the_stored_name_drops_client_paths_and_invisible_direction_marks() {
-        assertThat(files.check("C:\\fakepath\\进展报告.pdf", pdf()).fileName()).isEqualTo("进展报告.pdf");
-        assertThat(files.check("/home/unit/进展报告.pdf", pdf()).fileName()).isEqualTo("进展报告.pdf");
+    void a_name_with_a_path_is_refused_and_invisible_direction_marks_are_dropped() {
+        assertRefused("C:\\fakepath\\进展报告.pdf", pdf(), "进展报告.pdf: the file name holds a path (\"\\\"); send the "
+                + "file's name alone, such as report.pdf.");
+        assertRefused("../../etc/passwd.pdf", pdf(), "passwd.pdf: the file name holds a path (\"/\")");
         // shown as "reportexe.pdf" by a right-to-left override, but named .exe; without the mark it says so
         assertRefused("report\u202Efdp.exe", windowsProgram(), "reportfdp.exe: files of type .exe are not accepted");
     }
@@ -258,6 +259,13 @@ class EvidenceFilesTest {
                 + "\nendstream endobj");
         assertRefused("report.pdf", content, "the PDF has an object stream packed as /LZWDecode, which cannot be "
                 + "checked for scripts");
+    }
+
+    @Test
+    void an_object_stream_that_cannot_be_unpacked_is_refused_as_an_encrypted_one_would_be() {
+        byte[] ciphertext = "\u00FF\u00FE\u00FD\u00FC not Flate data \u0001\u0002".getBytes(StandardCharsets.ISO_8859_1);
+        assertRefused("report.pdf", pdfWith(objectStream(ciphertext)), "the PDF has an object stream that cannot be "
+                + "unpacked (it is encrypted or damaged), so it cannot be checked for scripts");
     }
 
     @Test
