@@ -27,6 +27,9 @@ import java.util.stream.Collectors;
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiErrors {
+    /** The container refuses a NUL byte in an upload's file name while parsing, before the evidence check sees it. */
+    static final String NUL_IN_FILE_NAME = "the file name holds the control character U+0000 (a NUL byte), which no "
+            + "file name may; rename the file";
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
     @ExceptionHandler(NotFound.class)
@@ -102,8 +105,7 @@ class ApiErrors {
         }
         if (Causes.find(e, org.apache.tomcat.util.http.fileupload.InvalidFileNameException.class) != null) {
             // the container refuses it while parsing; the evidence check names the other control characters itself
-            return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the file name holds the control "
-                    + "character U+0000 (a NUL byte), which no file name may; rename the file");
+            return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, NUL_IN_FILE_NAME);
         }
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "the upload is not a complete multipart/form-data request");

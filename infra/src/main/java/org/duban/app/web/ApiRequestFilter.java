@@ -73,8 +73,7 @@ public class ApiRequestFilter extends OncePerRequestFilter {
             return true;
         } catch (RuntimeException e) {
             if (e.getClass().getName().endsWith("InvalidFileNameException")) {
-                Problems.write(request, response, HttpStatus.BAD_REQUEST, "the file name contains a NUL character "
-                        + "(U+0000), which no file name may contain; rename the file",
+                Problems.write(request, response, HttpStatus.BAD_REQUEST, ApiErrors.NUL_IN_FILE_NAME,
                         Map.of("code", "upload.file-name"));
                 return false;
             }
