@@ -16,6 +16,7 @@ import org.duban.api.plan.FindPlan;
 import org.duban.api.plan.PlanClosed;
 import org.duban.api.plan.PlanCreated;
 import org.duban.api.plan.PlanPeriod;
+import org.duban.api.plan.PlanPublicationRequested;
 import org.duban.api.plan.PlanPublished;
 import org.duban.api.plan.PlanStatus;
 import org.duban.api.plan.PlanSummary;
@@ -79,8 +80,9 @@ class WorkflowTransactionIT {
         assertThat(publication.approvalTask(planId)).isEmpty();
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId)
                 .finished().count()).isEqualTo(1);
-        assertThat(eventTypes(planId)).containsExactly(PlanCreated.class, PlanPublished.class);
-        DomainEventMessage<?> published = eventStore.readEvents(planId).asStream().toList().get(1);
+        assertThat(eventTypes(planId)).containsExactly(PlanCreated.class, PlanPublicationRequested.class,
+                PlanPublished.class);
+        DomainEventMessage<?> published = eventStore.readEvents(planId).asStream().toList().get(2);
         assertThat(published.getMetaData())
                 .containsEntry(MetadataKeys.PROCESS_INSTANCE_ID, processInstanceId)
                 .containsEntry(MetadataKeys.USER_TASK_ID, approval.getId());
@@ -98,7 +100,8 @@ class WorkflowTransactionIT {
 
         assertThat(taskService.createTaskQuery().taskId(approvalId).count())
                 .as("the user task is still open").isEqualTo(1);
-        assertThat(eventTypes(planId)).containsExactly(PlanCreated.class, PlanClosed.class);
+        assertThat(eventTypes(planId)).containsExactly(PlanCreated.class, PlanPublicationRequested.class,
+                PlanClosed.class);
         assertThat(status(planId)).isEqualTo(PlanStatus.CLOSED);
     }
 
@@ -111,13 +114,14 @@ class WorkflowTransactionIT {
         assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
             taskService.complete(approvalId);
             assertThat(eventTypes(planId)).as("inside the transaction the event is appended")
-                    .containsExactly(PlanCreated.class, PlanPublished.class);
+                    .containsExactly(PlanCreated.class, PlanPublicationRequested.class, PlanPublished.class);
             throw new IllegalStateException("a later step of the same transaction failed");
         })).hasMessage("a later step of the same transaction failed");
 
         assertThat(taskService.createTaskQuery().taskId(approvalId).count())
                 .as("the user task is still open").isEqualTo(1);
-        assertThat(eventTypes(planId)).as("no event was stored").containsExactly(PlanCreated.class);
+        assertThat(eventTypes(planId)).as("no event of the approval was stored")
+                .containsExactly(PlanCreated.class, PlanPublicationRequested.class);
         assertThat(status(planId)).as("the projection rolled back").isEqualTo(PlanStatus.DRAFT);
     }
 }
