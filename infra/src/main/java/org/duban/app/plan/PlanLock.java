@@ -6,8 +6,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Makes the steps that must happen once per plan (starting its publication process, opening a period's reports)
- * wait for each other: the first takes the plan's row in the plan list for update, the second reads what the
- * first did once it has committed. Neither Camunda (a process started twice by business key) nor the reads that
+ * wait for each other: the first takes the plan's first event (its creation) for update, a row outside every view;
+ * the second reads what the first did once it has committed. Neither Camunda (a process started twice by business key) nor the reads that
  * decide which reports to open would notice a concurrent twin otherwise.
  */
 @Component
@@ -23,7 +23,8 @@ class PlanLock {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("the lock of plan " + planId + " is held by a transaction");
         }
-        jdbc.query("select plan_id from plan_summary where plan_id = ? for update", row -> {
+        jdbc.query("select global_index from domain_event_entry where aggregate_identifier = ? "
+                + "and sequence_number = 0 for update", row -> {
         }, planId);
     }
 }
