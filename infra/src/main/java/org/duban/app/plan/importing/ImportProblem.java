@@ -4,7 +4,14 @@ package org.duban.app.plan.importing;
  * Something wrong (an error) or doubtful (a warning) in an uploaded file, located as precisely as the user needs
  * to find it: file, sheet or table, row, column and the value found there. Parts that do not apply are null.
  */
-public record ImportProblem(String file, String table, Integer row, String column, String value, String message) {
+public record ImportProblem(String file, String table, Integer row, String column, String value, String message,
+                            String messageEn) {
+
+    /** @deprecated being replaced by the bilingual constructor; English only */
+    @Deprecated
+    public ImportProblem(String file, String table, Integer row, String column, String value, String message) {
+        this(file, table, row, column, value, message, message);
+    }
 
     public static ImportProblem ofFile(String file, String message) {
         return new ImportProblem(file, null, null, null, null, message);

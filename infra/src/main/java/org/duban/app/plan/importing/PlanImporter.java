@@ -74,7 +74,7 @@ public class PlanImporter {
             errors.add(ImportProblem.ofFile(name, "plan " + e.getMessage()));
         }
 
-        PlanContent content0 = new PlanContent(List.of(), List.of(), List.of());
+        PlanContent content0 = PlanContent.empty();
         try {
             TableInterpreter interpreter = new TableInterpreter(name, request.mapping());
             content0 = interpreter.interpret(files.read(name, content));

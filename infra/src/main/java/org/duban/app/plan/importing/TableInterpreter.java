@@ -73,7 +73,7 @@ final class TableInterpreter {
         } else if (tasks.isEmpty() && indicators.isEmpty() && sections.isEmpty() && errors.isEmpty()) {
             errors.add(ImportProblem.ofFile(file, "the tables have headers but no rows"));
         }
-        return new PlanContent(List.copyOf(sections.values()), List.copyOf(tasks), List.copyOf(indicators));
+        return new PlanContent(List.copyOf(sections.values()), List.copyOf(tasks), List.copyOf(indicators), List.of(), false);
     }
 
     // --- finding the tables ----------------------------------------------------------------------------------
@@ -271,8 +271,8 @@ final class TableInterpreter {
                                 : "this task has no responsible unit (责任单位), and no unit above it to carry down"));
                 continue;
             }
-            tasks.add(new TaskDraft(tasks.size() + 1, sectionKey, text, names,
-                    dueDate(table, row, header), emptyToNull(cell(row, header, ColumnRole.REMARK))));
+            tasks.add(new TaskDraft(tasks.size() + 1, null, sectionKey, text, names,
+                    dueDate(table, row, header), emptyToNull(cell(row, header, ColumnRole.REMARK)), null));
         }
     }
 
@@ -287,7 +287,7 @@ final class TableInterpreter {
             String key = (parentKey == null ? "" : parentKey + "/") + Headings.key(heading);
             if (!sections.containsKey(key)) {
                 String[] split = Headings.split(heading);
-                sections.put(key, new SectionDraft(key, parentKey, level, split[0], split[1]));
+                sections.put(key, new SectionDraft(key, parentKey, level, split[0], split[1], null));
             }
             parentKey = key;
         }
@@ -391,16 +391,17 @@ final class TableInterpreter {
             if (target.percent() && target.high() != null && target.high().compareTo(BigDecimal.valueOf(100)) > 0) {
                 warnings.add(problem(table, row, header.label(targetColumn), writtenTarget, "a percentage above 100%"));
             }
-            indicators.add(new IndicatorDraft(indicators.size() + 1, name, unitOfMeasure, baseline, target, attribute,
+            indicators.add(new IndicatorDraft(indicators.size() + 1, null, name, unitOfMeasure, baseline, target, attribute,
                     units == null ? List.of() : UnitNames.split(units),
-                    emptyToNull(cell(row, header, ColumnRole.REMARK))));
+                    emptyToNull(cell(row, header, ColumnRole.REMARK)), null, null));
         }
         if (noted != null) {
             for (int i = first; i < indicators.size(); i++) {
                 IndicatorDraft draft = indicators.get(i);
                 if (draft.attribute() == null) {
-                    indicators.set(i, new IndicatorDraft(draft.number(), draft.name(), draft.unitOfMeasure(),
-                            draft.baseline(), draft.target(), noted, draft.unitNames(), draft.remark()));
+                    indicators.set(i, new IndicatorDraft(draft.number(), draft.code(), draft.name(), draft.unitOfMeasure(),
+                            draft.baseline(), draft.target(), noted, draft.unitNames(), draft.remark(),
+                            draft.taskNumber(), draft.source()));
                 }
             }
         }

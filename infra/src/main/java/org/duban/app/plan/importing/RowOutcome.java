@@ -1,0 +1,41 @@
+package org.duban.app.plan.importing;
+
+/**
+ * What became of one non-empty row of a table, or one paragraph of a plan written as text. Every such row gets
+ * exactly one outcome, so that an import never loses a row without saying so.
+ *
+ * @param table  the sheet, "表格 2", the file name, or "正文" for running text
+ * @param row    the row or paragraph number the user sees
+ * @param kind   what it became
+ * @param item   the item it became, as the document numbers it ("一、", "（一）", "12"), or the level for a section;
+ *               null when it became nothing
+ * @param reason for {@link Kind#SKIPPED} and {@link Kind#REFUSED}, why; in Chinese and in English
+ */
+public record RowOutcome(String table, int row, Kind kind, String item, Text reason, String excerpt) {
+
+    public enum Kind {
+        /** the table's title above its header */
+        CAPTION,
+        HEADER,
+        /** the header again, after a page break */
+        REPEATED_HEADER,
+        SECTION_LEVEL_1,
+        SECTION_LEVEL_2,
+        SECTION_LEVEL_3,
+        TASK,
+        INDICATOR,
+        /** a note such as 注：以上指标均为预期性指标, read for what it says of the rows above */
+        NOTE,
+        /** read, deliberately not imported, with the reason */
+        SKIPPED,
+        /** could not be placed: the import is refused until the row is corrected */
+        REFUSED
+    }
+
+    /** A sentence in the two languages of the interface: Chinese first, English second. */
+    public record Text(String zh, String en) {
+        public String in(java.util.Locale locale) {
+            return locale != null && "en".equals(locale.getLanguage()) ? en : zh;
+        }
+    }
+}
