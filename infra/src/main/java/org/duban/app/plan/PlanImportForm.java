@@ -2,6 +2,7 @@ package org.duban.app.plan;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.duban.app.plan.importing.ColumnMapping;
+import org.duban.app.plan.importing.ImportReview;
 import org.duban.app.plan.importing.PlanImportRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -28,14 +29,35 @@ record PlanImportForm(
         @Schema(description = "year of the BASELINE column of a mapped indicator table") Integer baselineYear,
         @Schema(description = "year of the TARGET column of a mapped indicator table") Integer targetYear,
         @Schema(description = "the office (督查室) that supervises the plan; a supervisor's own office when absent")
-        String supervisingOffice) {
+        String supervisingOffice,
+        @Schema(description = "JSON decisions on the items a dry run proposed, required for a plan read from text: "
+                + "{\"items\":[{\"id\":\"t3\",\"action\":\"KEEP\"},{\"id\":\"t4\",\"action\":\"CORRECT\","
+                + "\"lead\":\"市卫生健康委\",\"coUnits\":[\"市财政局\"]},{\"id\":\"i2\",\"action\":\"DROP\"}]}")
+        String review) {
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
+            .findAndRegisterModules()
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
     PlanImportRequest toRequest(org.duban.app.security.DubanUser user) {
         ColumnMapping columns = blankToNull(mapping) == null ? null
                 : ColumnMapping.parse(mapping, headerRow == null ? 1 : headerRow, baselineYear, targetYear);
         return new PlanImportRequest(blankToNull(title), blankToNull(documentNumber), blankToNull(issuer), issueDate,
                 startYear, endYear, blankToNull(parentPlanId), blankToNull(jurisdiction), columns,
-                blankToNull(supervisingOffice) != null ? blankToNull(supervisingOffice) : user.unit());
+                blankToNull(supervisingOffice) != null ? blankToNull(supervisingOffice) : user.unit(),
+                review(review));
+    }
+
+    static ImportReview review(String json) {
+        if (blankToNull(json) == null) {
+            return null;
+        }
+        try {
+            return JSON.readValue(json, ImportReview.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("review is not a review of the proposed items: "
+                    + e.getOriginalMessage());
+        }
     }
 
     private static String blankToNull(String text) {

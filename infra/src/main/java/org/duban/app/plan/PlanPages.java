@@ -158,7 +158,8 @@ class PlanPages {
     private static ImportReport refused(MultipartFile file, String message, boolean dryRun) {
         return new ImportReport(dryRun, false, null, file.getOriginalFilename(), null, file.getSize(), null, 0, 0, 0,
                 0, 0, List.of(), java.util.Map.of(), List.of(),
-                List.of(ImportProblem.ofFile(file.getOriginalFilename(), message)), List.of());
+                List.of(ImportProblem.ofFile(file.getOriginalFilename(), "导入表单有误：" + message, message)), List.of(),
+                List.of(), false, List.of());
     }
 
     private List<PlanSummary> plans() {

@@ -11,14 +11,14 @@ import java.util.regex.Pattern;
  */
 public enum ColumnRole {
     NUMBER("序号", "编号"),
-    LEVEL1("一级指标", "一级任务", "工程", "重大工程", "一级"),
+    LEVEL1("一级指标", "一级任务", "工程", "重大工程", "一级", "重点领域", "主要领域", "领域", "工作类别", "类别"),
     LEVEL2("二级指标", "二级任务", "二级"),
     LEVEL3("三级指标", "三级任务", "三级"),
     TASK("具体任务", "工作任务", "重点任务", "任务内容", "主要任务", "工作内容", "任务"),
-    UNITS("责任单位", "责任部门", "责任主体"),
+    UNITS("责任单位", "责任部门", "责任主体", "责任单位（部门）"),
     LEAD_UNIT("牵头单位", "牵头部门"),
-    CO_UNITS("配合单位", "协办单位", "配合部门"),
-    DUE_DATE("完成时限", "完成时间", "时间节点", "时限"),
+    CO_UNITS("配合单位", "协办单位", "配合部门", "参与单位", "协同单位"),
+    DUE_DATE("完成时限", "完成时间", "时间节点", "时限", "完成期限", "时间要求"),
     REMARK("备注"),
     INDICATOR_NAME("指标名称", "主要指标", "指标"),
     BASELINE("基期值", "现状值", "基期", "现状"),
@@ -54,6 +54,15 @@ public enum ColumnRole {
         Matcher inParentheses = YEAR_IN_PARENTHESES.matcher(text);
         if (inParentheses.matches()) {
             return Optional.of(inParentheses.group(1).startsWith("目标") ? TARGET : BASELINE);
+        }
+        // 责任单位（部门）, 完成时限（年）: a qualifying parenthesis after a known word
+        String qualified = text.replaceAll("[（(][^（）()]*[）)]$", "");
+        if (!qualified.equals(text) && !qualified.isEmpty()) {
+            for (ColumnRole role : values()) {
+                if (role.words.contains(qualified)) {
+                    return Optional.of(role);
+                }
+            }
         }
         return Optional.empty();
     }

@@ -7,31 +7,36 @@ package org.duban.app.plan.importing;
 public record ImportProblem(String file, String table, Integer row, String column, String value, String message,
                             String messageEn) {
 
-    /** @deprecated being replaced by the bilingual constructor; English only */
-    @Deprecated
-    public ImportProblem(String file, String table, Integer row, String column, String value, String message) {
-        this(file, table, row, column, value, message, message);
+    public static ImportProblem ofFile(String file, String message, String messageEn) {
+        return new ImportProblem(file, null, null, null, null, message, messageEn);
     }
 
-    public static ImportProblem ofFile(String file, String message) {
-        return new ImportProblem(file, null, null, null, null, message);
-    }
-
-    /** One line a person can read, e.g. {@code dazu.xlsx, 任务分解, row 7, column E (责任单位) "x": message}. */
+    /** One line a person can read, in Chinese. */
     public String describe() {
+        return describe(java.util.Locale.CHINESE);
+    }
+
+    /**
+     * One line a person can read, e.g. {@code dazu.xlsx，任务分解，第 7 行，E (责任单位) 列“x”：message} or
+     * {@code dazu.xlsx, 任务分解, row 7, column E (责任单位) "x": message}.
+     */
+    public String describe(java.util.Locale locale) {
+        boolean english = locale != null && "en".equals(locale.getLanguage());
         StringBuilder where = new StringBuilder(file == null ? "" : file);
+        String comma = english ? ", " : "，";
         if (table != null) {
-            where.append(", ").append(table);
+            where.append(comma).append(table);
         }
         if (row != null) {
-            where.append(", row ").append(row);
+            where.append(comma).append(english ? "row " + row : "第 " + row + " 行");
         }
         if (column != null) {
-            where.append(", column ").append(column);
+            where.append(comma).append(english ? "column " + column : column + " 列");
         }
         if (value != null) {
-            where.append(" \"").append(value.length() > 60 ? value.substring(0, 60) + "…" : value).append('"');
+            String shown = value.length() > 60 ? value.substring(0, 60) + "…" : value;
+            where.append(english ? " \"" + shown + "\"" : "“" + shown + "”");
         }
-        return where + ": " + message;
+        return where + (english ? ": " : "：") + (english ? messageEn : message);
     }
 }

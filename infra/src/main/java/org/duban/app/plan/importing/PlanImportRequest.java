@@ -8,8 +8,9 @@ import java.time.LocalDate;
  * @param jurisdiction the area of the units the file names (大足区), recorded on newly registered units
  * @param mapping      a column layout for files whose headers are not recognised, or null
  * @param supervisingOffice the office (督查室) whose supervisors act on the plan
+ * @param review       the supervisor's decisions on the items proposed by a dry run, or null
  */
 public record PlanImportRequest(String title, String documentNumber, String issuer, LocalDate issueDate,
                                 Integer startYear, Integer endYear, String parentPlanId, String jurisdiction,
-                                ColumnMapping mapping, String supervisingOffice) {
+                                ColumnMapping mapping, String supervisingOffice, ImportReview review) {
 }

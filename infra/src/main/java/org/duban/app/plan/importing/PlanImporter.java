@@ -68,31 +68,45 @@ public class PlanImporter {
             org.duban.api.Require.optionalText(request.jurisdiction(), "jurisdiction", org.duban.api.Limits.NAME);
             if (createPlan.parentPlanId() != null && queries.query(new FindPlan(createPlan.parentPlanId()),
                     ResponseTypes.optionalInstanceOf(PlanSummary.class)).join().isEmpty()) {
-                errors.add(ImportProblem.ofFile(name, "parent plan " + createPlan.parentPlanId() + " does not exist"));
+                errors.add(ImportProblem.ofFile(name, "上级规划 " + createPlan.parentPlanId() + " 不存在",
+                        "parent plan " + createPlan.parentPlanId() + " does not exist"));
             }
         } catch (IllegalArgumentException e) {
-            errors.add(ImportProblem.ofFile(name, "plan " + e.getMessage()));
+            errors.add(ImportProblem.ofFile(name, "规划信息有误：" + e.getMessage(), "plan " + e.getMessage()));
         }
 
         PlanContent content0 = PlanContent.empty();
+        Map<String, ImportProblem> unitPlaces = Map.of();
         try {
             TableInterpreter interpreter = new TableInterpreter(name, request.mapping());
             content0 = interpreter.interpret(files.read(name, content));
             errors.addAll(interpreter.errors());
             warnings.addAll(interpreter.warnings());
+            unitPlaces = interpreter.unitPlaces();
         } catch (UnreadableFile e) {
             errors.addAll(e.problems());
         }
-        PlanContent plan = content0;
+        PlanContent plan = Proposals.apply(content0, request.review(), content0.fromText() && !dryRun, name, errors);
 
         UnitResolution resolution = resolveUnits(plan);
         Map<String, UnitRef> units = resolution.units();
         List<String> newUnits = resolution.newNames();
         for (String unit : newUnits) {
-            warnings.add(ImportProblem.ofFile(name, "unit " + unit + " is not in the unit registry; it will be registered"));
+            ImportProblem at = placeOf(name, unitPlaces, resolution.writtenAs(unit));
+            boolean collective = UnitNames.isCollective(unit);
+            warnings.add(new ImportProblem(name, at.table(), at.row(), at.column(), resolution.writtenAs(unit),
+                    collective ? "“" + unit + "”不在单位名录中，将登记为集合单位（由督查人员确定具体承办单位）"
+                            : "“" + unit + "”不在单位名录中，导入时将登记",
+                    collective ? "unit " + unit + " is not in the unit registry; it will be registered as a collective "
+                            + "(a supervisor decides who answers for it)"
+                            : "unit " + unit + " is not in the unit registry; it will be registered"));
         }
-        resolution.aliases().forEach((alias, owner) -> warnings.add(ImportProblem.ofFile(name, "unit " + alias
-                + " is taken as " + owner + " and recorded as its alias")));
+        for (Map.Entry<String, String> alias : resolution.aliases().entrySet()) {
+            ImportProblem at = placeOf(name, unitPlaces, alias.getKey());
+            warnings.add(new ImportProblem(name, at.table(), at.row(), at.column(), alias.getKey(),
+                    "“" + alias.getKey() + "”按“" + alias.getValue() + "”处理，原写法记为其别名",
+                    "unit " + alias.getKey() + " is taken as " + alias.getValue() + " and recorded as its alias"));
+        }
 
         if (createPlan != null) {
             errors.addAll(beyondTheContract(name, createPlan, plan, units));
@@ -116,7 +130,8 @@ public class PlanImporter {
         return new ImportReport(dryRun, execute, planId, name, format, content.length, sha256,
                 (int) plan.sectionsAtLevel(1), (int) plan.sectionsAtLevel(2), (int) plan.sectionsAtLevel(3),
                 plan.tasks().size(), plan.indicators().size(), unitNames, leadCounts, newUnits,
-                List.copyOf(errors), List.copyOf(warnings));
+                List.copyOf(errors), List.copyOf(warnings), plan.rows(), plan.fromText(),
+                plan.fromText() ? Proposals.of(plan) : List.of());
     }
 
     /**
@@ -132,7 +147,8 @@ public class PlanImporter {
                 new AddSection(planId, "s", section.parentKey() == null ? null : "p", section.level(), section.code(),
                         section.title());
             } catch (IllegalArgumentException e) {
-                problems.add(ImportProblem.ofFile(file, "section " + section.code() + ": " + e.getMessage()));
+                problems.add(at(file, section.source(), section.code() + section.title(), "标题超出系统的限制：" + e.getMessage(),
+                        "section " + section.code() + ": " + e.getMessage()));
             }
         }
         for (TaskDraft task : plan.tasks()) {
@@ -145,7 +161,8 @@ public class PlanImporter {
                         named.subList(1, named.size()), task.dueDate(), task.remark(), createPlan.period(),
                         createPlan.supervisingOffice());
             } catch (IllegalArgumentException e) {
-                problems.add(ImportProblem.ofFile(file, "task " + task.number() + ": " + e.getMessage()));
+                problems.add(at(file, task.source(), task.code(), "任务超出系统的限制：" + e.getMessage(),
+                        "task " + (task.code() != null ? task.code() : task.number()) + ": " + e.getMessage()));
             }
         }
         for (IndicatorDraft indicator : plan.indicators()) {
@@ -154,10 +171,17 @@ public class PlanImporter {
                         indicator.baseline(), indicator.target(), indicator.attribute(), null,
                         indicator.unitNames().stream().map(units::get).toList(), indicator.remark());
             } catch (IllegalArgumentException e) {
-                problems.add(ImportProblem.ofFile(file, "indicator " + indicator.number() + ": " + e.getMessage()));
+                problems.add(at(file, indicator.source(), indicator.name(), "指标超出系统的限制：" + e.getMessage(),
+                        "indicator " + (indicator.code() != null ? indicator.code() : indicator.number()) + ": "
+                                + e.getMessage()));
             }
         }
         return problems;
+    }
+
+    private static ImportProblem at(String file, PlanContent.Source source, String value, String zh, String en) {
+        return source == null ? new ImportProblem(file, null, null, null, value, zh, en)
+                : new ImportProblem(file, source.table(), source.row(), null, value, zh, en);
     }
 
     private void create(CreatePlan createPlan, PlanContent plan, UnitResolution resolution, String jurisdiction,
@@ -195,9 +219,10 @@ public class PlanImporter {
     }
 
     /**
-     * Links each unit name as written to a registered unit: by name, by alias, or — for 区卫生健康委（区疾控局） — by
-     * the name outside the parentheses, registered or named in the same file, whose alias it then becomes. A name
-     * found nowhere gets the id it will be registered under.
+     * Links each unit name as written to a registered unit: by name, by alias, or — for 区卫生健康委（区疾控局） and
+     * 各区县（自治县，以下简称区县）政府 — by its name without the remark ({@link UnitNames#canonicalName}), registered,
+     * named in the same file or registered now, whose alias the written form then becomes. A name found nowhere gets
+     * the id it will be registered under.
      */
     private UnitResolution resolveUnits(PlanContent plan) {
         Map<String, UnitView> registry = UnitDirectory.byNameOrAlias(queries);
@@ -207,31 +232,45 @@ public class PlanImporter {
         Map<String, UnitRef> resolved = new LinkedHashMap<>();
         List<String> newNames = new ArrayList<>();
         Map<String, String> aliases = new LinkedHashMap<>();
+        Map<String, String> writtenAs = new HashMap<>();
         for (String name : names) {
             UnitView known = registry.get(name);
-            String outer = UnitNames.outerName(name);
-            if (known == null && !outer.equals(name)) {
-                UnitView registeredOuter = registry.get(outer);
-                String owner = registeredOuter != null ? registeredOuter.name() : names.contains(outer) ? outer : null;
-                if (owner != null) {
-                    aliases.put(name, owner);
-                    resolved.put(name, new UnitRef(UnitIds.of(owner), name));
-                    continue;
+            String canonical = UnitNames.canonicalName(name);
+            if (known == null && !canonical.equals(name)) {
+                UnitView registeredCanonical = registry.get(canonical);
+                String owner = registeredCanonical != null ? registeredCanonical.name() : canonical;
+                if (registeredCanonical == null && !names.contains(canonical) && !newNames.contains(canonical)) {
+                    newNames.add(canonical);
+                    writtenAs.put(canonical, name);
                 }
+                aliases.put(name, owner);
+                resolved.put(name, new UnitRef(registeredCanonical != null ? registeredCanonical.unitId()
+                        : UnitIds.of(owner), name));
+                continue;
             }
-            if (known == null) {
+            if (known == null && !newNames.contains(name)) {
                 newNames.add(name);
             }
             resolved.put(name, new UnitRef(known != null ? known.unitId() : UnitIds.of(name), name));
         }
-        return new UnitResolution(resolved, newNames, aliases);
+        return new UnitResolution(resolved, newNames, aliases, writtenAs);
+    }
+
+    private static ImportProblem placeOf(String file, Map<String, ImportProblem> places, String written) {
+        ImportProblem at = places.get(written);
+        return at != null ? at : new ImportProblem(file, null, null, null, written, null, null);
     }
 
     /**
      * Unit names as written → the registered unit each links to; newNames are not registered yet; aliases maps a
-     * name such as 区卫生健康委（区疾控局） to the registered name it becomes an alias of.
+     * name such as 区卫生健康委（区疾控局） to the registered name it becomes an alias of; writtenAs gives, for a new
+     * name the file wrote only with a remark, the form it wrote.
      */
-    private record UnitResolution(Map<String, UnitRef> units, List<String> newNames, Map<String, String> aliases) {
+    private record UnitResolution(Map<String, UnitRef> units, List<String> newNames, Map<String, String> aliases,
+                                  Map<String, String> writtenAs) {
+        String writtenAs(String newName) {
+            return writtenAs.getOrDefault(newName, newName);
+        }
     }
 
     private static PlanPeriod period(PlanImportRequest request) {

@@ -15,21 +15,33 @@ public record RowOutcome(String table, int row, Kind kind, String item, Text rea
 
     public enum Kind {
         /** the table's title above its header */
-        CAPTION,
-        HEADER,
+        CAPTION("表格标题", "caption"),
+        HEADER("表头", "header"),
         /** the header again, after a page break */
-        REPEATED_HEADER,
-        SECTION_LEVEL_1,
-        SECTION_LEVEL_2,
-        SECTION_LEVEL_3,
-        TASK,
-        INDICATOR,
+        REPEATED_HEADER("重复的表头", "header repeated"),
+        SECTION_LEVEL_1("一级标题", "level 1 heading"),
+        SECTION_LEVEL_2("二级标题", "level 2 heading"),
+        SECTION_LEVEL_3("三级标题", "level 3 heading"),
+        TASK("任务", "task"),
+        INDICATOR("指标", "indicator"),
         /** a note such as 注：以上指标均为预期性指标, read for what it says of the rows above */
-        NOTE,
+        NOTE("注释", "note"),
         /** read, deliberately not imported, with the reason */
-        SKIPPED,
+        SKIPPED("未导入", "not imported"),
         /** could not be placed: the import is refused until the row is corrected */
-        REFUSED
+        REFUSED("无法归位", "cannot be placed");
+
+        private final String zh;
+        private final String en;
+
+        Kind(String zh, String en) {
+            this.zh = zh;
+            this.en = en;
+        }
+
+        public String label(java.util.Locale locale) {
+            return locale != null && "en".equals(locale.getLanguage()) ? en : zh;
+        }
     }
 
     /** A sentence in the two languages of the interface: Chinese first, English second. */

@@ -8,10 +8,27 @@ import java.util.List;
  * empty, exactly like the blank cells that mean "same as above".
  *
  * @param name  how the user knows the table: the sheet name, "表格 2" for the second Word table, or the file name
+ * @param paragraphs true for the running text of a document (one paragraph a row), false for a table
  */
-public record SourceTable(String name, List<SourceRow> rows) {
+public record SourceTable(String name, List<SourceRow> rows, boolean paragraphs) {
+    /** The name of the running text of a document or text file, as a table of one-cell rows. */
+    public static final String TEXT = "正文";
+
     public SourceTable {
         rows = List.copyOf(rows);
+    }
+
+    public SourceTable(String name, List<SourceRow> rows) {
+        this(name, rows, false);
+    }
+
+    /** Paragraphs of running text, one per row, numbered as the user counts them. */
+    public static SourceTable text(List<String> paragraphs, List<Integer> numbers) {
+        List<SourceRow> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < paragraphs.size(); i++) {
+            rows.add(new SourceRow(numbers.get(i), List.of(paragraphs.get(i))));
+        }
+        return new SourceTable(TEXT, rows, true);
     }
 
     /**

@@ -57,24 +57,28 @@ class TableFiles implements TableFileReader {
     @Override
     public List<SourceTable> read(String fileName, byte[] content) {
         if (content.length == 0) {
-            throw unreadable(fileName, "the file is empty");
+            throw unreadable(fileName, "文件是空的", "the file is empty");
         }
         if (content.length > maxBytes) {
-            throw unreadable(fileName, String.format(Locale.ROOT, "the file is %.1f MB; the largest file accepted is %d MB",
-                    content.length / 1048576.0, maxBytes / 1048576));
+            throw unreadable(fileName, String.format(Locale.ROOT, "文件大小为 %.1f MB，可接受的最大文件为 %d MB",
+                    content.length / 1048576.0, maxBytes / 1048576), String.format(Locale.ROOT,
+                    "the file is %.1f MB; the largest file accepted is %d MB", content.length / 1048576.0,
+                    maxBytes / 1048576));
         }
         List<SourceTable> tables = switch (TableFormat.of(fileName, content)) {
             case TableFormat.XLSX -> workbook(fileName, content);
             case TableFormat.DOCX -> document(fileName, content);
-            case TableFormat.OLE2 -> throw unreadable(fileName, "this is an old binary Excel (.xls) or Word (.doc) "
+            case TableFormat.OLE2 -> throw unreadable(fileName, "这是旧版的 Excel（.xls）或 Word（.doc）文件；请另存为 "
+                    + ".xlsx 或 .docx 后重新导入", "this is an old binary Excel (.xls) or Word (.doc) "
                     + "file; save it as .xlsx or .docx and import it again");
-            case TableFormat.PDF -> throw unreadable(fileName, "this is a PDF; Duban reads tables from .xlsx, .docx and .csv files");
-            case TableFormat.ZIP -> throw unreadable(fileName, "this is a zip archive that is neither an .xlsx workbook "
-                    + "nor a .docx document, or it is damaged");
+            case TableFormat.PDF -> throw unreadable(fileName, "这是 PDF 文件；督办系统从 .xlsx、.docx、.csv 和 .txt 文件读取规划",
+                    "this is a PDF; Duban reads plans from .xlsx, .docx, .csv and .txt files");
+            case TableFormat.ZIP -> throw unreadable(fileName, "这是一个压缩包，既不是 .xlsx 工作簿也不是 .docx 文档，或者已经损坏",
+                    "this is a zip archive that is neither an .xlsx workbook nor a .docx document, or it is damaged");
             default -> csv(fileName, content);
         };
         if (tables.stream().allMatch(table -> table.rows().stream().allMatch(SourceTable.SourceRow::isBlank))) {
-            throw unreadable(fileName, "the file holds no table with any text in it");
+            throw unreadable(fileName, "文件中没有任何文字", "the file holds no table or text with anything in it");
         }
         return tables;
     }
@@ -92,6 +96,7 @@ class TableFiles implements TableFileReader {
                 if (workbook.isSheetHidden(s) || workbook.isSheetVeryHidden(s)) {
                     if (sheet.getPhysicalNumberOfRows() > 0) {
                         problems.add(new ImportProblem(fileName, sheet.getSheetName(), null, null, null,
+                                "这张工作表是隐藏的；请取消隐藏或删除它，使导入的内容就是看到的内容",
                                 "the sheet is hidden; unhide or delete it, so that what is imported is what you see"));
                     }
                     continue;
@@ -102,8 +107,8 @@ class TableFiles implements TableFileReader {
             if (e instanceof UnreadableFile unreadable) {
                 throw unreadable;
             }
-            throw new UnreadableFile(ImportProblem.ofFile(fileName, "the workbook cannot be opened ("
-                    + reason(e) + "); it may be damaged or truncated"), e);
+            throw new UnreadableFile(ImportProblem.ofFile(fileName, "无法打开工作簿（" + reason(e) + "），文件可能已损坏或不完整",
+                    "the workbook cannot be opened (" + reason(e) + "); it may be damaged or truncated"), e);
         }
         if (!problems.isEmpty()) {
             throw new UnreadableFile(problems, null);
@@ -115,7 +120,7 @@ class TableFiles implements TableFileReader {
         String name = sheet.getSheetName();
         if (sheet.getLastRowNum() >= MAX_ROWS) {
             throw new UnreadableFile(new ImportProblem(fileName, name, sheet.getLastRowNum() + 1, null, null,
-                    "the sheet has more than " + MAX_ROWS + " rows"));
+                    "工作表超过 " + MAX_ROWS + " 行", "the sheet has more than " + MAX_ROWS + " rows"));
         }
         List<SourceTable.SourceRow> rows = new ArrayList<>();
         for (Row row : sheet) {
@@ -125,13 +130,14 @@ class TableFiles implements TableFileReader {
                 int column = cell.getColumnIndex();
                 if (column >= MAX_COLUMNS) {
                     problems.add(new ImportProblem(fileName, name, row.getRowNum() + 1, SourceTable.columnName(column),
-                            null, "the sheet uses more than " + MAX_COLUMNS + " columns"));
+                            null, "工作表超过 " + MAX_COLUMNS + " 列", "the sheet uses more than " + MAX_COLUMNS + " columns"));
                     break;
                 }
                 String text;
                 if (cell.getCellType() == CellType.FORMULA) {
                     problems.add(new ImportProblem(fileName, name, row.getRowNum() + 1, SourceTable.columnName(column),
-                            "=" + cell.getCellFormula(), "the cell holds a formula; copy the sheet and paste values only"));
+                            "=" + cell.getCellFormula(), "单元格中是公式；请复制工作表并只粘贴数值",
+                            "the cell holds a formula; copy the sheet and paste values only"));
                     continue;
                 }
                 text = clean(formatter.formatCellValue(cell));
@@ -140,7 +146,8 @@ class TableFiles implements TableFileReader {
                 }
                 if (hiddenRow || sheet.isColumnHidden(column)) {
                     problems.add(new ImportProblem(fileName, name, row.getRowNum() + 1, SourceTable.columnName(column),
-                            text, "the cell is in a hidden " + (hiddenRow ? "row" : "column")
+                            text, "单元格在隐藏的" + (hiddenRow ? "行" : "列") + "中；请取消隐藏或删除，使导入的内容就是看到的内容",
+                            "the cell is in a hidden " + (hiddenRow ? "row" : "column")
                             + "; unhide or delete it, so that what is imported is what you see"));
                     continue;
                 }
@@ -166,14 +173,15 @@ class TableFiles implements TableFileReader {
                 for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
                     inflated += n;
                     if (FileBytes.inflatesTooMuch(inflated, content.length)) {
-                        throw unreadable(fileName, "the file expands to more than " + inflated / 1048576
+                        throw unreadable(fileName, "文件解压后超过 " + inflated / 1048576 + " MB（" + entry.getName()
+                                + "），疑似压缩炸弹，拒绝导入", "the file expands to more than " + inflated / 1048576
                                 + " MB when unpacked (entry " + entry.getName() + "); it looks like a zip bomb and is refused");
                     }
                 }
             }
         } catch (IOException e) {
-            throw new UnreadableFile(ImportProblem.ofFile(fileName, "the file is a damaged or truncated archive ("
-                    + reason(e) + ")"), e);
+            throw new UnreadableFile(ImportProblem.ofFile(fileName, "文件是损坏或不完整的压缩包（" + reason(e) + "）",
+                    "the file is a damaged or truncated archive (" + reason(e) + ")"), e);
         }
     }
 
@@ -188,15 +196,27 @@ class TableFiles implements TableFileReader {
                 number++;
                 tables.add(wordTable("表格 " + number, table, fileName));
             }
+            List<String> paragraphs = new ArrayList<>();
+            for (XWPFParagraph paragraph : document.getParagraphs()) {
+                String text = clean(paragraph.getText());
+                if (!text.isEmpty()) {
+                    paragraphs.add(text);
+                }
+            }
+            if (!paragraphs.isEmpty()) {
+                // counted as a reader counts them: the n-th paragraph with text, tables not counted
+                tables.add(SourceTable.text(paragraphs, java.util.stream.IntStream.rangeClosed(1, paragraphs.size())
+                        .boxed().toList()));
+            }
         } catch (IOException | RuntimeException e) {
             if (e instanceof UnreadableFile unreadable) {
                 throw unreadable;
             }
-            throw new UnreadableFile(ImportProblem.ofFile(fileName, "the document cannot be opened ("
-                    + reason(e) + "); it may be damaged or truncated"), e);
+            throw new UnreadableFile(ImportProblem.ofFile(fileName, "无法打开文档（" + reason(e) + "），文件可能已损坏或不完整",
+                    "the document cannot be opened (" + reason(e) + "); it may be damaged or truncated"), e);
         }
         if (tables.isEmpty()) {
-            throw unreadable(fileName, "the document has no table; Duban reads the plan from a table in the document");
+            throw unreadable(fileName, "文档中既没有表格也没有文字", "the document has neither a table nor any text");
         }
         return tables;
     }
@@ -209,7 +229,7 @@ class TableFiles implements TableFileReader {
             number++;
             if (number > MAX_ROWS) {
                 throw new UnreadableFile(new ImportProblem(fileName, name, number, null, null,
-                        "the table has more than " + MAX_ROWS + " rows"));
+                        "表格超过 " + MAX_ROWS + " 行", "the table has more than " + MAX_ROWS + " rows"));
             }
             List<String> cells = new ArrayList<>();
             for (XWPFTableCell cell : row.getTableCells()) {
@@ -243,6 +263,9 @@ class TableFiles implements TableFileReader {
 
     private List<SourceTable> csv(String fileName, byte[] content) {
         String text = decode(fileName, content);
+        if (isProse(fileName, text)) {
+            return List.of(paragraphs(text));
+        }
         char delimiter = delimiter(text);
         List<SourceTable.SourceRow> rows = new ArrayList<>();
         int[] lineStarts = lineStarts(text);
@@ -252,11 +275,11 @@ class TableFiles implements TableFileReader {
                 int line = line(lineStarts, record.getCharacterPosition());
                 if (rows.size() >= MAX_ROWS) {
                     throw new UnreadableFile(new ImportProblem(fileName, fileName, line, null, null,
-                            "the file has more than " + MAX_ROWS + " rows"));
+                            "文件超过 " + MAX_ROWS + " 行", "the file has more than " + MAX_ROWS + " rows"));
                 }
                 if (record.size() > MAX_COLUMNS) {
                     throw new UnreadableFile(new ImportProblem(fileName, fileName, line, null, null,
-                            "the row has more than " + MAX_COLUMNS + " columns"));
+                            "这一行超过 " + MAX_COLUMNS + " 列", "the row has more than " + MAX_COLUMNS + " columns"));
                 }
                 List<String> cells = new ArrayList<>(record.size());
                 record.forEach(cell -> cells.add(clean(cell)));
@@ -264,9 +287,47 @@ class TableFiles implements TableFileReader {
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             throw new UnreadableFile(new ImportProblem(fileName, fileName, lastLine(text), null, null,
+                    "无法解析 CSV 文本（" + reason(e) + "）；请检查是否有未闭合的引号",
                     "the CSV text cannot be parsed (" + reason(e) + "); look for a quotation mark that is never closed"), e);
         }
         return List.of(new SourceTable(fileName, rows));
+    }
+
+    /**
+     * A .txt file, or text that is not delimited: most of its lines hold no comma, tab or semicolon outside
+     * quotes. A plan written as text uses full-width punctuation, which is never a CSV delimiter.
+     */
+    private static boolean isProse(String fileName, String text) {
+        String name = fileName.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".csv") || name.endsWith(".tsv")) {
+            return false;
+        }
+        if (name.endsWith(".txt") || name.endsWith(".text") || name.endsWith(".md")) {
+            return true;
+        }
+        long lines = text.lines().filter(line -> !line.isBlank()).count();
+        long delimited = text.lines().filter(line -> !line.isBlank())
+                .filter(line -> line.indexOf(',') >= 0 || line.indexOf('\t') >= 0 || line.indexOf(';') >= 0).count();
+        return lines > 0 && delimited * 2 < lines;
+    }
+
+    /** Each non-empty line a paragraph, numbered by its line in the file. */
+    private static SourceTable paragraphs(String text) {
+        List<String> paragraphs = new ArrayList<>();
+        List<Integer> numbers = new ArrayList<>();
+        String[] lines = text.split("\n", -1);
+        if (lines.length > MAX_ROWS) {
+            throw new UnreadableFile(ImportProblem.ofFile(SourceTable.TEXT, "文本超过 " + MAX_ROWS + " 行",
+                    "the text has more than " + MAX_ROWS + " lines"));
+        }
+        for (int i = 0; i < lines.length; i++) {
+            String line = clean(lines[i]);
+            if (!line.isEmpty()) {
+                paragraphs.add(line);
+                numbers.add(i + 1);
+            }
+        }
+        return SourceTable.text(paragraphs, numbers);
     }
 
     /** UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (which covers GBK and GB2312). */
@@ -279,7 +340,8 @@ class TableFiles implements TableFileReader {
         }
         for (byte b : content) {
             if (b == 0) {
-                throw unreadable(fileName, "the file is binary, not a table: save the table as .xlsx, .docx or .csv");
+                throw unreadable(fileName, "这是二进制文件，不是表格或文本：请把规划另存为 .xlsx、.docx、.csv 或 .txt",
+                        "the file is binary, not a table: save the plan as .xlsx, .docx, .csv or .txt");
             }
         }
         try {
@@ -293,8 +355,8 @@ class TableFiles implements TableFileReader {
         try {
             return decoder(charset).decode(ByteBuffer.wrap(content)).toString();
         } catch (CharacterCodingException e) {
-            throw new UnreadableFile(ImportProblem.ofFile(fileName, "the text is neither UTF-8 nor GB18030/GBK; "
-                    + "save the CSV file as UTF-8"), e);
+            throw new UnreadableFile(ImportProblem.ofFile(fileName, "文本既不是 UTF-8 也不是 GB18030/GBK 编码；请另存为 UTF-8",
+                    "the text is neither UTF-8 nor GB18030/GBK; save the file as UTF-8"), e);
         }
     }
 
@@ -373,7 +435,7 @@ class TableFiles implements TableFileReader {
         return line.length() > 160 ? line.substring(0, 160) + "…" : line;
     }
 
-    private static UnreadableFile unreadable(String fileName, String message) {
-        return new UnreadableFile(ImportProblem.ofFile(fileName, message));
+    private static UnreadableFile unreadable(String fileName, String message, String messageEn) {
+        return new UnreadableFile(ImportProblem.ofFile(fileName, message, messageEn));
     }
 }

@@ -15,7 +15,7 @@ public class UnreadableFile extends RuntimeException {
     }
 
     public UnreadableFile(List<ImportProblem> problems, Throwable cause) {
-        super(problems.get(0).describe(), cause);
+        super(problems.get(0).describe(java.util.Locale.ENGLISH), cause);
         this.problems = List.copyOf(problems);
     }
 

@@ -45,7 +45,7 @@ final class MalformedFiles {
     static List<Case> all() {
         List<Case> cases = new ArrayList<>();
         cases.add(new Case("empty.csv", new byte[0], "the file is empty"));
-        cases.add(new Case("blank.csv", "\r\n , ,\r\n\r\n".getBytes(StandardCharsets.UTF_8), "no table with any text"));
+        cases.add(new Case("blank.csv", "\r\n , ,\r\n\r\n".getBytes(StandardCharsets.UTF_8), "no table or text with anything in it"));
         cases.add(new Case("wrong-headers.csv", csv("名称,部门,日期\n中医院建设,区卫生健康委,2025年\n"),
                 "no table with a task column"));
         cases.add(new Case("no-task-column.csv", csv("一级指标,二级指标,三级指标,责任单位\n一、工程,（一）方向,1.事项,区卫生健康委\n"),

@@ -109,6 +109,7 @@ class MalformedImportIT {
 
     private static String describe(Map error) {
         return new ImportProblem((String) error.get("file"), (String) error.get("table"), (Integer) error.get("row"),
-                (String) error.get("column"), (String) error.get("value"), (String) error.get("message")).describe();
+                (String) error.get("column"), (String) error.get("value"), (String) error.get("message"),
+                (String) error.get("messageEn")).describe(java.util.Locale.ENGLISH);
     }
 }
