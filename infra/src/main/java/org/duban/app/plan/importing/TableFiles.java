@@ -294,16 +294,14 @@ class TableFiles implements TableFileReader {
     }
 
     /**
-     * A .txt file, or text that is not delimited: most of its lines hold no comma, tab or semicolon outside
-     * quotes. A plan written as text uses full-width punctuation, which is never a CSV delimiter.
+     * Text that is not delimited: most of its lines hold no comma, tab or semicolon. A plan written as text uses
+     * full-width punctuation, which is never a CSV delimiter; a .txt may still be a table (Excel saves "Unicode
+     * text" as tab-separated .txt).
      */
     private static boolean isProse(String fileName, String text) {
         String name = fileName.toLowerCase(Locale.ROOT);
         if (name.endsWith(".csv") || name.endsWith(".tsv")) {
             return false;
-        }
-        if (name.endsWith(".txt") || name.endsWith(".text") || name.endsWith(".md")) {
-            return true;
         }
         long lines = text.lines().filter(line -> !line.isBlank()).count();
         long delimited = text.lines().filter(line -> !line.isBlank())
