@@ -48,6 +48,17 @@ record PlanImportForm(
                 review(review));
     }
 
+    /** The same form with a review made on the import page, sent as the JSON an API client would send. */
+    PlanImportForm withReview(ImportReview decisions) {
+        try {
+            return new PlanImportForm(title, documentNumber, issuer, issueDate, startYear, endYear, parentPlanId,
+                    jurisdiction, mapping, headerRow, baselineYear, targetYear, supervisingOffice,
+                    JSON.writeValueAsString(decisions));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a review always serialises", e);
+        }
+    }
+
     static ImportReview review(String json) {
         if (blankToNull(json) == null) {
             return null;

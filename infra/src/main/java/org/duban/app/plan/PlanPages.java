@@ -9,6 +9,7 @@ import org.duban.api.plan.PlanSummary;
 import org.duban.api.plan.PlanTree;
 import org.duban.app.plan.importing.ImportProblem;
 import org.duban.app.plan.importing.ImportReport;
+import org.duban.app.plan.importing.ImportReview;
 import org.duban.app.plan.importing.PlanImporter;
 import org.duban.api.MetadataKeys;
 import org.duban.api.reporting.Cadence;
@@ -133,10 +134,12 @@ class PlanPages {
                       @RequestParam(defaultValue = "false") boolean dryRun,
                       @RequestHeader(value = "HX-Request", required = false) String htmx,
                       HttpServletResponse response, Model model,
+                      @RequestParam java.util.Map<String, String> fields,
                       @org.springframework.security.core.annotation.AuthenticationPrincipal DubanUser user) {
         ImportReport report;
         try {
-            report = PlanImportApi.run(importer, file, form, dryRun, user);
+            ImportReview review = reviewFields(fields);
+            report = PlanImportApi.run(importer, file, review == null ? form : form.withReview(review), dryRun, user);
         } catch (IllegalArgumentException e) {
             report = refused(file, e.getMessage(), dryRun);
         }
@@ -153,6 +156,42 @@ class PlanPages {
         }
         model.addAttribute("plans", plans());
         return "plans/import";
+    }
+
+    /**
+     * The review controls of the page ({@code review.t3.action}, {@code review.t3.lead} …) as a review; items whose
+     * decision is not chosen are left out, so an import of a plan read from text names them as not reviewed.
+     */
+    static ImportReview reviewFields(java.util.Map<String, String> fields) {
+        java.util.Map<String, java.util.Map<String, String>> byItem = new java.util.TreeMap<>();
+        fields.forEach((name, value) -> {
+            String[] parts = name.split("\\.", 3);
+            if (parts.length == 3 && parts[0].equals("review")) {
+                byItem.computeIfAbsent(parts[1], id -> new java.util.HashMap<>()).put(parts[2], value);
+            }
+        });
+        List<ImportReview.Decision> decisions = new java.util.ArrayList<>();
+        byItem.forEach((id, item) -> {
+            String action = item.getOrDefault("action", "");
+            if (action.isBlank()) {
+                return;
+            }
+            String due = item.getOrDefault("dueDate", "");
+            String co = item.getOrDefault("coUnits", "");
+            decisions.add(new ImportReview.Decision(id, ImportReview.Action.valueOf(action), item.get("text"),
+                    item.get("lead"), co.isBlank() ? null : List.of(co.split("[、，,；;\\s]+")),
+                    due.isBlank() ? null : date(id, due), item.get("name"), item.get("target"),
+                    item.get("unitOfMeasure")));
+        });
+        return decisions.isEmpty() ? null : new ImportReview(decisions);
+    }
+
+    private static java.time.LocalDate date(String item, String written) {
+        try {
+            return java.time.LocalDate.parse(written);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("review." + item + ".dueDate \"" + written + "\" is not a date such as 2025-12-31");
+        }
     }
 
     private static ImportReport refused(MultipartFile file, String message, boolean dryRun) {
