@@ -211,6 +211,13 @@ final class TableInterpreter {
 
     private boolean readRecognised(SourceTable table) {
         List<SourceRow> rows = table.rows();
+        boolean hasHeader = false;
+        for (int i = 0; i < rows.size() && !hasHeader; i++) {
+            hasHeader = header(rows.get(i), i) != null;
+        }
+        if (!hasHeader) {
+            return false;
+        }
         Body body = null;
         for (int i = 0; i < rows.size(); i++) {
             SourceRow row = rows.get(i);
@@ -245,8 +252,7 @@ final class TableInterpreter {
                 body.read(row);
             }
         }
-        return rows.stream().anyMatch(r -> outcomes.stream().anyMatch(o -> o.table().equals(table.name())
-                && o.row() == r.number() && o.kind() == RowOutcome.Kind.HEADER));
+        return true;
     }
 
     /** A row above the first header: the table's caption right above it, else text before the table. */
@@ -415,6 +421,11 @@ final class TableInterpreter {
         }
 
         private void readTask(SourceRow row) {
+            List<String> texts = distinctTexts(row);
+            if (texts.size() == 1 && NOTE.matcher(texts.get(0)).matches()) {
+                outcome(table, row, RowOutcome.Kind.NOTE, null, "表格的注释，未导入", "a note to the table, not imported");
+                return;
+            }
             String heading = headingRow(row);
             if (heading != null) {
                 headingRowSection(row, heading);
