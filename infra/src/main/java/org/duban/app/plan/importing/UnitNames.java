@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * Reading a 责任单位 cell or bracket into unit names as the documents write them: the first listed leads
  * ("列首位的为牵头单位") unless one is marked 牵头; a list ending in 等部门 names its departments and no collective;
- * a remark in parentheses that defines an abbreviation belongs to the unit it follows.
+ * a remark in parentheses that defines an abbreviation (（自治县，以下简称区县）) is not part of the unit's name.
  */
 final class UnitNames {
     private static final String SEPARATORS = "、，,；;\n\r";
@@ -49,6 +49,9 @@ final class UnitNames {
                 name = SUFFIX.matcher(name).replaceFirst("").strip();
                 changed = !name.equals(before) && !name.isEmpty();
             }
+            // 各区县（自治县，以下简称区县）政府 is 各区县政府; the remark is kept in the task's notes
+            String defined = DEFINING.matcher(name).replaceAll("").strip();
+            name = defined.isEmpty() ? name : defined;
             if (!name.isEmpty()) {
                 names.add(name);
             }
@@ -66,7 +69,7 @@ final class UnitNames {
             String name = TRAILER.matcher(part).replaceFirst("").strip();
             Matcher marked = LEAD_MARK.matcher(name);
             name = marked.matches() ? marked.group(1).strip() : name;
-            if (SUFFIX.matcher(name).find()) {
+            if (SUFFIX.matcher(name).find() || DEFINING.matcher(name).find()) {
                 return "责任单位原文为“" + cell.replaceAll("\\s+", "") + "”";
             }
         }

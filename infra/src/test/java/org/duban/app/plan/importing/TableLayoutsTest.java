@@ -76,7 +76,8 @@ class TableLayoutsTest {
         assertThat(fourth.sectionKey()).isEqualTo(content.sections().get(3).key());
         assertThat(fourth.unitNames()).containsExactly("市发展改革委", "市财政局");
         assertThat(fourth.remark()).contains("等部门");
-        assertThat(content.tasks().get(2).unitNames()).containsExactly("市财政局", "各区县（自治县，以下简称区县）政府");
+        assertThat(content.tasks().get(2).unitNames()).containsExactly("市财政局", "各区县政府");
+        assertThat(content.tasks().get(2).remark()).contains("以下简称区县");
         assertThat(content.tasks()).allSatisfy(task -> assertThat(task.sectionKey()).isNotNull());
 
         assertThat(kindOf(content, 1)).isEqualTo(Kind.CAPTION);

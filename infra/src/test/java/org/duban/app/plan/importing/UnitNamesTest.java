@@ -25,7 +25,8 @@ class UnitNamesTest {
     @Test
     void a_defining_remark_with_a_comma_stays_with_its_unit_which_is_the_known_collective() {
         String written = "各区县（自治县，以下简称区县）政府";
-        assertThat(UnitNames.split(written + "、市级有关部门")).containsExactly(written, "市级有关部门");
+        assertThat(UnitNames.split(written + "、市级有关部门")).containsExactly("各区县政府", "市级有关部门");
+        assertThat(UnitNames.notes(written)).contains(written);
         assertThat(UnitNames.canonicalName(written)).isEqualTo("各区县政府");
         assertThat(UnitNames.isCollective(written)).isTrue();
         assertThat(UnitNames.isCollective("市级有关部门")).isTrue();
