@@ -58,9 +58,9 @@ final class TextPlanInterpreter {
     private static final Pattern DATE = Pattern.compile(
             "^(\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]+月[一二三四五六七八九十]+日)$");
     private static final Pattern TITLE = Pattern.compile(
-            "^(?:.*关于.*的(?:通知|意见|函|批复|决定)|.*(?:方案|规划|计划|意见|办法|细则|要点|清单|分工))$");
+            "^(?:关于.*|.*的(?:通知|意见|函|批复|决定)|.*(?:方案|规划|计划|意见|办法|细则|要点|清单|分工))$");
     private static final Pattern PERIOD = Pattern.compile("[（(]\\s*\\d{4}\\s*[—–\\-－~～至]+\\s*\\d{4}\\s*年?\\s*[）)]$");
-    private static final Pattern PAGE_NUMBER = Pattern.compile("^[—\\-－–\\s]*\\d{1,3}[—\\-－–\\s]*$");
+    private static final Pattern PAGE_NUMBER = Pattern.compile("^[—\\-－–]+\\s*\\d{1,3}\\s*[—\\-－–]+$");
     private static final Pattern IN_PARENTHESES = Pattern.compile("^[（(].*[）)]$");
 
     private static final Text DOCUMENT_NUMBER_REASON = new Text("文号", "document number");

@@ -34,10 +34,12 @@ final class TextTargets {
     private static final Pattern SUBJECT_TAIL = Pattern.compile(
             "(均达到|均达|力争达到|力争达|达到了|达到|达|稳定在|保持在|提高到|提升到|提高至|提升至|增加到|增长到|增至|分别为|分别|均为|为|均|力争)$");
     private static final Pattern SUBJECT_HEAD = Pattern.compile(
-            "^(?:[、，,\\s]|其中|力争|着力|积极|同时|并且|并|累计|到\\s*\\d{4}\\s*年(?:\\d{1,2}月)?(?:底|末)?(?:前)?|"
+            "^(?:[、，,\\s]|其中|力争|着力|积极|同时|并且|并|累计|每年|年均|到\\s*\\d{4}\\s*年(?:\\d{1,2}月)?(?:底|末)?(?:前)?|"
                     + "\\d{4}\\s*年(?:\\d{1,2}\\s*月)?(?:底|末)?前)");
     private static final Pattern VERB = Pattern.compile(
-            "建设|建成|新建|创建|争创|打造|培育|培养|培训|新增|组建|设立|开展|举办|引进|支持|扶持|认定|遴选|推广|办好|办成|建立|改造|提升");
+            "建设|建成|新建|创建|争创|打造|培育|培养|培训|新增|组建|设立|开展|实施|举办|引进|支持|扶持|认定|遴选|推广|办好|办成|建立|改造|提升");
+    /** Where the thing counted after a number ends and the sentence goes on: 3—5个病种开展…, 18个团队建设为抓手. */
+    private static final Pattern OBJECT_STOP = Pattern.compile("开展|实施|推动|推进|促进|带动|进行|用于|作为|为抓手|为重点|为核心|为载体|为目标");
     private static final Pattern MEASURED = Pattern.compile(".*(率|比|比例|占比|量|值|数|面积|规模|人数|总数|产值|收入|总额)$");
     private static final Set<String> ABSTRACT = Set.of("发展", "建设", "工作", "作用", "能力", "水平", "服务", "质量", "影响力");
 
@@ -173,7 +175,11 @@ final class TextTargets {
         if (next.find()) {
             object = object.substring(0, next.start());
         }
-        return head(object.strip());
+        Matcher stop = OBJECT_STOP.matcher(object);
+        if (stop.find() && stop.start() >= 2) {
+            object = object.substring(0, stop.start());
+        }
+        return head(object.strip(), false);
     }
 
     /** 力争创建国家及省级中医重点专科5—8个 → 国家及省级中医重点专科; 覆盖率均达到70% → 覆盖率. */
@@ -192,31 +198,41 @@ final class TextTargets {
                 changed = true;
             }
         }
-        return head(subject);
+        return head(subject, true);
     }
 
-    /** The thing counted: the noun after the last 的, without a leading verb (建设名中医传承工作室 → 名中医传承工作室). */
-    private static String head(String phrase) {
+    /**
+     * The thing counted: the noun after the last 的 (a noun phrase there keeps its verbs: 技术推广中心); in a subject
+     * without 的, what its verb acts on (力争创建国家及省级中医重点专科 → 国家及省级中医重点专科).
+     */
+    private static String head(String phrase, boolean subject) {
         String name = phrase.replaceAll("^[的和及与、]+|[和及与、的]+$", "").strip();
         int of = name.lastIndexOf('的');
         if (of >= 0) {
             String after = name.substring(of + 1);
             String before = name.substring(0, of);
-            name = ABSTRACT.contains(after) || after.isEmpty() ? before.substring(before.lastIndexOf('的') + 1) : after;
+            return (ABSTRACT.contains(after) || after.isEmpty() ? before.substring(before.lastIndexOf('的') + 1) : after).strip();
         }
-        if (!MEASURED.matcher(name).matches()) {
-            int cut = -1;
+        if (subject && !MEASURED.matcher(name).matches()) {
+            // the last verb, unless what it leaves is a bare 中心 or 基地 of a longer name (建设技术推广中心)
+            int longer = -1;
+            int shorter = -1;
             Matcher verb = VERB.matcher(name);
             while (verb.find()) {
+                // 教育、培训和临床实习人员: a verb inside a list of nouns does not start the thing counted
                 boolean inList = verb.start() > 0 && "、和及与".indexOf(name.charAt(verb.start() - 1)) >= 0;
-                if (!inList && name.length() - verb.end() >= 2) {
-                    cut = verb.end();
+                int left = name.length() - verb.end();
+                if (!inList && left >= 3) {
+                    longer = verb.end();
+                } else if (!inList && left == 2) {
+                    shorter = verb.end();
                 }
             }
+            int cut = longer >= 0 ? longer : shorter;
             if (cut > 0) {
-                name = name.substring(cut);
+                return name.substring(cut).strip();
             }
         }
-        return name.strip();
+        return name;
     }
 }

@@ -624,6 +624,20 @@ class TextPlanInterpreterTest {
         }
 
         @Test
+        void the_thing_counted_ends_where_the_sentence_goes_on() {
+            assertThat(targetsOf("1.每个中医医院建成2个特色专科和1个覆盖辖区的中医药适宜技术推广中心，选择3—5个优势病种开展古籍专题挖掘。"
+                    + "（责任单位：市卫生健康委）")).extracting(IndicatorDraft::name)
+                    .containsExactly("特色专科", "中医药适宜技术推广中心", "优势病种");
+        }
+
+        @Test
+        void the_thing_counted_is_what_the_verb_acts_on() {
+            assertThat(targetsOf("1.遴选培养巴渝岐黄学者50名，支持优势产区建立种质资源保存圃不少于10个，新增床位300张，"
+                    + "建设中医药适宜技术推广中心3个。（责任单位：市卫生健康委）")).extracting(IndicatorDraft::name)
+                    .containsExactly("巴渝岐黄学者", "种质资源保存圃", "床位", "中医药适宜技术推广中心");
+        }
+
+        @Test
         void a_list_of_counts_names_each_count_by_its_own_noun() {
             assertThat(targetsOf("（一）培养市级名中医30名、基层名中医50名。（牵头单位：市卫生健康委）"))
                     .extracting(i -> i.name() + " " + i.target().asWritten())
