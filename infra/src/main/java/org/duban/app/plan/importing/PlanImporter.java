@@ -78,11 +78,27 @@ public class PlanImporter {
         PlanContent content0 = PlanContent.empty();
         Map<String, ImportProblem> unitPlaces = Map.of();
         try {
-            TableInterpreter interpreter = new TableInterpreter(name, request.mapping());
-            content0 = interpreter.interpret(files.read(name, content));
-            errors.addAll(interpreter.errors());
-            warnings.addAll(interpreter.warnings());
-            unitPlaces = interpreter.unitPlaces();
+            List<SourceTable> read = files.read(name, content);
+            List<SourceTable> grids = read.stream().filter(table -> !table.paragraphs()).toList();
+            List<SourceTable> text = read.stream().filter(SourceTable::paragraphs).toList();
+            TableInterpreter tables = new TableInterpreter(name, request.mapping());
+            PlanContent fromTables = tables.interpret(grids);
+            if (tables.foundTable() || text.isEmpty()) {
+                content0 = withRows(fromTables, outsideTheTables(text));
+                errors.addAll(tables.errors());
+                warnings.addAll(tables.warnings());
+                unitPlaces = tables.unitPlaces();
+            } else {
+                // no table with a task or indicator header: the plan is read from the document's running text
+                TextPlanInterpreter prose = new TextPlanInterpreter(name);
+                PlanContent fromText = prose.interpret(text.get(0));
+                List<RowOutcome> rows = new ArrayList<>(fromTables.rows());
+                rows.addAll(fromText.rows());
+                content0 = new PlanContent(fromText.sections(), fromText.tasks(), fromText.indicators(), rows, true);
+                errors.addAll(prose.errors());
+                warnings.addAll(tables.warnings());
+                warnings.addAll(prose.warnings());
+            }
         } catch (UnreadableFile e) {
             errors.addAll(e.problems());
         }
@@ -92,7 +108,7 @@ public class PlanImporter {
         Map<String, UnitRef> units = resolution.units();
         List<String> newUnits = resolution.newNames();
         for (String unit : newUnits) {
-            ImportProblem at = placeOf(name, unitPlaces, resolution.writtenAs(unit));
+            ImportProblem at = placeOf(name, unitPlaces, plan, resolution.writtenAs(unit));
             boolean collective = UnitNames.isCollective(unit);
             warnings.add(new ImportProblem(name, at.table(), at.row(), at.column(), resolution.writtenAs(unit),
                     collective ? "“" + unit + "”不在单位名录中，将登记为集合单位（由督查人员确定具体承办单位）"
@@ -102,7 +118,7 @@ public class PlanImporter {
                             : "unit " + unit + " is not in the unit registry; it will be registered"));
         }
         for (Map.Entry<String, String> alias : resolution.aliases().entrySet()) {
-            ImportProblem at = placeOf(name, unitPlaces, alias.getKey());
+            ImportProblem at = placeOf(name, unitPlaces, plan, alias.getKey());
             warnings.add(new ImportProblem(name, at.table(), at.row(), at.column(), alias.getKey(),
                     "“" + alias.getKey() + "”按“" + alias.getValue() + "”处理，原写法记为其别名",
                     "unit " + alias.getKey() + " is taken as " + alias.getValue() + " and recorded as its alias"));
@@ -256,9 +272,37 @@ public class PlanImporter {
         return new UnitResolution(resolved, newNames, aliases, writtenAs);
     }
 
-    private static ImportProblem placeOf(String file, Map<String, ImportProblem> places, String written) {
+    /** Where a unit name was first written: the cell of a table, else the paragraph of the first task naming it. */
+    private static ImportProblem placeOf(String file, Map<String, ImportProblem> places, PlanContent plan,
+                                         String written) {
         ImportProblem at = places.get(written);
-        return at != null ? at : new ImportProblem(file, null, null, null, written, null, null);
+        if (at != null) {
+            return at;
+        }
+        return plan.tasks().stream().filter(task -> task.unitNames().contains(written) && task.source() != null)
+                .findFirst().map(task -> new ImportProblem(file, task.source().table(), task.source().row(), null,
+                        written, null, null))
+                .orElse(new ImportProblem(file, null, null, null, written, null, null));
+    }
+
+    private static PlanContent withRows(PlanContent content, List<RowOutcome> more) {
+        List<RowOutcome> rows = new ArrayList<>(content.rows());
+        rows.addAll(more);
+        return new PlanContent(content.sections(), content.tasks(), content.indicators(), rows, content.fromText());
+    }
+
+    /** The paragraphs of a Word document around its tables: read, and not part of the plan. */
+    private static List<RowOutcome> outsideTheTables(List<SourceTable> text) {
+        List<RowOutcome> rows = new ArrayList<>();
+        for (SourceTable paragraphs : text) {
+            for (SourceTable.SourceRow row : paragraphs.rows()) {
+                String excerpt = row.cell(0);
+                rows.add(new RowOutcome(paragraphs.name(), row.number(), RowOutcome.Kind.SKIPPED, null,
+                        new RowOutcome.Text("表格之外的正文段落，计划从表格导入", "a paragraph outside the tables; the plan is "
+                                + "imported from its tables"), excerpt.length() > 80 ? excerpt.substring(0, 80) + "…" : excerpt));
+            }
+        }
+        return rows;
     }
 
     /**

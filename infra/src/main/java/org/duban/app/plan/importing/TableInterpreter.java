@@ -51,6 +51,7 @@ final class TableInterpreter {
     private final List<RowOutcome> outcomes = new ArrayList<>();
     /** Where each unit name was first written, for messages about the unit. */
     private final Map<String, ImportProblem> unitPlaces = new LinkedHashMap<>();
+    private boolean foundTable;
 
     TableInterpreter(String file, ColumnMapping mapping) {
         this.file = file;
@@ -70,6 +71,11 @@ final class TableInterpreter {
         return unitPlaces;
     }
 
+    /** Whether any table had a task or indicator header (or a mapping was given): the file is read as tables. */
+    boolean foundTable() {
+        return foundTable;
+    }
+
     PlanContent interpret(List<SourceTable> tables) {
         boolean anyHeader = false;
         for (SourceTable table : tables) {
@@ -79,6 +85,7 @@ final class TableInterpreter {
                 notATable(table);
             }
         }
+        foundTable = anyHeader;
         if (!anyHeader) {
             // the first row shows the user what was read instead: other headers, or text garbled by a wrong encoding
             Optional<SourceTable> firstTable = tables.stream().filter(t -> t.rows().stream().anyMatch(r -> !r.isBlank())).findFirst();

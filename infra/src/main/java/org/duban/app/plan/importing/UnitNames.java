@@ -76,7 +76,8 @@ final class UnitNames {
         return null;
     }
 
-    private static List<String> parts(String cell) {
+    /** The names as written, split outside parentheses, nothing removed. */
+    static List<String> parts(String cell) {
         List<String> parts = new ArrayList<>();
         StringBuilder name = new StringBuilder();
         int depth = 0;

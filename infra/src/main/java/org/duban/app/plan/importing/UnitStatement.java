@@ -174,18 +174,13 @@ record UnitStatement(List<String> units, boolean leadNamed, boolean statesFirstL
         for (Matcher duty = DUTY_SUFFIX.matcher(words); duty.find(); duty = DUTY_SUFFIX.matcher(words)) {
             words = words.substring(0, duty.start()).strip();
         }
-        List<String> names = new ArrayList<>();
-        for (String name : UnitNames.split(words)) {
-            Matcher etCetera = ET_CETERA.matcher(name);
-            if (etCetera.matches()) {
-                shortened.add(name);
-                name = etCetera.group(1).strip();
-            }
-            if (!name.isEmpty()) {
-                names.add(name);
+        // UnitNames removes 等部门 and the like; the names written so are kept for the remark
+        for (String part : UnitNames.parts(words)) {
+            if (ET_CETERA.matcher(part).matches()) {
+                shortened.add(part);
             }
         }
-        return names;
+        return UnitNames.split(words);
     }
 
     /** Splits on the given characters where they stand outside parentheses. */
