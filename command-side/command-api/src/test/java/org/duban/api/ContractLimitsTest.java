@@ -1,5 +1,7 @@
 package org.duban.api;
 
+import org.duban.api.indicator.DefineIndicator;
+import org.duban.api.indicator.Target;
 import org.duban.api.plan.CreatePlan;
 import org.duban.api.plan.PlanPeriod;
 import org.duban.api.reporting.CompletionStatus;
@@ -46,8 +48,34 @@ class ContractLimitsTest {
                 .hasMessage("evidence: 51 given; at most 50 are accepted");
         List<UnitRef> coUnits = java.util.stream.IntStream.rangeClosed(0, Limits.CO_UNITS)
                 .mapToObj(i -> new UnitRef("unit-c" + i, "单位" + i)).toList();
-        assertThatThrownBy(() -> new CreateTask("t-1", "p-1", null, 1, "任务", HEALTH, coUnits, null, null, PERIOD,
+        assertThatThrownBy(() -> new CreateTask("t-1", "p-1", null, 1, "1", "任务", HEALTH, coUnits, null, null, PERIOD,
                 "区政府督查室")).hasMessage("coUnits: 101 given; at most 100 are accepted");
+    }
+
+    @Test
+    void a_printed_number_is_optional_stripped_and_limited_like_an_id() {
+        assertThat(new CreateTask("t-1", "p-1", null, 3, " （三） ", "任务", HEALTH, null, null, null, PERIOD,
+                "区政府督查室").code()).isEqualTo("（三）");
+        assertThat(new CreateTask("t-1", "p-1", null, 3, " ", "任务", HEALTH, null, null, null, PERIOD,
+                "区政府督查室").code()).as("a blank printed number is none").isNull();
+        assertThatThrownBy(() -> new CreateTask("t-1", "p-1", null, 3, "1".repeat(Limits.ID + 1), "任务", HEALTH, null,
+                null, null, PERIOD, "区政府督查室")).hasMessage("code is 101 characters long; at most 100 are accepted");
+        Target target = Target.parse(2027, "不少于16");
+        assertThat(new DefineIndicator("i-1", "p-1", null, 1, "12", "t-1", "中医医疗机构数", "个", null, target, null,
+                null, null, null).code()).isEqualTo("12");
+        assertThatThrownBy(() -> new DefineIndicator("i-1", "p-1", null, 1, "1".repeat(Limits.ID + 1), null, "中医医疗机构数",
+                "个", null, target, null, null, null, null))
+                .hasMessage("code is 101 characters long; at most 100 are accepted");
+    }
+
+    @Test
+    void an_indicator_names_the_task_that_states_it_by_id_or_by_none() {
+        Target target = Target.parse(2025, "70%");
+        assertThat(new DefineIndicator("i-1", "p-1", null, 1, null, " ", "二级以上中医医院设置康复科比例", "%", null,
+                target, null, null, null, null).taskId()).isNull();
+        assertThatThrownBy(() -> new DefineIndicator("i-1", "p-1", null, 1, null, "t 1", "二级以上中医医院设置康复科比例",
+                "%", null, target, null, null, null, null))
+                .hasMessage("taskId \"t 1\" must not contain spaces or line breaks");
     }
 
     @Test

@@ -43,9 +43,15 @@ public class Inbox {
      * @param step   the kind of work: acknowledgeTask, decideAdjustment, contribute, writeReport, reviewReport,
      *               handleEscalation
      * @param period the reporting period, for report steps
+     * @param code   the task's number as the document prints it, or absent
      */
     public record Item(String userTaskId, String step, String stepName, String taskId, String period, String planId,
-                       String planTitle, int number, String text, String leadUnit, Instant due, Instant created) {
+                       String planTitle, int number, String code, String text, String leadUnit, Instant due,
+                       Instant created) {
+
+        public String shownNumber() {
+            return org.duban.api.task.TaskNumbers.shown(number, code);
+        }
     }
 
     public List<Item> of(DubanUser user) {
@@ -70,8 +76,8 @@ public class Inbox {
                 return null;
             }
             return new Item(step.getId(), step.getTaskDefinitionKey(), step.getName(), task.taskId(),
-                    key.length > 1 ? key[1] : null, task.planId(), task.planTitle(), task.number(), task.text(),
-                    task.leadUnit().name(), step.getDueDate() == null ? null : step.getDueDate().toInstant(),
+                    key.length > 1 ? key[1] : null, task.planId(), task.planTitle(), task.number(), task.code(),
+                    task.text(), task.leadUnit().name(), step.getDueDate() == null ? null : step.getDueDate().toInstant(),
                     step.getCreateTime().toInstant());
         }).filter(java.util.Objects::nonNull).toList();
     }

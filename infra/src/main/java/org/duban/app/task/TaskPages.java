@@ -189,12 +189,16 @@ class TaskPages {
         return "/tasks/" + taskId + "#report-" + period;
     }
 
-    /** The plan's indicators the lead unit answers for: those a report gives values for. */
+    /**
+     * The plan's indicators a report gives values for: those the task states and those its lead unit answers for.
+     */
     private List<IndicatorView> linkedIndicators(TaskDetail detail) {
+        String taskId = detail.summary().taskId();
         String lead = detail.summary().leadUnit().unitId();
         return queries.query(new FindPlanTree(detail.summary().planId()), ResponseTypes.optionalInstanceOf(PlanTree.class))
-                .join().map(tree -> tree.indicators().stream().filter(indicator -> indicator.responsibleUnits().stream()
-                        .anyMatch(unit -> unit.unitId().equals(lead))).toList()).orElse(List.of());
+                .join().map(tree -> tree.indicators().stream().filter(indicator -> taskId.equals(indicator.taskId())
+                        || indicator.responsibleUnits().stream().anyMatch(unit -> unit.unitId().equals(lead)))
+                        .toList()).orElse(List.of());
     }
 
     /** The draft's or the last round's evidence the writer kept ticked. */

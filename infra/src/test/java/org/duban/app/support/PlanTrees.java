@@ -10,9 +10,9 @@ public final class PlanTrees {
     private PlanTrees() {
     }
 
-    /** Every task of the tree, depth first in document order. */
+    /** Every task of the tree: those under no section first, then depth first in document order. */
     public static List<Map> allTasks(Map tree) {
-        List<Map> found = new ArrayList<>();
+        List<Map> found = new ArrayList<>((List<Map>) tree.get("unsectionedTasks"));
         collect((List<Map>) tree.get("sections"), found);
         return found;
     }

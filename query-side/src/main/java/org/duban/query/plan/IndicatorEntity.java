@@ -34,6 +34,10 @@ class IndicatorEntity {
     @Column(name = "plan_id")
     String planId;
     int number;
+    @Column(length = org.duban.api.Limits.ID)
+    String code;
+    @Column(name = "task_id", length = org.duban.api.Limits.ID)
+    String taskId;
     String name;
     @Column(name = "unit_of_measure")
     String unitOfMeasure;
@@ -77,6 +81,8 @@ class IndicatorEntity {
         this.indicatorId = event.indicatorId();
         this.planId = event.planId();
         this.number = event.number();
+        this.code = event.code();
+        this.taskId = event.taskId();
         this.name = event.name();
         this.unitOfMeasure = event.unitOfMeasure();
         Baseline baseline = event.baseline();
@@ -101,7 +107,7 @@ class IndicatorEntity {
     IndicatorView toView() {
         Baseline baseline = baselineWritten == null && baselineYear == null ? null
                 : new Baseline(baselineYear, strip(baselineValue), baselineWritten);
-        return new IndicatorView(indicatorId, planId, number, name, unitOfMeasure, baseline,
+        return new IndicatorView(indicatorId, planId, number, code, taskId, name, unitOfMeasure, baseline,
                 new Target(targetYear, targetKind, strip(targetLow), strip(targetHigh), targetPercent, targetWritten),
                 attribute, direction, UnitRefEmbeddable.refs(responsibleUnits), remark);
     }

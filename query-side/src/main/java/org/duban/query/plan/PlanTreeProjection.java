@@ -23,9 +23,11 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -106,14 +108,21 @@ class PlanTreeProjection {
     @QueryHandler
     Optional<PlanTree> handle(FindPlanTree query) {
         return plans.findById(query.planId()).map(plan -> {
-            Map<String, List<TaskView>> tasksBySection = tasks.findByPlanIdOrderByNumber(query.planId()).stream()
-                    .map(TaskEntity::toView)
-                    .collect(Collectors.groupingBy(task -> String.valueOf(task.sectionId()), Collectors.toList()));
+            List<TaskView> planTasks = tasks.findByPlanIdOrderByNumber(query.planId()).stream()
+                    .map(TaskEntity::toView).toList();
             Map<String, List<SectionEntity>> children = new HashMap<>();
+            Set<String> sectionIds = new HashSet<>();
             for (SectionEntity section : sections.findByPlanIdOrderByLevelAscPositionAsc(query.planId())) {
                 children.computeIfAbsent(String.valueOf(section.parentSectionId), key -> new ArrayList<>()).add(section);
+                sectionIds.add(section.sectionId);
             }
+            // a task whose section is not in the tree would be shown nowhere: it is listed with those under no heading
+            Map<Boolean, List<TaskView>> placed = planTasks.stream()
+                    .collect(Collectors.partitioningBy(task -> sectionIds.contains(task.sectionId())));
+            Map<String, List<TaskView>> tasksBySection = placed.get(true).stream()
+                    .collect(Collectors.groupingBy(TaskView::sectionId, Collectors.toList()));
             return new PlanTree(plan.toSummary(), tree(String.valueOf((Object) null), children, tasksBySection),
+                    placed.get(false),
                     indicators.findByPlanIdOrderByNumber(query.planId()).stream().map(IndicatorEntity::toView).toList(),
                     imports.findByPlanIdOrderByImportedAt(query.planId()).stream().map(PlanImportEntity::toView).toList());
         });
@@ -136,7 +145,7 @@ class PlanTreeProjection {
         Map<String, String> headings = new HashMap<>();
         Function<TaskEntity, UnitTasks.Entry> entry = task -> new UnitTasks.Entry(task.taskId, task.planId,
                 planTitles.computeIfAbsent(task.planId, id -> plans.findById(id).map(p -> p.toSummary().title()).orElse("")),
-                task.number,
+                task.number, task.code,
                 task.sectionId == null ? "" : headings.computeIfAbsent(task.sectionId,
                         id -> sections.findById(id).map(s -> s.code + s.title).orElse("")),
                 task.text, task.leadUnit.toRef(), UnitRefEmbeddable.refs(task.coUnits));

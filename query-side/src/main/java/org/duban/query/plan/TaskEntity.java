@@ -30,6 +30,8 @@ class TaskEntity {
     @Column(name = "section_id")
     String sectionId;
     int number;
+    @Column(length = org.duban.api.Limits.ID)
+    String code;
     @Column(length = org.duban.api.Limits.TASK_TEXT)
     String text;
     @Embedded
@@ -54,6 +56,7 @@ class TaskEntity {
         this.planId = event.planId();
         this.sectionId = event.sectionId();
         this.number = event.number();
+        this.code = event.code();
         this.text = event.text();
         this.leadUnit = new UnitRefEmbeddable(event.leadUnit());
         this.coUnits = UnitRefEmbeddable.of(event.coUnits());
@@ -62,7 +65,7 @@ class TaskEntity {
     }
 
     TaskView toView() {
-        return new TaskView(taskId, planId, sectionId, number, text, leadUnit.toRef(), UnitRefEmbeddable.refs(coUnits),
-                dueDate, remark);
+        return new TaskView(taskId, planId, sectionId, number, code, text, leadUnit.toRef(),
+                UnitRefEmbeddable.refs(coUnits), dueDate, remark);
     }
 }

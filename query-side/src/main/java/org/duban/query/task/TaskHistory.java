@@ -78,8 +78,8 @@ class TaskHistory {
     }
 
     private static PlanAsOf.TaskState state(TaskDetail detail) {
-        return new PlanAsOf.TaskState(detail.summary().taskId(), detail.summary().number(), detail.summary().text(),
-                detail.summary().leadUnit().name(), detail.summary().status(), detail.reports().stream()
+        return new PlanAsOf.TaskState(detail.summary().taskId(), detail.summary().number(), detail.summary().code(),
+                detail.summary().text(), detail.summary().leadUnit().name(), detail.summary().status(), detail.reports().stream()
                 .map(report -> new PlanAsOf.ReportState(report.periodKey(), report.status(), report.round(),
                         report.overdue())).toList());
     }

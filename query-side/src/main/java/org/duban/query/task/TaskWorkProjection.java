@@ -229,7 +229,7 @@ class TaskWorkProjection {
 
     // --- queries --------------------------------------------------------------------------------------------
 
-    private static final String SUMMARY_SELECT = "select t.task_id, t.plan_id, p.title, p.supervising_unit, t.number, t.text, "
+    private static final String SUMMARY_SELECT = "select t.task_id, t.plan_id, p.title, p.supervising_unit, t.number, t.code, t.text, "
             + "t.lead_unit_id, t.lead_unit_name, w.status, w.acknowledge_by, t.section_id from plan_task t "
             + "join plan_summary p on p.plan_id = t.plan_id left join task_work w on w.task_id = t.task_id ";
 
@@ -284,8 +284,8 @@ class TaskWorkProjection {
                 (r, n) -> new UnitRef(r.getString(1), r.getString(2)), taskId);
         String status = rs.getString("status");
         return new TaskSummary(taskId, rs.getString("plan_id"), rs.getString("title"), rs.getString("supervising_unit"),
-                rs.getInt("number"), rs.getString("text"), new UnitRef(rs.getString("lead_unit_id"), rs.getString("lead_unit_name")),
-                coUnits, status == null ? TaskStatus.CREATED : TaskStatus.valueOf(status), date(rs, "acknowledge_by"));
+                rs.getInt("number"), rs.getString("code"), rs.getString("text"),
+                new UnitRef(rs.getString("lead_unit_id"), rs.getString("lead_unit_name")), coUnits, status == null ? TaskStatus.CREATED : TaskStatus.valueOf(status), date(rs, "acknowledge_by"));
     }
 
     private String heading(String sectionId) {

@@ -14,16 +14,23 @@ import static org.duban.api.Require.text;
  * Defines an indicator (指标) of a plan.
  *
  * @param number        its place in the plan's indicator table (序号), from 1
+ * @param code          its number as the document prints it (序号 "3", "（二）"), or absent
+ * @param taskId        the task whose text states it (plans written as text), or absent. It must be a task of the
+ *                      same plan: tasks are aggregates of their own, so this aggregate cannot see them, and the
+ *                      rule is kept by the one sender of this command, the importer, which defines an indicator
+ *                      only after the plan's tasks and links it to one of the ids it has just created.
  * @param unitOfMeasure 个, 人, %, 亿元 … or absent
  * @param attribute     expected or binding, absent when the table does not say
  */
 public record DefineIndicator(@TargetAggregateIdentifier String indicatorId, String planId, String sectionId,
-                              int number, String name, String unitOfMeasure, Baseline baseline, Target target,
-                              IndicatorAttribute attribute, Direction direction, List<UnitRef> responsibleUnits,
-                              String remark) {
+                              int number, String code, String taskId, String name, String unitOfMeasure,
+                              Baseline baseline, Target target, IndicatorAttribute attribute, Direction direction,
+                              List<UnitRef> responsibleUnits, String remark) {
     public DefineIndicator {
         Require.id(indicatorId, "indicatorId");
         Require.id(planId, "planId");
+        code = Require.optionalText(code, "code", Limits.ID);
+        taskId = taskId == null || taskId.isBlank() ? null : Require.id(taskId, "taskId");
         name = text(name, "indicator name", Limits.TITLE);
         unitOfMeasure = Require.optionalText(unitOfMeasure, "unitOfMeasure", Limits.NAME);
         present(target, "target");

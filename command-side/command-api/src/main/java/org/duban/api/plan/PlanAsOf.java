@@ -12,8 +12,13 @@ import java.util.List;
  */
 public record PlanAsOf(String planId, Instant at, PlanStatus status, List<TaskState> tasks) {
 
-    public record TaskState(String taskId, int number, String text, String leadUnit, TaskStatus status,
+    /** @param code the task's number as the document prints it, or absent */
+    public record TaskState(String taskId, int number, String code, String text, String leadUnit, TaskStatus status,
                             List<ReportState> reports) {
+
+        public String shownNumber() {
+            return org.duban.api.task.TaskNumbers.shown(number, code);
+        }
     }
 
     public record ReportState(String periodKey, ReportStatus status, int round, boolean overdue) {

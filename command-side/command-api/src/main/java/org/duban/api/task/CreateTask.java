@@ -18,13 +18,15 @@ import static org.duban.api.Require.present;
  * @param planPeriod        the plan's years, within which its due dates fall
  * @param supervisingOffice the office (督查室) whose supervisors review and remind
  * @param number the task's place in the plan, from 1, as the decomposition table orders them
+ * @param code   the task's number as the document prints it (序号 "12", "（三）", "1."), or absent
  */
 public record CreateTask(@TargetAggregateIdentifier String taskId, String planId, String sectionId, int number,
-                         String text, UnitRef leadUnit, List<UnitRef> coUnits, LocalDate dueDate, String remark,
+                         String code, String text, UnitRef leadUnit, List<UnitRef> coUnits, LocalDate dueDate, String remark,
                          org.duban.api.plan.PlanPeriod planPeriod, String supervisingOffice) {
     public CreateTask {
         Require.id(taskId, "taskId");
         Require.id(planId, "planId");
+        code = Require.optionalText(code, "code", Limits.ID);
         text = Require.text(text, "task text", Limits.TASK_TEXT);
         present(leadUnit, "lead unit");
         if (number < 1) {

@@ -26,7 +26,7 @@ class Indicator {
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     void handle(DefineIndicator command) {
         apply(new IndicatorDefined(command.indicatorId(), command.planId(), command.sectionId(), command.number(),
-                command.name(), command.unitOfMeasure(), command.baseline(), command.target(), command.attribute(),
+                command.code(), command.taskId(), command.name(), command.unitOfMeasure(), command.baseline(), command.target(), command.attribute(),
                 command.direction(), command.responsibleUnits(), command.remark()));
     }
 

@@ -112,7 +112,7 @@ class Task {
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     void handle(CreateTask command) {
         apply(new TaskCreated(command.taskId(), command.planId(), command.sectionId(), command.number(),
-                command.text(), command.leadUnit(), command.coUnits(), command.dueDate(), command.remark(),
+                command.code(), command.text(), command.leadUnit(), command.coUnits(), command.dueDate(), command.remark(),
                 command.planPeriod(), command.supervisingOffice()));
     }
 

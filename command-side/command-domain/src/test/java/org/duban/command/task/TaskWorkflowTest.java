@@ -69,7 +69,7 @@ class TaskWorkflowTest {
     private final AggregateTestFixture<Task> fixture = new AggregateTestFixture<>(Task.class);
 
     private static TaskCreated created() {
-        return new TaskCreated("t-1", "p-1", "s-1", 1, "做大做强区中医院。", HEALTH, List.of(FINANCE), null, null,
+        return new TaskCreated("t-1", "p-1", "s-1", 1, "1", "做大做强区中医院。", HEALTH, List.of(FINANCE), null, null,
                 new org.duban.api.plan.PlanPeriod(2024, 2027), OFFICE);
     }
 
@@ -316,7 +316,7 @@ class TaskWorkflowTest {
                         LocalDate.of(2099, 4, 10), LocalDate.of(2099, 4, 17)))
                 .expectException(CommandRefused.class)
                 .expectExceptionMessage("period 2099-Q1 is outside the plan's years 2024—2027");
-        assertThatThrownBy(() -> new org.duban.api.task.CreateTask("t-1", "p-1", "s-1", 1, "x", HEALTH, List.of(), LocalDate.of(1900, 1, 1),
+        assertThatThrownBy(() -> new org.duban.api.task.CreateTask("t-1", "p-1", "s-1", 1, null, "x", HEALTH, List.of(), LocalDate.of(1900, 1, 1),
                 null, new org.duban.api.plan.PlanPeriod(2024, 2027), OFFICE))
                 .hasMessage("due date 1900-01-01 is outside the plan's period 2024—2027");
     }

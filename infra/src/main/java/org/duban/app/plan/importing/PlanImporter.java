@@ -173,7 +173,7 @@ public class PlanImporter {
             }
             try {
                 List<UnitRef> named = task.unitNames().stream().map(units::get).toList();
-                new CreateTask("t", planId, null, task.number(), task.text(), named.get(0),
+                new CreateTask("t", planId, null, task.number(), task.code(), task.text(), named.get(0),
                         named.subList(1, named.size()), task.dueDate(), task.remark(), createPlan.period(),
                         createPlan.supervisingOffice());
             } catch (IllegalArgumentException e) {
@@ -181,9 +181,17 @@ public class PlanImporter {
                         "task " + (task.code() != null ? task.code() : task.number()) + ": " + e.getMessage()));
             }
         }
+        java.util.Set<Integer> taskNumbers = plan.tasks().stream().map(TaskDraft::number)
+                .collect(java.util.stream.Collectors.toSet());
         for (IndicatorDraft indicator : plan.indicators()) {
             try {
-                new DefineIndicator("i", planId, null, indicator.number(), indicator.name(), indicator.unitOfMeasure(),
+                // an indicator may only name a task of its own plan (DefineIndicator): here, one of this file's tasks
+                if (indicator.taskNumber() != null && !taskNumbers.contains(indicator.taskNumber())) {
+                    throw new IllegalArgumentException("it names task " + indicator.taskNumber()
+                            + ", which is not among the plan's tasks");
+                }
+                new DefineIndicator("i", planId, null, indicator.number(), indicator.code(),
+                        indicator.taskNumber() == null ? null : "t", indicator.name(), indicator.unitOfMeasure(),
                         indicator.baseline(), indicator.target(), indicator.attribute(), null,
                         indicator.unitNames().stream().map(units::get).toList(), indicator.remark());
             } catch (IllegalArgumentException e) {
@@ -218,15 +226,20 @@ public class PlanImporter {
         // registering a registered name adds only the aliases it lacks
         resolution.aliases().forEach((alias, owner) -> commands.sendAndWait(new RegisterUnit(UnitIds.of(owner), owner,
                 List.of(alias), UnitNames.isCollective(owner), jurisdiction)));
+        Map<Integer, String> taskIds = new HashMap<>();
         for (TaskDraft task : plan.tasks()) {
             List<UnitRef> named = task.unitNames().stream().map(units::get).toList();
-            commands.sendAndWait(new CreateTask(UUID.randomUUID().toString(), planId,
-                    task.sectionKey() == null ? null : sectionIds.get(task.sectionKey()), task.number(), task.text(),
-                    named.get(0), named.subList(1, named.size()), task.dueDate(), task.remark(), createPlan.period(),
-                    createPlan.supervisingOffice()));
+            String taskId = UUID.randomUUID().toString();
+            taskIds.put(task.number(), taskId);
+            commands.sendAndWait(new CreateTask(taskId, planId,
+                    task.sectionKey() == null ? null : sectionIds.get(task.sectionKey()), task.number(), task.code(),
+                    task.text(), named.get(0), named.subList(1, named.size()), task.dueDate(), task.remark(),
+                    createPlan.period(), createPlan.supervisingOffice()));
         }
+        // tasks first, so that an indicator names the id of its own plan's task that states it (DefineIndicator)
         for (IndicatorDraft indicator : plan.indicators()) {
             commands.sendAndWait(new DefineIndicator(UUID.randomUUID().toString(), planId, null, indicator.number(),
+                    indicator.code(), indicator.taskNumber() == null ? null : taskIds.get(indicator.taskNumber()),
                     indicator.name(), indicator.unitOfMeasure(), indicator.baseline(), indicator.target(),
                     indicator.attribute(), Direction.between(indicator.baseline(), indicator.target()),
                     indicator.unitNames().stream().map(units::get).toList(), indicator.remark()));
