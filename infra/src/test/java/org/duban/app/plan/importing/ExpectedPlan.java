@@ -148,6 +148,10 @@ final class ExpectedPlan {
         return tasks;
     }
 
+    int sectionCount() {
+        return sections.size();
+    }
+
     List<Indicator> indicators() {
         return indicators;
     }
