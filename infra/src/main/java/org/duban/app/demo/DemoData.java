@@ -49,11 +49,11 @@ class DemoData implements ApplicationRunner {
         long start = System.nanoTime();
         ImportReport chongqing = load(CHONGQING_SAMPLE, new PlanImportRequest(
                 "重庆市中医药振兴发展重大工程实施方案（2023—2027年）", "渝府办发〔2023〕102号", "重庆市人民政府办公厅",
-                LocalDate.of(2023, 12, 26), 2023, 2027, null, "重庆市", null, "市政府督查办", null));
+                LocalDate.of(2023, 12, 26), 2023, 2027, null, "重庆市", null, "市政府督查办", null, null));
         ImportReport dazu = load(DAZU_SAMPLE, new PlanImportRequest(
                 "大足区贯彻落实《重庆市中医药振兴发展规划实施方案（2023—2027年）》任务分解", "大足府办发〔2024〕113号",
                 "重庆市大足区人民政府办公室", LocalDate.of(2024, 11, 27), 2024, 2027, chongqing.planId(), "大足区", null,
-                "区政府督查室", null));
+                "区政府督查室", null, null));
         log.info("demo data loaded in {} ms: {} ({} indicators) and {} ({} tasks, {} indicators)",
                 (System.nanoTime() - start) / 1_000_000, chongqing.fileName(), chongqing.indicators(),
                 dazu.fileName(), dazu.tasks(), dazu.indicators());

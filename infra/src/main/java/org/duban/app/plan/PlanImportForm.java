@@ -3,6 +3,7 @@ package org.duban.app.plan;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.duban.app.plan.importing.ColumnMapping;
 import org.duban.app.plan.importing.ImportReview;
+import org.duban.app.plan.importing.TableDeclarations;
 import org.duban.app.plan.importing.PlanImportRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -33,7 +34,10 @@ record PlanImportForm(
         @Schema(description = "JSON decisions on the items a dry run proposed, required for a plan read from text: "
                 + "{\"items\":[{\"id\":\"t3\",\"action\":\"KEEP\"},{\"id\":\"t4\",\"action\":\"CORRECT\","
                 + "\"lead\":\"市卫生健康委\",\"coUnits\":[\"市财政局\"]},{\"id\":\"i2\",\"action\":\"DROP\"}]}")
-        String review) {
+        String review,
+        @Schema(description = "what some tables of the file are, by sheet or table name: 任务分解=TASKS; 指标=INDICATORS; "
+                + "说明=SKIP; the others are recognised by their headers")
+        String tables) {
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
             .findAndRegisterModules()
@@ -45,7 +49,7 @@ record PlanImportForm(
         return new PlanImportRequest(blankToNull(title), blankToNull(documentNumber), blankToNull(issuer), issueDate,
                 startYear, endYear, blankToNull(parentPlanId), blankToNull(jurisdiction), columns,
                 blankToNull(supervisingOffice) != null ? blankToNull(supervisingOffice) : user.unit(),
-                review(review));
+                review(review), blankToNull(tables) == null ? null : TableDeclarations.parse(tables));
     }
 
     /** The same form with a review made on the import page, sent as the JSON an API client would send. */
@@ -53,7 +57,7 @@ record PlanImportForm(
         try {
             return new PlanImportForm(title, documentNumber, issuer, issueDate, startYear, endYear, parentPlanId,
                     jurisdiction, mapping, headerRow, baselineYear, targetYear, supervisingOffice,
-                    JSON.writeValueAsString(decisions));
+                    JSON.writeValueAsString(decisions), tables);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a review always serialises", e);
         }

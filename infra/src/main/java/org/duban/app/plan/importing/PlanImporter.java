@@ -81,7 +81,7 @@ public class PlanImporter {
             List<SourceTable> read = files.read(name, content);
             List<SourceTable> grids = read.stream().filter(table -> !table.paragraphs()).toList();
             List<SourceTable> text = read.stream().filter(SourceTable::paragraphs).toList();
-            TableInterpreter tables = new TableInterpreter(name, request.mapping());
+            TableInterpreter tables = new TableInterpreter(name, request.mapping(), request.tables());
             PlanContent fromTables = tables.interpret(grids);
             if (tables.foundTable() || text.isEmpty()) {
                 content0 = withRows(fromTables, outsideTheTables(text));

@@ -53,9 +53,17 @@ final class TableInterpreter {
     private final Map<String, ImportProblem> unitPlaces = new LinkedHashMap<>();
     private boolean foundTable;
 
+    private final TableDeclarations declarations;
+
     TableInterpreter(String file, ColumnMapping mapping) {
+        this(file, mapping, null);
+    }
+
+    /** @param declarations what the user says some tables are, or null to recognise every table by its header */
+    TableInterpreter(String file, ColumnMapping mapping, TableDeclarations declarations) {
         this.file = file;
         this.mapping = mapping;
+        this.declarations = declarations;
     }
 
     List<ImportProblem> errors() {
@@ -78,11 +86,33 @@ final class TableInterpreter {
 
     PlanContent interpret(List<SourceTable> tables) {
         boolean anyHeader = false;
+        if (declarations != null) {
+            List<String> names = tables.stream().map(SourceTable::name).toList();
+            declarations.tables().keySet().stream().filter(name -> !names.contains(name)).sorted().forEach(name ->
+                    errors.add(new ImportProblem(file, name, null, null, name,
+                            "文件中没有名为“" + name + "”的表格；文件中的表格为：" + String.join("、", names),
+                            "the file has no table named " + name + "; its tables are: " + String.join(", ", names))));
+        }
         for (SourceTable table : tables) {
-            boolean read = mapping != null ? readMapped(table) : readRecognised(table);
+            TableDeclarations.Kind declared = declarations == null ? null : declarations.of(table.name());
+            if (declared == TableDeclarations.Kind.SKIP) {
+                table.rows().stream().filter(row -> !row.isBlank()).forEach(row -> outcome(table, row,
+                        RowOutcome.Kind.SKIPPED, null, "导入时声明此表不属于规划", "declared not part of the plan"));
+                continue;
+            }
+            TableDeclarations.Kind mappedKind = mapping == null ? null : mapping.columns().containsKey(ColumnRole.TASK)
+                    ? TableDeclarations.Kind.TASKS : TableDeclarations.Kind.INDICATORS;
+            boolean read = mapping != null && (declared == null || declared == mappedKind) ? readMapped(table)
+                    : readRecognised(table, declared);
             anyHeader |= read;
             if (!read) {
                 notATable(table);
+                if (declared != null) {
+                    errors.add(new ImportProblem(file, table.name(), null, null, null,
+                            "“" + table.name() + "”声明为" + (declared == TableDeclarations.Kind.TASKS ? "任务表" : "指标表")
+                                    + "，但没有找到相应的表头；请给出列映射",
+                            table.name() + " is declared as " + declared + " but has no such header; give a column mapping"));
+                }
             }
         }
         foundTable = anyHeader;
@@ -216,11 +246,12 @@ final class TableInterpreter {
         return true;
     }
 
-    private boolean readRecognised(SourceTable table) {
+    private boolean readRecognised(SourceTable table, TableDeclarations.Kind declared) {
         List<SourceRow> rows = table.rows();
         boolean hasHeader = false;
         for (int i = 0; i < rows.size() && !hasHeader; i++) {
-            hasHeader = header(rows.get(i), i) != null;
+            Header header = header(rows.get(i), i);
+            hasHeader = header != null && (declared == null || declared == kindOf(header));
         }
         if (!hasHeader) {
             return false;
@@ -247,6 +278,17 @@ final class TableInterpreter {
                     body = null;
                     continue;
                 }
+                if (declared != null && declared != kindOf(header)) {
+                    outcome(table, row, RowOutcome.Kind.REFUSED, null, "表头与导入时对此表的声明不符",
+                            "a header of another kind than the table is declared as");
+                    errors.add(problem(table, row, null, String.join(" | ", row.cells()),
+                            "此表声明为" + (declared == TableDeclarations.Kind.TASKS ? "任务表" : "指标表")
+                                    + "，但这一行是" + (header.isTasks() ? "任务表" : "指标表") + "的表头",
+                            "the table is declared as " + declared + ", but this row is a header of "
+                                    + (header.isTasks() ? "tasks" : "indicators")));
+                    body = null;
+                    continue;
+                }
                 outcome(table, row, RowOutcome.Kind.HEADER, null, null, null);
                 body = new Body(table, header).prescan(rows, i + 1);
                 continue;
@@ -260,6 +302,10 @@ final class TableInterpreter {
             }
         }
         return true;
+    }
+
+    private static TableDeclarations.Kind kindOf(Header header) {
+        return header.isTasks() ? TableDeclarations.Kind.TASKS : TableDeclarations.Kind.INDICATORS;
     }
 
     /** A row above the first header: the table's caption right above it, else text before the table. */

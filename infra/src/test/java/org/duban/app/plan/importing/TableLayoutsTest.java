@@ -174,4 +174,25 @@ class TableLayoutsTest {
                 .extracting(RowOutcome::kind).containsExactly(Kind.SKIPPED, Kind.SKIPPED);
         assertThat(interpreter.warnings()).anySatisfy(w -> assertThat(w.table()).isEqualTo("说明"));
     }
+
+    @Test
+    void tables_declared_by_name_are_read_as_declared_and_a_wrong_declaration_is_named() {
+        SourceTable tasks = table("任务", "序号 | 工作任务 | 责任单位", "1 | 建设中医馆 | 市卫生健康委");
+        SourceTable notes = table("说明", "序号 | 工作任务 | 责任单位", "本表由市卫生健康委汇总。");
+        SourceTable indicators = table("指标", "序号 | 指标名称 | 2025年", "1 | 中医馆数（个） | 30");
+
+        interpreter = new TableInterpreter("test.xlsx", null,
+                TableDeclarations.parse("说明=SKIP; 指标=INDICATORS"));
+        PlanContent content = interpreter.interpret(List.of(tasks, notes, indicators));
+        assertThat(content.tasks()).hasSize(1);
+        assertThat(content.indicators()).hasSize(1);
+        assertThat(content.rows()).filteredOn(o -> o.table().equals("说明")).extracting(RowOutcome::kind)
+                .containsExactly(Kind.SKIPPED, Kind.SKIPPED);
+        assertThat(interpreter.errors()).isEmpty();
+        assertThat(interpreter.warnings()).isEmpty();
+
+        interpreter = new TableInterpreter("test.xlsx", null, TableDeclarations.parse("指标=TASKS; 附表=SKIP"));
+        interpreter.interpret(List.of(tasks, indicators));
+        assertThat(interpreter.errors()).extracting(ImportProblem::table).containsExactlyInAnyOrder("附表", "指标");
+    }
 }
