@@ -23,6 +23,9 @@ final class UnitNames {
     /** A parenthesis that defines or explains rather than names: （自治县，以下简称区县）. */
     private static final Pattern DEFINING = Pattern.compile("[（(][^（）()]*(简称|以下|下同|含)[^（）()]*[）)]");
 
+    private static final Pattern PLACE = Pattern.compile("^[\\u4e00-\\u9fa5]{1,8}(区|县|自治县|市|镇|街道)$");
+    private static final Pattern GOVERNMENT = Pattern.compile("^([\\u4e00-\\u9fa5]{1,8}(?:区|县|自治县|市|镇|街道))(人民政府|政府|管委会|办事处)$");
+
     private UnitNames() {
     }
 
@@ -56,11 +59,29 @@ final class UnitNames {
                 names.add(name);
             }
         }
-        List<String> ordered = new ArrayList<>(names);
+        List<String> ordered = sharedSuffix(new ArrayList<>(names));
         if (lead != null && ordered.remove(lead)) {
             ordered.add(0, lead);
         }
         return ordered;
+    }
+
+    /**
+     * 永川区、北碚区、江津区政府: places listed before one 政府 (管委会) each mean that place's government, as the
+     * gazettes write them.
+     */
+    private static List<String> sharedSuffix(List<String> names) {
+        List<String> expanded = new ArrayList<>(names);
+        for (int i = 1; i < expanded.size(); i++) {
+            Matcher governed = GOVERNMENT.matcher(expanded.get(i));
+            if (!governed.matches()) {
+                continue;
+            }
+            for (int before = i - 1; before >= 0 && PLACE.matcher(expanded.get(before)).matches(); before--) {
+                expanded.set(before, expanded.get(before) + governed.group(2));
+            }
+        }
+        return new ArrayList<>(new LinkedHashSet<>(expanded));
     }
 
     /** What the importer noted while splitting: the words it removed (等部门), or null when it removed none. */

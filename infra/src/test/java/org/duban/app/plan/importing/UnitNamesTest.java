@@ -40,4 +40,12 @@ class UnitNamesTest {
         assertThat(UnitNames.canonicalName("区卫生健康委（区疾控局）")).isEqualTo("区卫生健康委");
         assertThat(UnitNames.isCollective("市发展改革委")).isFalse();
     }
+
+    @Test
+    void places_listed_before_one_government_each_mean_that_places_government() {
+        assertThat(UnitNames.split("市发展改革委、永川区、北碚区、江津区、铜梁区政府"))
+                .containsExactly("市发展改革委", "永川区政府", "北碚区政府", "江津区政府", "铜梁区政府");
+        assertThat(UnitNames.split("璧山区政府")).containsExactly("璧山区政府");
+        assertThat(UnitNames.split("市卫生健康委、各区县政府")).containsExactly("市卫生健康委", "各区县政府");
+    }
 }
