@@ -89,4 +89,44 @@ class PlanPagesIT {
                 .isEqualTo(marker);
         Files.delete(file);
     }
+
+    @Test
+    void a_supervisor_reviews_a_plan_read_from_text_item_by_item_and_imports_what_was_kept() throws IOException {
+        Path file = Files.createTempFile("ziyang-", ".txt");
+        try (java.io.InputStream text = getClass().getResourceAsStream("/import-corpus/text/ziyang.txt")) {
+            Files.write(file, text.readAllBytes());
+        }
+        browser.signIn("supervisor");
+        browser.open("/plans/import");
+        browser.driver().findElement(By.name("file")).sendKeys(file.toString());
+        browser.driver().findElement(By.name("title")).sendKeys("资阳市中医药强市建设行动方案（审核）" + System.nanoTime());
+        browser.driver().findElement(By.name("issuer")).sendKeys("资阳市人民政府办公室");
+        browser.driver().findElement(By.name("startYear")).sendKeys("2021");
+        browser.driver().findElement(By.name("endYear")).sendKeys("2025");
+        browser.driver().findElement(By.cssSelector("button[name=dryRun][value=true]")).click();
+
+        List<WebElement> items = browser.waitUntil(d -> {
+            List<WebElement> rows = d.findElements(By.cssSelector("table.proposal-items tbody tr"));
+            return rows.isEmpty() ? null : rows;
+        });
+        // each item stands beside the sentence it was read from
+        WebElement firstTask = items.stream().filter(row -> row.getAttribute("data-item").equals("t1")).findFirst()
+                .orElseThrow();
+        assertThat(firstTask.findElement(By.tagName("blockquote")).getText()).contains("建立健全中医药服务体系行动");
+
+        // importing before every item is decided is refused, naming the items
+        browser.driver().findElement(By.cssSelector("button[name=dryRun][value=false]")).click();
+        browser.waitUntil(d -> d.findElement(By.cssSelector("#report")).getText().contains("尚未审核") ? true : null);
+
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser.driver();
+        js.executeScript("document.querySelectorAll('select[name$=\".action\"]').forEach(s => s.value = 'KEEP');");
+        new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.name("review.t2.action")))
+                .selectByValue("DROP");
+        browser.driver().findElement(By.cssSelector("button[name=dryRun][value=false]")).click();
+
+        browser.waitUntil(d -> d.getCurrentUrl().matches(".*/plans/[0-9a-f-]{36}$") ? true : null);
+        assertThat(browser.driver().findElements(By.cssSelector("tr.task"))).hasSize(9);
+        assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("（三）").doesNotContain("建立健全中医药应急体系行动");
+        Files.delete(file);
+    }
 }
