@@ -116,7 +116,12 @@ class PlanPagesIT {
 
         // importing before every item is decided is refused, naming the items
         browser.driver().findElement(By.cssSelector("button[name=dryRun][value=false]")).click();
-        browser.waitUntil(d -> d.findElement(By.cssSelector("#report")).getText().contains("尚未审核") ? true : null);
+        String refused = browser.waitUntil(d -> {
+            List<WebElement> errors = d.findElements(By.cssSelector("#report table.errors"));
+            return errors.isEmpty() ? null : errors.get(0).getText();
+        });
+        // in the reader's language: 尚未审核 / has not been reviewed
+        assertThat(refused).contains("t1").containsAnyOf("尚未审核", "has not been reviewed");
 
         org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser.driver();
         js.executeScript("document.querySelectorAll('select[name$=\".action\"]').forEach(s => s.value = 'KEEP');");

@@ -134,6 +134,47 @@ class TextImportIT {
                 .satisfies(unit -> assertThat(unit.get("collective")).isEqualTo(true));
     }
 
+    @Test
+    void a_review_that_cannot_be_read_or_applied_is_refused_with_what_is_wrong_and_changes_nothing() {
+        ExpectedPlan ziyang = ExpectedPlan.all("text").stream().filter(p -> p.name().equals("ziyang")).findFirst()
+                .orElseThrow();
+        byte[] content = content(ziyang, "txt");
+        Map<String, String> fields = fields("ziyang-hostile.txt");
+        List<Map> proposal = (List<Map>) upload(http, "supervisor", "ziyang.txt", content,
+                PlanImportIT.withDryRun(fields)).getBody().get("proposal");
+
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("{\"items\": [", "400");
+        cases.put("{\"items\": [{\"id\": \"t1\", \"action\": \"MAYBE\"}]}", "400");
+        cases.put("{\"items\": [{\"id\": \"t1\", \"action\": \"KEEP\", \"colour\": \"red\"}]}", "400");
+        cases.put(review(proposal, item -> Map.of("id", item.get("id").equals("t1") ? "t999" : item.get("id"),
+                "action", "KEEP")), "422");
+        cases.put(review(proposal, item -> item.get("id").equals("t1")
+                ? Map.of("id", "t1", "action", "CORRECT", "lead", "单".repeat(5000))
+                : Map.of("id", item.get("id"), "action", "KEEP")), "422");
+        cases.put(review(proposal, item -> item.get("id").equals("t1")
+                ? Map.of("id", "t1", "action", "CORRECT", "dueDate", "2040-01-01")
+                : Map.of("id", item.get("id"), "action", "KEEP")), "422");
+        cases.put(review(proposal, item -> item.get("id").equals("i1")
+                ? Map.of("id", "i1", "action", "CORRECT", "target", "很多")
+                : Map.of("id", item.get("id"), "action", "KEEP")), "422");
+        cases.forEach((review, status) -> {
+            fields.put("review", review);
+            ResponseEntity<Map> refused = upload(http, "supervisor", "ziyang.txt", content, fields);
+            assertThat(refused.getStatusCode().value()).as("%s → %s", review.length() > 200 ? review.substring(0, 200)
+                    : review, refused.getBody()).isEqualTo(Integer.parseInt(status));
+        });
+        assertThat(plansTitled(fields.get("title"))).isEmpty();
+
+        // a field written as a nested path is no way into the form: the dry run answers as without it
+        Map<String, String> nested = PlanImportIT.withDryRun(fields("ziyang-nested.txt"));
+        nested.put("review.t1.action", "KEEP");
+        nested.put("title.bytes", "x");
+        nested.put("issueDate.year", "1999");
+        ResponseEntity<Map> dry = upload(http, "supervisor", "ziyang.txt", content, nested);
+        assertThat(dry.getStatusCode()).as("%s", dry.getBody()).isEqualTo(HttpStatus.OK);
+    }
+
     private static String review(List<Map> proposal, java.util.function.Function<Map, Map<String, ?>> decide) {
         List<Map<String, ?>> items = new ArrayList<>();
         proposal.forEach(item -> items.add(decide.apply(item)));
