@@ -32,7 +32,7 @@ record PlanImportForm(
         @Schema(description = "the office (督查室) that supervises the plan; a supervisor's own office when absent")
         String supervisingOffice,
         @Schema(description = "JSON decisions on the items a dry run proposed, required for a plan read from text: "
-                + "{\"items\":[{\"id\":\"t3\",\"action\":\"KEEP\"},{\"id\":\"t4\",\"action\":\"CORRECT\","
+                + "{\"sha256\":\"<the dry run's sha256>\",\"items\":[{\"id\":\"t3\",\"action\":\"KEEP\"},{\"id\":\"t4\",\"action\":\"CORRECT\","
                 + "\"lead\":\"市卫生健康委\",\"coUnits\":[\"市财政局\"]},{\"id\":\"i2\",\"action\":\"DROP\"}]}")
         String review,
         @Schema(description = "what some tables of the file are, by sheet or table name: 任务分解=TASKS; 指标=INDICATORS; "

@@ -160,7 +160,8 @@ class PlanPages {
 
     /**
      * The review controls of the page ({@code review.t3.action}, {@code review.t3.lead} …) as a review; items whose
-     * decision is not chosen are left out, so an import of a plan read from text names them as not reviewed.
+     * decision is not chosen are left out, so an import of a plan read from text names them as not reviewed;
+     * {@code reviewOf} is the SHA-256 of the file the dry run read.
      */
     static ImportReview reviewFields(java.util.Map<String, String> fields) {
         java.util.Map<String, java.util.Map<String, String>> byItem = new java.util.TreeMap<>();
@@ -183,7 +184,7 @@ class PlanPages {
                     due.isBlank() ? null : date(id, due), item.get("name"), item.get("target"),
                     item.get("unitOfMeasure")));
         });
-        return decisions.isEmpty() ? null : new ImportReview(decisions);
+        return decisions.isEmpty() ? null : new ImportReview(fields.get("reviewOf"), decisions);
     }
 
     private static java.time.LocalDate date(String item, String written) {

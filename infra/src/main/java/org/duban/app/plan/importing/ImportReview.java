@@ -7,8 +7,11 @@ import java.util.List;
  * A supervisor's decision on each proposed item of an import (see {@link ProposedItem}): keep it as proposed,
  * keep it with corrections, or drop it. A plan read from running text is imported only with a review that decides
  * every item, because text is less certain than a table.
+ *
+ * @param sha256 the SHA-256 of the file the proposal was read from, as the dry run reports it: a review applies to
+ *               that file only, because the ids of its items are their places in it
  */
-public record ImportReview(List<Decision> items) {
+public record ImportReview(String sha256, List<Decision> items) {
 
     public ImportReview {
         items = items == null ? List.of() : List.copyOf(items);

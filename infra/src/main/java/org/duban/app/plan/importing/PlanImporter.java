@@ -102,7 +102,8 @@ public class PlanImporter {
         } catch (UnreadableFile e) {
             errors.addAll(e.problems());
         }
-        PlanContent plan = Proposals.apply(content0, request.review(), content0.fromText() && !dryRun, name, errors);
+        PlanContent plan = Proposals.apply(content0, request.review(), content0.fromText() && !dryRun, name, sha256,
+                errors);
 
         UnitResolution resolution = resolveUnits(plan);
         Map<String, UnitRef> units = resolution.units();

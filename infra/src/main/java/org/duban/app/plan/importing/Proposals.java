@@ -65,8 +65,15 @@ final class Proposals {
      * The content as the review decides. Problems (an unknown id, an item not decided when every one must be, a
      * target that cannot be read) are added to errors, naming the item and the paragraph or row it came from.
      */
-    static PlanContent apply(PlanContent plan, ImportReview review, boolean everyItem, String file,
+    static PlanContent apply(PlanContent plan, ImportReview review, boolean everyItem, String file, String sha256,
                              List<ImportProblem> errors) {
+        if (review != null && !sha256.equalsIgnoreCase(String.valueOf(review.sha256()))) {
+            errors.add(new ImportProblem(file, null, null, null, review.sha256(),
+                    "审核意见针对的不是这份文件（SHA-256 不同）：请先检查这份文件，再按它的建议项审核",
+                    "the review is not of this file (its SHA-256 differs): run a dry run of this file and review "
+                            + "the items it proposes"));
+            return plan;
+        }
         Map<String, Decision> decisions = new LinkedHashMap<>();
         Set<String> ids = new HashSet<>();
         of(plan).forEach(item -> ids.add(item.id()));

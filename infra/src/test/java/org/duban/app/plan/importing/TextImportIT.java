@@ -72,6 +72,7 @@ class TextImportIT {
         assertThat(dry.getStatusCode()).as("%s", dry.getBody()).isEqualTo(HttpStatus.OK);
         assertThat(dry.getBody().get("fromText")).isEqualTo(true);
         List<Map> proposal = (List<Map>) dry.getBody().get("proposal");
+        String sha = (String) dry.getBody().get("sha256");
         assertThat(proposal).hasSize(expected.sectionCount() + expected.tasks().size() + expected.indicators().size())
                 .allSatisfy(item -> assertThat((String) item.get("sourceText")).isNotBlank());
 
@@ -81,7 +82,7 @@ class TextImportIT {
                 .allSatisfy(error -> assertThat((String) error.get("messageEn")).contains("has not been reviewed"));
         assertThat(plansTitled(fields.get("title"))).isEmpty();
 
-        fields.put("review", review(proposal, item -> Map.of("id", item.get("id"), "action", "KEEP")));
+        fields.put("review", review(sha, proposal, item -> Map.of("id", item.get("id"), "action", "KEEP")));
         ResponseEntity<Map> imported = upload(http, "supervisor", fileName, content, fields);
         assertThat(imported.getStatusCode()).as("%s", imported.getBody()).isEqualTo(HttpStatus.CREATED);
         expected.assertSameAs(ExpectedPlan.ofTree(tree((String) imported.getBody().get("planId"))),
@@ -94,13 +95,14 @@ class TextImportIT {
                 .orElseThrow();
         Map<String, String> fields = fields("ziyang-correct.docx");
         byte[] content = content(ziyang, "docx");
-        List<Map> proposal = (List<Map>) upload(http, "supervisor", "ziyang.docx", content,
-                PlanImportIT.withDryRun(fields)).getBody().get("proposal");
+        Map dry = upload(http, "supervisor", "ziyang.docx", content, PlanImportIT.withDryRun(fields)).getBody();
+        List<Map> proposal = (List<Map>) dry.get("proposal");
+        String sha = (String) dry.get("sha256");
         Map first = proposal.stream().filter(item -> "TASK".equals(item.get("kind"))).findFirst().orElseThrow();
         Map firstIndicator = proposal.stream().filter(item -> "INDICATOR".equals(item.get("kind"))).findFirst().orElseThrow();
         Map guidance = proposal.stream().filter(item -> "指导思想".equals(item.get("text"))).findFirst().orElseThrow();
 
-        fields.put("review", review(proposal, item -> {
+        fields.put("review", review(sha, proposal, item -> {
             Map<String, Object> decision = new LinkedHashMap<>();
             decision.put("id", item.get("id"));
             if (item == first) {
@@ -140,24 +142,26 @@ class TextImportIT {
                 .orElseThrow();
         byte[] content = content(ziyang, "txt");
         Map<String, String> fields = fields("ziyang-hostile.txt");
-        List<Map> proposal = (List<Map>) upload(http, "supervisor", "ziyang.txt", content,
-                PlanImportIT.withDryRun(fields)).getBody().get("proposal");
+        Map dry = upload(http, "supervisor", "ziyang.txt", content, PlanImportIT.withDryRun(fields)).getBody();
+        List<Map> proposal = (List<Map>) dry.get("proposal");
+        String sha = (String) dry.get("sha256");
 
         Map<String, String> cases = new LinkedHashMap<>();
         cases.put("{\"items\": [", "400");
         cases.put("{\"items\": [{\"id\": \"t1\", \"action\": \"MAYBE\"}]}", "400");
         cases.put("{\"items\": [{\"id\": \"t1\", \"action\": \"KEEP\", \"colour\": \"red\"}]}", "400");
-        cases.put(review(proposal, item -> Map.of("id", item.get("id").equals("t1") ? "t999" : item.get("id"),
+        cases.put(review(sha, proposal, item -> Map.of("id", item.get("id").equals("t1") ? "t999" : item.get("id"),
                 "action", "KEEP")), "422");
-        cases.put(review(proposal, item -> item.get("id").equals("t1")
+        cases.put(review(sha, proposal, item -> item.get("id").equals("t1")
                 ? Map.of("id", "t1", "action", "CORRECT", "lead", "单".repeat(5000))
                 : Map.of("id", item.get("id"), "action", "KEEP")), "422");
-        cases.put(review(proposal, item -> item.get("id").equals("t1")
+        cases.put(review(sha, proposal, item -> item.get("id").equals("t1")
                 ? Map.of("id", "t1", "action", "CORRECT", "dueDate", "2040-01-01")
                 : Map.of("id", item.get("id"), "action", "KEEP")), "422");
-        cases.put(review(proposal, item -> item.get("id").equals("i1")
+        cases.put(review(sha, proposal, item -> item.get("id").equals("i1")
                 ? Map.of("id", "i1", "action", "CORRECT", "target", "很多")
                 : Map.of("id", item.get("id"), "action", "KEEP")), "422");
+        cases.put(review("0".repeat(64), proposal, item -> Map.of("id", item.get("id"), "action", "KEEP")), "422");
         cases.forEach((review, status) -> {
             fields.put("review", review);
             ResponseEntity<Map> refused = upload(http, "supervisor", "ziyang.txt", content, fields);
@@ -171,15 +175,16 @@ class TextImportIT {
         nested.put("review.t1.action", "KEEP");
         nested.put("title.bytes", "x");
         nested.put("issueDate.year", "1999");
-        ResponseEntity<Map> dry = upload(http, "supervisor", "ziyang.txt", content, nested);
-        assertThat(dry.getStatusCode()).as("%s", dry.getBody()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<Map> nestedDry = upload(http, "supervisor", "ziyang.txt", content, nested);
+        assertThat(nestedDry.getStatusCode()).as("%s", nestedDry.getBody()).isEqualTo(HttpStatus.OK);
     }
 
-    private static String review(List<Map> proposal, java.util.function.Function<Map, Map<String, ?>> decide) {
+    private static String review(String sha256, List<Map> proposal,
+                                 java.util.function.Function<Map, Map<String, ?>> decide) {
         List<Map<String, ?>> items = new ArrayList<>();
         proposal.forEach(item -> items.add(decide.apply(item)));
         try {
-            return JSON.writeValueAsString(Map.of("items", items));
+            return JSON.writeValueAsString(Map.of("sha256", sha256, "items", items));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
