@@ -511,12 +511,14 @@ final class TableInterpreter {
             if (!unitsCell.isEmpty()) {
                 units = unitsCell;
             }
+            // beside a 牵头单位 column, a 责任单位 column (and no 配合单位 column) names the other units
+            ColumnRole others = header.columns().containsKey(ColumnRole.CO_UNITS) ? ColumnRole.CO_UNITS : ColumnRole.UNITS;
             String leadCell = cell(row, header, ColumnRole.LEAD_UNIT);
             if (!leadCell.isEmpty()) {
                 lead = leadCell;
-                co = cell(row, header, ColumnRole.CO_UNITS);
-            } else if (!cell(row, header, ColumnRole.CO_UNITS).isEmpty()) {
-                co = cell(row, header, ColumnRole.CO_UNITS);
+                co = cell(row, header, others);
+            } else if (!cell(row, header, others).isEmpty()) {
+                co = cell(row, header, others);
             }
             String text = cell(row, header, ColumnRole.TASK);
             if (text.isEmpty()) {
@@ -548,7 +550,7 @@ final class TableInterpreter {
                 }
                 written = co == null || co.isEmpty() ? lead : lead + "；" + co;
                 place(names, row, header.label(ColumnRole.LEAD_UNIT), UnitNames.split(lead));
-                place(names, row, header.label(ColumnRole.CO_UNITS), co == null ? List.of() : UnitNames.split(co));
+                place(names, row, header.label(others), co == null ? List.of() : UnitNames.split(co));
             } else if (units != null) {
                 names.addAll(UnitNames.split(units));
                 written = units;

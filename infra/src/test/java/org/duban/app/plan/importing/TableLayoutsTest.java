@@ -195,4 +195,16 @@ class TableLayoutsTest {
         interpreter.interpret(List.of(tasks, indicators));
         assertThat(interpreter.errors()).extracting(ImportProblem::table).containsExactlyInAnyOrder("附表", "指标");
     }
+
+    @Test
+    void beside_a_lead_column_a_responsible_units_column_names_the_co_units() {
+        PlanContent content = read(table("分工",
+                "序号 | 工作措施 | 牵头单位 | 责任单位 | 时间安排",
+                "1 | 建设中医馆 | 市卫生健康委 | 市财政局、各区县政府 | 2025年底前",
+                "2 | 推广适宜技术 | 市卫生健康委 |  | 持续推进"));
+
+        assertThat(content.tasks()).extracting(TaskDraft::unitNames).containsExactly(
+                List.of("市卫生健康委", "市财政局", "各区县政府"), List.of("市卫生健康委"));
+        assertThat(interpreter.errors()).isEmpty();
+    }
 }
