@@ -106,6 +106,11 @@ public class PlanImporter {
                 errors);
 
         UnitResolution resolution = resolveUnits(plan);
+        for (Map.Entry<String, String> refused : resolution.refused().entrySet()) {
+            ImportProblem at = placeOf(name, unitPlaces, plan, refused.getKey());
+            errors.add(new ImportProblem(name, at.table(), at.row(), at.column(), refused.getKey(),
+                    "单位名称无法登记：" + refused.getValue(), "the unit name cannot be registered: " + refused.getValue()));
+        }
         Map<String, UnitRef> units = resolution.units();
         List<String> newUnits = resolution.newNames();
         for (String unit : newUnits) {
@@ -169,8 +174,8 @@ public class PlanImporter {
             }
         }
         for (TaskDraft task : plan.tasks()) {
-            if (task.unitNames().isEmpty()) {
-                continue;
+            if (task.unitNames().isEmpty() || !units.keySet().containsAll(task.unitNames())) {
+                continue; // a unit no command would take is named already
             }
             try {
                 List<UnitRef> named = task.unitNames().stream().map(units::get).toList();
@@ -185,6 +190,9 @@ public class PlanImporter {
         java.util.Set<Integer> taskNumbers = plan.tasks().stream().map(TaskDraft::number)
                 .collect(java.util.stream.Collectors.toSet());
         for (IndicatorDraft indicator : plan.indicators()) {
+            if (!units.keySet().containsAll(indicator.unitNames())) {
+                continue;
+            }
             try {
                 // an indicator may only name a task of its own plan (DefineIndicator): here, one of this file's tasks
                 if (indicator.taskNumber() != null && !taskNumbers.contains(indicator.taskNumber())) {
@@ -263,7 +271,14 @@ public class PlanImporter {
         List<String> newNames = new ArrayList<>();
         Map<String, String> aliases = new LinkedHashMap<>();
         Map<String, String> writtenAs = new HashMap<>();
+        Map<String, String> refused = new LinkedHashMap<>();
         for (String name : names) {
+            try {
+                new UnitRef(UnitIds.of(name), name);
+            } catch (IllegalArgumentException e) {
+                refused.put(name, e.getMessage()); // named with its row below; no command would take it
+                continue;
+            }
             UnitView known = registry.get(name);
             String canonical = UnitNames.canonicalName(name);
             if (known == null && !canonical.equals(name)) {
@@ -283,7 +298,7 @@ public class PlanImporter {
             }
             resolved.put(name, new UnitRef(known != null ? known.unitId() : UnitIds.of(name), name));
         }
-        return new UnitResolution(resolved, newNames, aliases, writtenAs);
+        return new UnitResolution(resolved, newNames, aliases, writtenAs, refused);
     }
 
     /** Where a unit name was first written: the cell of a table, else the paragraph of the first task naming it. */
@@ -322,10 +337,11 @@ public class PlanImporter {
     /**
      * Unit names as written → the registered unit each links to; newNames are not registered yet; aliases maps a
      * name such as 区卫生健康委（区疾控局） to the registered name it becomes an alias of; writtenAs gives, for a new
-     * name the file wrote only with a remark, the form it wrote.
+     * name the file wrote only with a remark, the form it wrote; refused, the names no unit could have (too long,
+     * control characters), with why.
      */
     private record UnitResolution(Map<String, UnitRef> units, List<String> newNames, Map<String, String> aliases,
-                                  Map<String, String> writtenAs) {
+                                  Map<String, String> writtenAs, Map<String, String> refused) {
         String writtenAs(String newName) {
             return writtenAs.getOrDefault(newName, newName);
         }

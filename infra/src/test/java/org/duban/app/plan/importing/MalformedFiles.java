@@ -57,6 +57,10 @@ final class MalformedFiles {
                 "row 2, column D (2027年) \"很多\""));
         cases.add(new Case("bad-baseline.csv", csv("序号,指标名称,2024年,2027年,责任单位\n1,市级中医重点专科,十一个,15,区卫生健康委\n"),
                 "column C (2024年) \"十一个\""));
+        cases.add(new Case("unit-name-too-long.csv", csv("序号,工作任务,责任单位\n1,建设中医馆,区卫生健康委、" + "单".repeat(300) + "\n"),
+                "row 2, column C (责任单位)"));
+        cases.add(new Case("unplaceable-row.csv", csv("序号,工作任务,责任单位,备注\n1,建设中医馆,区卫生健康委,\n,,区财政局,资金另行下达\n"),
+                "row 3, column B (工作任务)"));
         cases.add(new Case("unclosed-quote.csv", csv("一级指标,二级指标,三级指标,具体任务,责任单位\n一、工程,（一）方向,1.事项,\"建成中医院,区卫生健康委\n"),
                 "quotation mark"));
         cases.add(new Case("big5.csv", new String(sample(CSV), StandardCharsets.UTF_8).substring(1)
