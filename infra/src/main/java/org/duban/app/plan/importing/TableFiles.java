@@ -191,16 +191,19 @@ class TableFiles implements TableFileReader {
         checkArchive(fileName, content);
         List<SourceTable> tables = new ArrayList<>();
         try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(content))) {
+            // in document order, so that automatic numbering counts as Word counts it
+            WordNumbering numbering = new WordNumbering();
             int number = 0;
-            for (XWPFTable table : document.getTables()) {
-                number++;
-                tables.add(wordTable("表格 " + number, table, fileName));
-            }
             List<String> paragraphs = new ArrayList<>();
-            for (XWPFParagraph paragraph : document.getParagraphs()) {
-                String text = clean(paragraph.getText());
-                if (!text.isEmpty()) {
-                    paragraphs.add(text);
+            for (org.apache.poi.xwpf.usermodel.IBodyElement element : document.getBodyElements()) {
+                if (element instanceof XWPFTable table) {
+                    number++;
+                    tables.add(wordTable("表格 " + number, table, fileName, numbering));
+                } else if (element instanceof XWPFParagraph paragraph) {
+                    String text = clean(numbering.label(paragraph) + paragraph.getText());
+                    if (!text.isEmpty()) {
+                        paragraphs.add(text);
+                    }
                 }
             }
             if (!paragraphs.isEmpty()) {
@@ -222,7 +225,7 @@ class TableFiles implements TableFileReader {
     }
 
     /** A Word table; cells that continue a vertical merge read as empty ("same as above"), a gridSpan as empty cells. */
-    private static SourceTable wordTable(String name, XWPFTable table, String fileName) {
+    private static SourceTable wordTable(String name, XWPFTable table, String fileName, WordNumbering numbering) {
         List<SourceTable.SourceRow> rows = new ArrayList<>();
         int number = 0;
         for (XWPFTableRow row : table.getRows()) {
@@ -236,7 +239,7 @@ class TableFiles implements TableFileReader {
                 CTTcPr properties = cell.getCTTc().getTcPr();
                 boolean continued = properties != null && properties.isSetVMerge()
                         && (properties.getVMerge().getVal() == null || properties.getVMerge().getVal() == STMerge.CONTINUE);
-                cells.add(continued ? "" : clean(text(cell)));
+                cells.add(continued ? "" : clean(text(cell, numbering)));
                 int span = properties != null && properties.isSetGridSpan()
                         ? properties.getGridSpan().getVal().intValue() : 1;
                 for (int extra = 1; extra < span; extra++) {
@@ -248,13 +251,13 @@ class TableFiles implements TableFileReader {
         return new SourceTable(name, rows);
     }
 
-    private static String text(XWPFTableCell cell) {
+    private static String text(XWPFTableCell cell, WordNumbering numbering) {
         StringBuilder text = new StringBuilder();
         for (XWPFParagraph paragraph : cell.getParagraphs()) {
             if (!text.isEmpty()) {
                 text.append('\n');
             }
-            text.append(paragraph.getText());
+            text.append(numbering.label(paragraph)).append(paragraph.getText());
         }
         return text.toString();
     }
