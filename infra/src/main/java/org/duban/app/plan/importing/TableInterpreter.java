@@ -39,6 +39,7 @@ final class TableInterpreter {
 
     private static final Pattern ONGOING = Pattern.compile("^(长期坚持|持续推进|长期推进|持续开展|常态化推进|长期|持续|常态化|每年|逐年推进)$");
     private static final Pattern NOTE = Pattern.compile("^(注|备注|说明|附注|资料来源|填报说明|填表说明)[：:].*|^以上.*", Pattern.DOTALL);
+    private static final Pattern CHINESE_NUMBER = Pattern.compile("^[（(]?[一二三四五六七八九十百]+[）)]?[、.．]?$");
     private static final ColumnRole[] LEVELS = {ColumnRole.LEVEL1, ColumnRole.LEVEL2, ColumnRole.LEVEL3};
 
     private final String file;
@@ -450,6 +451,10 @@ final class TableInterpreter {
         /** A heading written as a row of its own: one text, spanning the table or alone in a non-task column. */
         private String headingRow(SourceRow row) {
             List<String> texts = distinctTexts(row);
+            String numbered = numberedHeading(row, texts);
+            if (numbered != null) {
+                return numbered;
+            }
             if (texts.size() != 1 || NOTE.matcher(texts.get(0)).matches()) {
                 return null;
             }
@@ -471,6 +476,41 @@ final class TableInterpreter {
             }
             boolean spansTable = row.cells().stream().filter(c -> !c.isEmpty()).count() > 1;
             return coded || spansTable || text.length() <= 40 && !text.contains("。") ? text : null;
+        }
+
+        /**
+         * 一 | 总体要求 (the heading's number in the 序号 column, its title beside it, nothing else): a heading. An
+         * Arabic number there is a task's, whose units may be merged from above.
+         */
+        private String numberedHeading(SourceRow row, List<String> texts) {
+            Integer numberColumn = header.columns().get(ColumnRole.NUMBER);
+            if (numberColumn == null || texts.size() != 2 || header.columnLevels() > 0) {
+                return null;
+            }
+            String number = row.cell(numberColumn);
+            Matcher chinese = CHINESE_NUMBER.matcher(number);
+            if (!chinese.matches()) {
+                return null;
+            }
+            String title = texts.get(0).equals(number) ? texts.get(1) : texts.get(0);
+            int titleColumn = -1;
+            for (int c = 0; c < row.cells().size(); c++) {
+                if (c != numberColumn && row.cell(c).equals(title)) {
+                    titleColumn = c;
+                    break;
+                }
+            }
+            boolean unitOrDateColumn = false;
+            for (ColumnRole role : List.of(ColumnRole.UNITS, ColumnRole.LEAD_UNIT, ColumnRole.CO_UNITS,
+                    ColumnRole.DUE_DATE, ColumnRole.REMARK)) {
+                unitOrDateColumn |= Integer.valueOf(titleColumn).equals(header.columns().get(role));
+            }
+            if (unitOrDateColumn) {
+                return null;
+            }
+            String code = number.startsWith("（") || number.startsWith("(") || number.endsWith("、")
+                    || number.endsWith(".") || number.endsWith("．") ? number : number + "、";
+            return code + title;
         }
 
         private void readTask(SourceRow row) {

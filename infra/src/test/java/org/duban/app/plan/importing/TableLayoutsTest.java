@@ -207,4 +207,27 @@ class TableLayoutsTest {
                 List.of("市卫生健康委", "市财政局", "各区县政府"), List.of("市卫生健康委"));
         assertThat(interpreter.errors()).isEmpty();
     }
+
+    @Test
+    void a_heading_numbered_in_the_number_column_with_its_title_beside_it_is_a_heading() {
+        PlanContent content = read(table("分工",
+                "序号 | 重点任务 | 责任单位 | 完成时限",
+                "一 | 提升服务能力 |  | ",
+                "（一） | 加强医院建设 |  | ",
+                "1 | 建设中医馆 | 市卫生健康委 | 2025年底前",
+                "2 | 推广适宜技术 |  | 持续推进",
+                "二 | 壮大产业 |  | ",
+                "3 | 培育龙头企业 | 市经济信息委 | "));
+
+        assertThat(content.sections()).extracting(SectionDraft::level, SectionDraft::code, SectionDraft::title)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, "一、", "提升服务能力"),
+                        org.assertj.core.groups.Tuple.tuple(2, "（一）", "加强医院建设"),
+                        org.assertj.core.groups.Tuple.tuple(1, "二、", "壮大产业"));
+        // task 2's unit is merged from task 1's cell, under the same heading
+        assertThat(content.tasks()).extracting(TaskDraft::unitNames)
+                .containsExactly(List.of("市卫生健康委"), List.of("市卫生健康委"), List.of("市经济信息委"));
+        assertThat(content.tasks().get(2).sectionKey()).isEqualTo(content.sections().get(2).key());
+        assertThat(interpreter.errors()).isEmpty();
+    }
 }
