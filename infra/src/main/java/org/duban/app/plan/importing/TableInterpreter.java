@@ -191,6 +191,47 @@ final class TableInterpreter {
             return true;
         }
 
+        /** This header with the row below it, whose words name the columns under a spanning heading. */
+        Header with(SourceRow below) {
+            Map<ColumnRole, Integer> merged = new EnumMap<>(columns);
+            Map<Integer, Integer> years = new LinkedHashMap<>(yearColumns);
+            List<String> words = new ArrayList<>(labels);
+            boolean explicit = false;
+            for (int c = 0; c < below.cells().size(); c++) {
+                String cell = below.cell(c);
+                if (cell.isEmpty()) {
+                    continue;
+                }
+                Optional<ColumnRole> role = ColumnRole.of(cell);
+                if (role.isPresent()) {
+                    merged.put(role.get(), c);
+                }
+                Optional<Integer> year = ColumnRole.yearOf(cell);
+                if (year.isPresent()) {
+                    years.put(c, year.get());
+                    Optional<ColumnRole> yearRole = ColumnRole.roleOfYearColumn(cell);
+                    if (yearRole.isPresent()) {
+                        merged.put(yearRole.get(), c);
+                        explicit = true;
+                    }
+                }
+                while (words.size() <= c) {
+                    words.add("");
+                }
+                words.set(c, words.get(c).isEmpty() ? cell : words.get(c) + " " + cell);
+            }
+            if (years.size() >= 2 && !explicit) {
+                // 2020年 | 2025年 under 目标值 or 指标值: the earlier is the baseline, the later the target
+                merged.put(ColumnRole.TARGET, years.entrySet().stream().max(Map.Entry.comparingByValue())
+                        .orElseThrow().getKey());
+                merged.put(ColumnRole.BASELINE, years.entrySet().stream().min(Map.Entry.comparingByValue())
+                        .orElseThrow().getKey());
+            } else if (years.size() == 1 && !merged.containsKey(ColumnRole.TARGET)) {
+                merged.put(ColumnRole.TARGET, years.keySet().iterator().next());
+            }
+            return new Header(rowIndex, merged, years, words);
+        }
+
         /** The column levels the header has (一级指标 | 二级指标 …), in order. */
         int columnLevels() {
             int n = 0;
@@ -263,6 +304,12 @@ final class TableInterpreter {
             if (row.isBlank()) {
                 continue;
             }
+            if (body != null && !body.started && continuesHeader(row)) {
+                // a header of two rows (责任单位 over 牵头单位 | 配合单位, 目标值 over 2020年 | 2025年)
+                outcome(table, row, RowOutcome.Kind.HEADER, null, null, null);
+                body = new Body(table, body.header.with(row)).prescan(rows, i + 1);
+                continue;
+            }
             Header header = header(row, i);
             if (header != null && body != null && body.header.isRepeatedBy(row)) {
                 outcome(table, row, RowOutcome.Kind.REPEATED_HEADER, null, null, null);
@@ -307,6 +354,13 @@ final class TableInterpreter {
 
     private static TableDeclarations.Kind kindOf(Header header) {
         return header.isTasks() ? TableDeclarations.Kind.TASKS : TableDeclarations.Kind.INDICATORS;
+    }
+
+    /** Every filled cell of the row is a header word or a year: the second row of a two-row header. */
+    private static boolean continuesHeader(SourceRow row) {
+        List<String> texts = distinctTexts(row);
+        return !texts.isEmpty() && texts.stream().allMatch(cell -> ColumnRole.of(cell).isPresent()
+                || ColumnRole.yearOf(cell).isPresent());
     }
 
     /** A row above the first header: the table's caption right above it, else text before the table. */
@@ -440,7 +494,11 @@ final class TableInterpreter {
             return this;
         }
 
+        /** whether a row under the header has been read: a header continues only on the row right below it */
+        private boolean started;
+
         void read(SourceRow row) {
+            started = true;
             if (header.isTasks()) {
                 readTask(row);
             } else {

@@ -230,4 +230,27 @@ class TableLayoutsTest {
         assertThat(content.tasks().get(2).sectionKey()).isEqualTo(content.sections().get(2).key());
         assertThat(interpreter.errors()).isEmpty();
     }
+
+    @Test
+    void a_header_of_two_rows_names_the_columns_under_its_spanning_headings() {
+        PlanContent tasks = read(table("分工",
+                "序号 | 工作任务 | 责任单位 | ",
+                " |  | 牵头单位 | 配合单位",
+                "1 | 建设中医馆 | 市卫生健康委 | 市财政局"));
+        assertThat(tasks.tasks()).singleElement().satisfies(task ->
+                assertThat(task.unitNames()).containsExactly("市卫生健康委", "市财政局"));
+        assertThat(kindOf(tasks, 2)).isEqualTo(Kind.HEADER);
+        assertThat(interpreter.errors()).isEmpty();
+
+        PlanContent indicators = read(table("指标",
+                "序号 | 主要指标 | 指标值 |  | 属性",
+                " |  | 2020年 | 2025年 | ",
+                "1 | 中医医疗机构数（个） | 1850 | 2300 | 预期性"));
+        assertThat(indicators.indicators()).singleElement().satisfies(indicator -> {
+            assertThat(indicator.baseline().asWritten()).isEqualTo("1850");
+            assertThat(indicator.target().asWritten()).isEqualTo("2300");
+            assertThat(indicator.target().year()).isEqualTo(2025);
+        });
+        assertThat(interpreter.errors()).isEmpty();
+    }
 }
