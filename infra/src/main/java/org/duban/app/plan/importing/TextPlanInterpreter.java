@@ -88,6 +88,8 @@ final class TextPlanInterpreter {
     private final Set<String> sectionKeys = new HashSet<>();
     private final List<TaskDraft> tasks = new ArrayList<>();
     private final List<IndicatorDraft> indicators = new ArrayList<>();
+    private static final Pattern UNITS_LINE = Pattern.compile(
+            "^[（(〔【]?\\s*(主要责任单位|责任单位|责任部门|牵头单位|牵头部门|主责单位)\\s*[：:]");
     private final Map<Integer, RowOutcome> outcomes = new TreeMap<>();
     private final List<TaskDraft> ledByPosition = new ArrayList<>();
     private boolean bodyStarted;
@@ -126,6 +128,7 @@ final class TextPlanInterpreter {
                 statesFirstLeads |= UnitStatement.FIRST_LEADS.matcher(joined).find();
             }
         }
+        text = unitsOnTheirOwn(text);
         for (int i = 0; i < text.size(); i++) {
             Paragraph paragraph = text.get(i);
             var bracketed = UnitStatement.trailing(paragraph.text());
@@ -165,6 +168,30 @@ final class TextPlanInterpreter {
                             + "so no task could be read"));
         }
         return new PlanContent(sections, tasks, indicators, List.copyOf(outcomes.values()), true);
+    }
+
+    /**
+     * A paragraph that only names units — （责任单位：…） or 牵头单位：…；配合单位：… on a line of its own — belongs to
+     * the paragraph above it, as a bracket at its end would.
+     */
+    private List<Paragraph> unitsOnTheirOwn(List<Paragraph> text) {
+        List<Paragraph> joined = new ArrayList<>();
+        for (Paragraph paragraph : text) {
+            String statement = paragraph.text().strip();
+            var bracketed = UnitStatement.trailing(statement);
+            boolean bracketOnly = bracketed.isPresent() && bracketed.get().text().isBlank();
+            boolean labelled = UNITS_LINE.matcher(statement).find();
+            Paragraph above = joined.isEmpty() ? null : joined.get(joined.size() - 1);
+            if ((bracketOnly || labelled) && above != null && UnitStatement.trailing(above.text()).isEmpty()) {
+                String bracket = bracketOnly ? statement : "（" + statement.replaceAll("[。.；;]+$", "") + "）";
+                joined.set(joined.size() - 1, new Paragraph(above.row(), above.text() + bracket));
+                outcome(paragraph.row(), Kind.NOTE, null, new Text("单独成段的责任单位，已并入上一段的任务",
+                        "units written as a paragraph of their own, joined to the task of the paragraph above"), statement);
+                continue;
+            }
+            joined.add(paragraph);
+        }
+        return joined;
     }
 
     // --- tasks ----------------------------------------------------------------------------------------------------
