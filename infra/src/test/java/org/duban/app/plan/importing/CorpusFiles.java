@@ -37,7 +37,8 @@ import java.util.stream.Stream;
  * Writes the import corpus: each {@code <name>.layout.txt} under {@code import-corpus/tables} becomes
  * {@code <name>.xlsx} (real merged cells), {@code <name>.docx} (real gridSpan / vMerge) and {@code <name>.csv}
  * (UTF-8 with BOM, as Excel saves it: a merged cell is a blank cell). Run {@link #main} after changing a layout and
- * commit the files, so that a reader can open them in Excel or Word.
+ * commit the files, so that a reader can open them in Excel or Word. Run it from the repository root with the test
+ * class path, or give the folder as the argument.
  *
  * <p>A layout is a list of lines, one per row:
  * <pre>
@@ -55,6 +56,8 @@ final class CorpusFiles {
     static final Path SOURCE = Path.of("infra/src/test/resources/import-corpus/tables");
     static final List<String> FORMATS = List.of("xlsx", "docx", "csv");
     private static final String ABOVE = "^";
+    /** The text width of an A4 page with the usual margins, in twentieths of a point. */
+    private static final int PAGE_WIDTH = 9000;
 
     private CorpusFiles() {
     }
@@ -277,6 +280,19 @@ final class CorpusFiles {
         int columns = table.columns();
         List<Line> rows = table.rows();
         XWPFTable word = document.createTable(rows.size(), columns);
+        // a grid of column widths in proportion to the text, across the width of an A4 page, so Word lays out spans
+        int[] widths = new int[columns];
+        for (Line line : rows) {
+            for (int c = 0; c < columns && (line.kind() == Kind.HEADER || line.kind() == Kind.ROW); c++) {
+                widths[c] = Math.max(widths[c], Math.min(line.cell(c).length(), 40) + 2);
+            }
+        }
+        int total = Math.max(1, java.util.Arrays.stream(widths).sum());
+        var grid = word.getCTTbl().addNewTblGrid();
+        for (int c = 0; c < columns; c++) {
+            widths[c] = PAGE_WIDTH * widths[c] / total;
+            grid.addNewGridCol().setW(BigInteger.valueOf(widths[c]));
+        }
         for (int r = 0; r < rows.size(); r++) {
             Line line = rows.get(r);
             XWPFTableRow row = word.getRow(r);
@@ -285,18 +301,20 @@ final class CorpusFiles {
                     row.removeCell(c);
                 }
                 XWPFTableCell cell = row.getCell(0);
-                cell.getCTTc().addNewTcPr().addNewGridSpan().setVal(BigInteger.valueOf(columns));
+                cell.setWidth(String.valueOf(PAGE_WIDTH));
+                cell.getCTTc().getTcPr().addNewGridSpan().setVal(BigInteger.valueOf(columns));
                 text(cell, line.text(), line.kind() == Kind.SPAN);
                 continue;
             }
             for (int c = 0; c < columns; c++) {
                 XWPFTableCell cell = row.getCell(c);
+                cell.setWidth(String.valueOf(widths[c]));
                 if (line.continuesAbove(c)) {
-                    cell.getCTTc().addNewTcPr().addNewVMerge().setVal(STMerge.CONTINUE);
+                    cell.getCTTc().getTcPr().addNewVMerge().setVal(STMerge.CONTINUE);
                     continue;
                 }
                 if (r + 1 < rows.size() && rows.get(r + 1).continuesAbove(c)) {
-                    cell.getCTTc().addNewTcPr().addNewVMerge().setVal(STMerge.RESTART);
+                    cell.getCTTc().getTcPr().addNewVMerge().setVal(STMerge.RESTART);
                 }
                 text(cell, line.kind() == Kind.FIRST && c > 0 ? "" : line.cell(c), line.kind() != Kind.ROW);
             }

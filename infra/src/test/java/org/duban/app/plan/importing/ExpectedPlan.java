@@ -208,7 +208,7 @@ final class ExpectedPlan {
         List<Task> tasks = new ArrayList<>();
         for (TaskDraft task : plan.tasks()) {
             taskCodes.put(task.number(), task.code());
-            List<String> units = task.unitNames();
+            List<String> units = task.unitNames() == null ? List.of() : task.unitNames();
             tasks.add(new Task(task.code(), path(task.sectionKey(), byKey), task.text(),
                     units.isEmpty() ? null : units.get(0), units.isEmpty() ? List.of() : units.subList(1, units.size()),
                     task.dueDate() == null ? null : task.dueDate().toString()));
