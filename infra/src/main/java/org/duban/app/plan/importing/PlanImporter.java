@@ -325,10 +325,9 @@ public class PlanImporter {
         List<RowOutcome> rows = new ArrayList<>();
         for (SourceTable paragraphs : text) {
             for (SourceTable.SourceRow row : paragraphs.rows()) {
-                String excerpt = row.cell(0);
                 rows.add(new RowOutcome(paragraphs.name(), row.number(), RowOutcome.Kind.SKIPPED, null,
                         new RowOutcome.Text("表格之外的正文段落，计划从表格导入", "a paragraph outside the tables; the plan is "
-                                + "imported from its tables"), excerpt.length() > 80 ? excerpt.substring(0, 80) + "…" : excerpt));
+                                + "imported from its tables"), RowOutcome.excerpt(row.cell(0))));
             }
         }
         return rows;

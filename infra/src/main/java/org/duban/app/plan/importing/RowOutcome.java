@@ -44,6 +44,11 @@ public record RowOutcome(String table, int row, Kind kind, String item, Text rea
         }
     }
 
+    /** How much of a row's text an outcome quotes, so that a long paragraph does not fill the report. */
+    public static String excerpt(String text) {
+        return text.length() > 80 ? text.substring(0, 80) + "…" : text;
+    }
+
     /** A sentence in the two languages of the interface: Chinese first, English second. */
     public record Text(String zh, String en) {
         public String in(java.util.Locale locale) {

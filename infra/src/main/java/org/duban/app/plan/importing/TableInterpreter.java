@@ -647,12 +647,12 @@ final class TableInterpreter {
                     UnitNames.split(co).stream().filter(n -> !names.contains(n)).forEach(names::add);
                 }
                 written = co == null || co.isEmpty() ? lead : lead + "；" + co;
-                place(names, row, header.label(ColumnRole.LEAD_UNIT), UnitNames.split(lead));
-                place(names, row, header.label(others), co == null ? List.of() : UnitNames.split(co));
+                place(row, header.label(ColumnRole.LEAD_UNIT), UnitNames.split(lead));
+                place(row, header.label(others), co == null ? List.of() : UnitNames.split(co));
             } else if (units != null) {
                 names.addAll(UnitNames.split(units));
                 written = units;
-                place(names, row, header.label(ColumnRole.UNITS), names);
+                place(row, header.label(ColumnRole.UNITS), names);
             } else {
                 written = null;
             }
@@ -737,7 +737,7 @@ final class TableInterpreter {
             return parentKey;
         }
 
-        private void place(List<String> names, SourceRow row, String column, List<String> written) {
+        private void place(SourceRow row, String column, List<String> written) {
             for (String name : written) {
                 unitPlaces.putIfAbsent(name, new ImportProblem(file, table.name(), row.number(), column, name, null, null));
             }
@@ -831,7 +831,7 @@ final class TableInterpreter {
                         "a percentage above 100%"));
             }
             List<String> names = units == null ? List.of() : UnitNames.split(units);
-            place(names, row, header.label(ColumnRole.UNITS), names);
+            place(row, header.label(ColumnRole.UNITS), names);
             List<String> remarks = new ArrayList<>();
             Optional.ofNullable(emptyToNull(cell(row, header, ColumnRole.REMARK))).ifPresent(remarks::add);
             if (indicatorGroup != null) {
@@ -929,10 +929,8 @@ final class TableInterpreter {
     }
 
     private void outcome(SourceTable table, SourceRow row, RowOutcome.Kind kind, String item, String zh, String en) {
-        String excerpt = String.join(" | ", distinctTexts(row));
         outcomes.add(new RowOutcome(table.name(), row.number(), kind, item,
-                zh == null ? null : new RowOutcome.Text(zh, en),
-                excerpt.length() > 80 ? excerpt.substring(0, 80) + "…" : excerpt));
+                zh == null ? null : new RowOutcome.Text(zh, en), RowOutcome.excerpt(String.join(" | ", distinctTexts(row)))));
     }
 
     private ImportProblem problem(SourceTable table, SourceRow row, String column, String value, String zh, String en) {
