@@ -1,7 +1,7 @@
 package org.duban.app.audit;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.flywaydb.core.Flyway;
+import org.duban.app.persistence.SchemaMigrations;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +40,7 @@ class ChainAnchorCheckTest {
         dataSource.setURL("jdbc:h2:mem:anchor-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         dataSource.setUser("sa");
         jdbc = new JdbcTemplate(dataSource);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/h2").target("6").load().migrate();
+        SchemaMigrations.configure(dataSource).target("6").load().migrate();
         for (long globalIndex = 1; globalIndex <= 6; globalIndex++) {
             jdbc.update("insert into domain_event_entry (global_index, aggregate_identifier, sequence_number, type, "
                             + "event_identifier, payload_type, payload_revision, time_stamp, payload, meta_data) "
@@ -48,7 +48,7 @@ class ChainAnchorCheckTest {
                             + "'2024-01-01T00:00:00Z', ?, null)", globalIndex, globalIndex - 1,
                     UUID.randomUUID().toString(), ("{\"n\":" + globalIndex + "}").getBytes(StandardCharsets.UTF_8));
         }
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/h2").load().migrate();
+        SchemaMigrations.configure(dataSource).load().migrate();
         AuditProperties properties = new AuditProperties(HashAlgorithm.SM3,
                 new AuditProperties.Verification(Duration.ZERO, Duration.ZERO, 4),
                 new AuditProperties.Anchor(dir.resolve("audit-anchors.log")));

@@ -1,7 +1,7 @@
 package org.duban.app.audit;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.flywaydb.core.Flyway;
+import org.duban.app.persistence.SchemaMigrations;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,11 +21,11 @@ class ChainBackfillTest {
         dataSource.setURL("jdbc:h2:mem:backfill-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         dataSource.setUser("sa");
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/h2").target("6").load().migrate();
+        SchemaMigrations.configure(dataSource).target("6").load().migrate();
         for (long globalIndex : new long[]{3, 1, 2}) { // inserted out of order: the chain follows the global index
             insertEvent(jdbc, globalIndex);
         }
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/h2").load().migrate();
+        SchemaMigrations.configure(dataSource).load().migrate();
         assertThat(jdbc.queryForObject("select backfill_to from audit_chain_head", Long.class)).isEqualTo(3);
 
         AuditProperties properties = new AuditProperties(HashAlgorithm.SHA_256,

@@ -7,10 +7,17 @@ import org.duban.app.support.DubanIntegrationTest;
 import org.duban.app.support.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,23 +36,17 @@ class PersistenceIT {
     List<DataSource> dataSources;
 
     @Test
-    void flyway_created_the_axon_and_projection_tables() {
+    void flyway_created_the_axon_and_projection_tables() throws IOException {
         List<String> applied = jdbc.queryForList(
                 "select \"script\" from \"flyway_schema_history\" where \"success\" = true and \"type\" = 'SQL' "
                         + "order by \"installed_rank\"",
                 String.class);
-        // every script shipped for this database, in version order, and nothing else
-        String vendor = org.duban.app.support.TestDatabases.postgres() ? "postgresql" : "h2";
-        List<String> shipped;
-        try {
-            shipped = java.util.Arrays.stream(new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
-                            .getResources("classpath:db/migration/" + vendor + "/V*.sql"))
-                    .map(org.springframework.core.io.Resource::getFilename)
-                    .sorted(java.util.Comparator.comparingInt(name -> Integer.parseInt(name.substring(1, name.indexOf("__")))))
-                    .toList();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        // every script shipped, in version order, and nothing else
+        List<String> shipped = Arrays.stream(new PathMatchingResourcePatternResolver()
+                        .getResources(SchemaMigrations.LOCATION + "/V*.sql"))
+                .map(Resource::getFilename)
+                .sorted(Comparator.comparingInt(name -> Integer.parseInt(name.substring(1, name.indexOf("__")))))
+                .toList();
         assertThat(shipped).startsWith("V1__axon_store.sql", "V2__plan_summary.sql", "V3__plan_tree.sql");
         assertThat(applied).isEqualTo(shipped);
     }
@@ -57,9 +58,9 @@ class PersistenceIT {
 
         var row = jdbc.queryForMap("select payload, meta_data, payload_type, payload_revision from domain_event_entry "
                 + "where aggregate_identifier = ?", planId);
-        assertThat(new String((byte[]) row.get("payload"), java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(new String((byte[]) row.get("payload"), StandardCharsets.UTF_8))
                 .startsWith("{").contains("\"title\":\"大足区任务分解\"");
-        assertThat(new String((byte[]) row.get("meta_data"), java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(new String((byte[]) row.get("meta_data"), StandardCharsets.UTF_8))
                 .startsWith("{").contains("\"actorUser\":\"system\"");
         assertThat(row.get("payload_type")).isEqualTo("org.duban.api.plan.PlanCreated");
         assertThat(row.get("payload_revision")).isEqualTo("1");
@@ -70,7 +71,7 @@ class PersistenceIT {
         assertThat(dataSources).hasSize(1);
         assertThat(transactionManagers).hasSize(1);
         assertThat(transactionManagers.get(0))
-                .isInstanceOf(org.springframework.orm.jpa.JpaTransactionManager.class);
+                .isInstanceOf(JpaTransactionManager.class);
     }
 
     @Test
