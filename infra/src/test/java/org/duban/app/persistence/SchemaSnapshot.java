@@ -33,7 +33,8 @@ final class SchemaSnapshot {
                 schema));
         lines.addAll(jdbc.query("select table_name, constraint_name, constraint_type from "
                         + "information_schema.table_constraints where table_schema = ? order by table_name, constraint_name",
-                (row, n) -> "constraint " + row.getString(1) + "." + row.getString(2) + " " + row.getString(3),
+                (row, n) -> "constraint " + row.getString(1) + "." + withoutObjectIds(row.getString(2)) + " "
+                        + row.getString(3),
                 schema));
         lines.addAll(jdbc.query("select sequence_name, start_value, increment from information_schema.sequences "
                         + "where sequence_schema = ? order by sequence_name",
@@ -53,6 +54,11 @@ final class SchemaSnapshot {
                 (row, n) -> "audit_chain_head " + row.getInt(1) + " " + row.getLong(2) + " " + row.getObject(3) + " "
                         + HexFormat.of().formatHex(row.getBytes(4)) + " " + row.getString(5) + " " + row.getObject(6)));
         return lines;
+    }
+
+    /** PostgreSQL names a column's not-null check by the ids of its schema and table, which differ per database. */
+    private static String withoutObjectIds(String constraint) {
+        return constraint.replaceFirst("^\\d+_\\d+_(\\d+_not_null)$", "$1");
     }
 
     private static List<String> indexes(Connection connection, String schema) throws SQLException {
