@@ -14,10 +14,11 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * V1 to V8 were first shipped as one script per database, so a database migrated by them recorded other checksums
- * than the shared scripts have (Flyway sums a versioned script's text before it replaces placeholders). Before
- * Flyway validates, this rewrites exactly those recorded checksums, each for its version and database, to the
- * shared script's. Any other checksum, such as a script edited after it ran, still fails validation.
+ * V1 to V10 were first shipped as one script per database; for V1 to V8 the shared script's text differs from one
+ * or both of them, so a database they migrated recorded other checksums (Flyway sums a versioned script's text
+ * before it replaces placeholders). Before Flyway validates, this rewrites exactly those recorded checksums, each
+ * for its version and database, to the shared script's. Any other checksum, such as that of a script edited after
+ * it ran, still fails validation.
  */
 final class FormerChecksums implements Callback {
     private static final Logger log = LoggerFactory.getLogger(FormerChecksums.class);
@@ -60,7 +61,8 @@ final class FormerChecksums implements Callback {
         Configuration configuration = context.getConfiguration();
         Connection connection = context.getConnection();
         try {
-            String schema = configuration.getDefaultSchema();
+            String schema = configuration.getDefaultSchema() != null || configuration.getSchemas().length == 0
+                    ? configuration.getDefaultSchema() : configuration.getSchemas()[0];
             if (!historyExists(connection, schema, configuration.getTable())) {
                 return;
             }
