@@ -254,12 +254,10 @@ class Task {
                           InterceptorChain chain) throws Exception {
         OfficeAuthority.require(office, role, unit, "remind the unit of task " + taskId);
         requireReport(command.periodKey());
-        if (status == TaskStatus.CLOSED) {
-            if (OfficeAuthority.byPerson(role)) {
-                refuseIfClosed();
-            }
+        if (status == TaskStatus.CLOSED && !OfficeAuthority.byPerson(role)) {
             return false;
         }
+        refuseIfClosed();
         return chain.proceed();
     }
 
