@@ -82,12 +82,11 @@ class PlanReporting {
                 .orElseThrow(() -> new NotFound("plan " + planId + " did not exist yet at " + at));
     }
 
-    /** Unset due day and grace take the defaults: the 10th, 5 working days. */
+    /** Unset due day and grace (null) take the plan's defaults. */
     ReportingCadenceSet setCadence(String planId, Cadence cadence, Integer dueDay, Integer graceWorkingDays,
                                    DubanUser user) {
         requireSupervisor(plan(planId), user);
-        commands.sendAndWait(new SetReportingCadence(planId, cadence, dueDay == null ? 10 : dueDay,
-                graceWorkingDays == null ? 5 : graceWorkingDays));
+        commands.sendAndWait(new SetReportingCadence(planId, cadence, dueDay, graceWorkingDays));
         return cadence(planId).orElseThrow();
     }
 

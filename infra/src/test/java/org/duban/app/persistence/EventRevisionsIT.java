@@ -1,34 +1,65 @@
 package org.duban.app.persistence;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.duban.api.indicator.Direction;
 import org.duban.api.indicator.IndicatorDefined;
 import org.duban.api.indicator.TargetKind;
 import org.duban.api.plan.PlanPeriod;
+import org.duban.api.task.TaskAdjustmentRequested;
 import org.duban.api.task.TaskCreated;
+import org.duban.api.unit.UnitIds;
 import org.duban.api.unit.UnitRef;
+import org.duban.app.audit.ProjectionRebuild;
+import org.duban.app.audit.RebuildProgress;
 import org.duban.app.support.DubanIntegrationTest;
+import org.duban.app.support.PlanTrees;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.duban.app.support.Uploads.dazuPlan;
+import static org.duban.app.support.Uploads.sample;
+import static org.duban.app.support.Uploads.upload;
 
 /**
  * Events stored before a field was added still read, with the application's own event serializer: the payloads
- * below are written as the store held them then.
+ * below are written as the store held them then. An event of an earlier shape is also written into the store itself,
+ * so this class has its own application and database: the audit chain of that store no longer holds.
  */
 @DubanIntegrationTest
+@TestPropertySource(properties = "duban.test.store=rewritten")
+@DirtiesContext
+@SuppressWarnings({"rawtypes", "unchecked"})
 class EventRevisionsIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Autowired
     @Qualifier("eventSerializer")
     Serializer events;
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ProjectionRebuild rebuild;
 
     private <T> T read(Class<T> type, String revision, String json) {
         return events.deserialize(new SimpleSerializedObject<>(json.getBytes(StandardCharsets.UTF_8), byte[].class,
@@ -75,5 +106,58 @@ class EventRevisionsIT {
         assertThat(stored.getType().getRevision()).isEqualTo("1");
         assertThat(new String(stored.getData(), StandardCharsets.UTF_8)).contains("\"code\":\"（四）\"");
         assertThat((TaskCreated) events.deserialize(stored)).isEqualTo(created);
+    }
+
+    @Test
+    void an_adjustment_of_units_stored_in_its_first_shape_is_read_by_the_task_and_the_views() throws Exception {
+        String planId = (String) upload(http, "supervisor", "dazu.csv", sample("dazu-tcm-task-decomposition-2024.csv"),
+                dazuPlan()).getBody().get("planId");
+        post("supervisor", "/api/plans/" + planId + "/publication-request", Map.of());
+        post("supervisor", "/api/plans/" + planId + "/publication-approval", Map.of());
+        String taskId = (String) PlanTrees.ledBy(tree(planId), "区卫生健康委").get(0).get("taskId");
+        String adjust = "/api/tasks/" + taskId + "/adjustment-requests";
+        ResponseEntity<Map> asked = post("health", adjust, Map.of("kind", "UNITS",
+                "proposal", "区市场监管局；区卫生健康委、区财政局", "reason", "职责调整"));
+        assertThat(asked.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        // the row as the store held it before revision 2: no revision, the units as text alone
+        String type = TaskAdjustmentRequested.class.getName();
+        byte[] stored = jdbc.queryForObject("select payload from domain_event_entry where aggregate_identifier = ? "
+                + "and payload_type = ?", byte[].class, taskId, type);
+        ObjectNode payload = (ObjectNode) JSON.readTree(stored);
+        assertThat(payload.has("units")).isTrue();
+        payload.remove("units");
+        assertThat(jdbc.update("update domain_event_entry set payload = ?, payload_revision = null "
+                + "where aggregate_identifier = ? and payload_type = ?", JSON.writeValueAsBytes(payload), taskId, type))
+                .isEqualTo(1);
+
+        // the task reads the units it approves from the stored request
+        assertThat(post("supervisor", adjust + "/" + asked.getBody().get("adjustmentId") + "/decision",
+                Map.of("approved", true, "reason", "同意")).getStatusCode()).isEqualTo(HttpStatus.OK);
+        Map task = PlanTrees.allTasks(tree(planId)).stream().filter(t -> t.get("taskId").equals(taskId))
+                .findFirst().orElseThrow();
+        assertThat(((Map) task.get("leadUnit")).get("name")).isEqualTo("区市场监管局");
+        assertThat((List<Map>) task.get("coUnits")).extracting(u -> u.get("name"))
+                .containsExactly("区卫生健康委", "区财政局");
+
+        // the views rebuilt from the store read it too
+        assertThat(rebuild.runHere("task-work", progress -> {
+        }).state()).isEqualTo(RebuildProgress.State.SUCCEEDED);
+        assertThat(rebuild.runHere("audit-trail", progress -> {
+        }).state()).isEqualTo(RebuildProgress.State.SUCCEEDED);
+        Map detail = http.withBasicAuth("market", "duban").getForObject("/api/tasks/" + taskId, Map.class);
+        assertThat(((List<Map>) detail.get("adjustments")).get(0))
+                .containsEntry("proposal", "牵头单位：区市场监管局；配合单位：区卫生健康委、区财政局")
+                .containsEntry("outcome", "APPROVED");
+        assertThat(jdbc.queryForObject("select unit_ids from audit_event where task_id = ? and event_type = ?",
+                String.class, taskId, "TaskAdjustmentRequested")).contains("|" + UnitIds.of("区市场监管局") + "|");
+    }
+
+    private Map tree(String planId) {
+        return http.withBasicAuth("supervisor", "duban").getForObject("/api/plans/" + planId + "/tree", Map.class);
+    }
+
+    private ResponseEntity<Map> post(String user, String path, Map body) {
+        return http.withBasicAuth(user, "duban").exchange(path, HttpMethod.POST, new HttpEntity<>(body), Map.class);
     }
 }

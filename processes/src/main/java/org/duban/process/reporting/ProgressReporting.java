@@ -80,11 +80,16 @@ public class ProgressReporting {
         return workingDays.plus(dueOn, graceWorkingDays + 1);
     }
 
-    /** Opens the period's report of an acknowledged task and starts its process, in one transaction. */
+    /**
+     * Opens the period's report of a task and starts its process, in one transaction; answers false, starting
+     * nothing, when the task had nothing to open (not acknowledged, closed, or its report already open).
+     */
     @Transactional
-    public void open(String taskId, ReportingPeriod period, String leadUnitId, List<String> coUnitIds, LocalDate dueOn,
-                     LocalDate overdueOn) {
-        gateway.sendAndWait(new OpenReportingPeriod(taskId, period, dueOn, overdueOn));
+    public boolean open(String taskId, ReportingPeriod period, String leadUnitId, List<String> coUnitIds,
+                        LocalDate dueOn, LocalDate overdueOn) {
+        if (!Boolean.TRUE.equals(gateway.sendAndWait(new OpenReportingPeriod(taskId, period, dueOn, overdueOn)))) {
+            return false;
+        }
         LocalDate remindOn = workingDays.minus(dueOn, remindBefore);
         Map<String, Object> variables = new HashMap<>();
         variables.put(TASK_ID, taskId);
@@ -95,6 +100,7 @@ public class ProgressReporting {
         variables.put(REMIND_AT, WorkflowClock.startOf(remindOn.isBefore(WorkflowClock.today()) ? WorkflowClock.today() : remindOn));
         variables.put(OVERDUE_AT, WorkflowClock.startOf(overdueOn));
         runtime.startProcessInstanceByKey(PROCESS_KEY, businessKey(taskId, period.key()), variables);
+        return true;
     }
 
     /** The open step of the given kind; for contributions, the one of the given co-unit. */

@@ -70,6 +70,8 @@ class ProgressReportProcessTest {
         Mocks.register(ReportTimers.REMINDER, ReportTimers.reportReminder(commands));
         Mocks.register(ReportTimers.OVERDUE, ReportTimers.reportOverdue(commands));
         reporting = new ProgressReporting(runtimeService(), taskService(), gateway, commands, new Weekdays(), 3);
+        // the task answers whether it opened the period's report
+        when(gateway.sendAndWait(argThat((Object m) -> m instanceof OpenReportingPeriod))).thenReturn(true);
         ClockUtil.setCurrentTime(WorkflowClock.startOf(LocalDate.of(2025, 4, 1)));
     }
 
@@ -106,6 +108,16 @@ class ProgressReportProcessTest {
         assertThat(reporting.dueOn(new ReportingPeriod("2025-Q2", LocalDate.of(2025, 4, 1), LocalDate.of(2025, 6, 30)), 5))
                 .isEqualTo(LocalDate.of(2025, 7, 7));
         assertThat(reporting.overdueOn(LocalDate.of(2025, 4, 7), 2)).isEqualTo(LocalDate.of(2025, 4, 10));
+    }
+
+    @Test
+    void a_task_with_nothing_to_open_starts_no_process() {
+        when(gateway.sendAndWait(argThat((Object m) -> m instanceof OpenReportingPeriod))).thenReturn(false);
+        LocalDate due = reporting.dueOn(Q1, 5);
+
+        assertThat(reporting.open("t-1", Q1, "unit-health", List.of(), due, reporting.overdueOn(due, 2))).isFalse();
+        assertThat(runtimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(ProgressReporting.businessKey("t-1", "2025-Q1")).count()).isZero();
     }
 
     @Test

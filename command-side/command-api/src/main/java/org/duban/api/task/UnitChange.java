@@ -19,6 +19,9 @@ public record UnitChange(UnitRef leadUnit, List<UnitRef> coUnits) {
     private static final String CO = "配合单位：";
 
     public UnitChange {
+        if (leadUnit == null) {
+            throw new IllegalArgumentException("a change of units names a lead unit");
+        }
         coUnits = List.copyOf(coUnits);
     }
 
@@ -51,6 +54,15 @@ public record UnitChange(UnitRef leadUnit, List<UnitRef> coUnits) {
     /** The proposal as it is recorded: both labels, the units' names. */
     public String text() {
         return LEAD + leadUnit.name() + "；" + CO + String.join("、", coUnits.stream().map(UnitRef::name).toList());
+    }
+
+    /** An adjustment's units are given exactly when it is of kind {@link AdjustmentKind#UNITS}. */
+    static void requireFor(AdjustmentKind kind, UnitChange units) {
+        if ((kind == AdjustmentKind.UNITS) != (units != null)) {
+            throw new IllegalArgumentException(kind == AdjustmentKind.UNITS
+                    ? "an adjustment of kind UNITS names the units proposed"
+                    : "units are proposed only by an adjustment of kind UNITS, not " + kind);
+        }
     }
 
     public static UnitRef ref(String name) {

@@ -49,6 +49,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate
 class Plan {
+    /** Reports are due on the 10th of the month after a period, and overdue 5 working days later, unless set. */
+    static final int DEFAULT_DUE_DAY = 10;
+    static final int DEFAULT_GRACE_WORKING_DAYS = 5;
 
     @AggregateIdentifier
     private String planId;
@@ -186,7 +189,9 @@ class Plan {
                 @MetaDataValue(MetadataKeys.ACTOR_UNIT) String unit) {
         OfficeAuthority.require(office, role, unit, "set the reporting cadence of plan " + planId);
         refuseIfClosed("changed");
-        apply(new ReportingCadenceSet(planId, command.cadence(), command.dueDay(), command.graceWorkingDays()));
+        apply(new ReportingCadenceSet(planId, command.cadence(),
+                command.dueDay() == null ? DEFAULT_DUE_DAY : command.dueDay(),
+                command.graceWorkingDays() == null ? DEFAULT_GRACE_WORKING_DAYS : command.graceWorkingDays()));
     }
 
     @CommandHandler

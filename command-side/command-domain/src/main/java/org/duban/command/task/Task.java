@@ -2,30 +2,26 @@ package org.duban.command.task;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.modelling.command.ForwardMatchingInstances;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.axonframework.messaging.annotation.MetaDataValue;
 import org.duban.api.CommandRefused;
 import org.duban.api.MetadataKeys;
+import org.duban.api.plan.PlanPeriod;
 import org.duban.api.task.ChangeTaskSupervision;
 import org.duban.api.task.TaskSupervisionChanged;
 import org.duban.command.OfficeAuthority;
 import org.duban.api.reporting.AcceptReport;
-import org.duban.api.reporting.ContributionSubmitted;
 import org.duban.api.reporting.DraftReport;
 import org.duban.api.reporting.MarkReportOverdue;
 import org.duban.api.reporting.OpenReportingPeriod;
 import org.duban.api.reporting.RemindReport;
-import org.duban.api.reporting.ReportAccepted;
-import org.duban.api.reporting.ReportDrafted;
-import org.duban.api.reporting.ReportEscalated;
-import org.duban.api.reporting.ReportMarkedOverdue;
-import org.duban.api.reporting.ReportReminded;
-import org.duban.api.reporting.ReportReturned;
-import org.duban.api.reporting.ReportStatus;
-import org.duban.api.reporting.ReportSubmitted;
 import org.duban.api.reporting.ReportingPeriodOpened;
 import org.duban.api.reporting.ReturnReport;
 import org.duban.api.reporting.SubmitContribution;
@@ -54,15 +50,18 @@ import org.duban.api.unit.UnitRef;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One concrete, assignable task of a plan with the reports of its periods. Kept to one task so that units working
- * on different tasks never contend; a task's reports live here because their rules depend on the task (who leads,
- * whether it is closed).
+ * on different tasks never contend. Each period's report is an entity of the task ({@link Report}) with its own
+ * course; the task checks its own rules (who leads, who supervises, whether it is closed) before a command reaches
+ * the report, and only the report a command or event names sees it.
  */
 @Aggregate
 class Task {
@@ -70,7 +69,7 @@ class Task {
     @AggregateIdentifier
     private String taskId;
     private String planId;
-    private org.duban.api.plan.PlanPeriod planPeriod;
+    private PlanPeriod planPeriod;
     private String office;
     private UnitRef leadUnit;
     private List<UnitRef> coUnits;
@@ -78,31 +77,10 @@ class Task {
     private String pendingAdjustmentId;
     private AdjustmentKind adjustmentKind;
     private String adjustmentProposal;
+    private UnitChange adjustmentUnits;
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private final Map<String, Report> reports = new HashMap<>();
-    private final java.util.Set<String> confirmedCoUnits = new java.util.HashSet<>();
-
-    /** What the aggregate must remember of one period's report to guard the next step. */
-    private static final class Report {
-        ReportStatus status = ReportStatus.OPEN;
-        int round;
-        boolean overdue;
-        boolean escalated;
-        LocalDate dueOn;
-        LocalDate overdueOn;
-
-        // value equality lets the test fixture compare state rebuilt from events with state after handling
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Report that && status == that.status && round == that.round
-                    && overdue == that.overdue && escalated == that.escalated
-                    && java.util.Objects.equals(dueOn, that.dueOn) && java.util.Objects.equals(overdueOn, that.overdueOn);
-        }
-
-        @Override
-        public int hashCode() {
-            return java.util.Objects.hash(status, round, overdue, escalated, dueOn, overdueOn);
-        }
-    }
+    private final Set<String> confirmedCoUnits = new HashSet<>();
 
     protected Task() {
         // for Axon
@@ -179,7 +157,7 @@ class Task {
             }
         }
         apply(new TaskAdjustmentRequested(taskId, command.unitId(), command.adjustmentId(), command.kind(),
-                command.proposal(), command.reason()));
+                command.proposal(), command.units(), command.reason()));
     }
 
     /** Answers the id of the lead unit after the adjustment, which the acknowledgement then goes to. */
@@ -189,10 +167,10 @@ class Task {
         OfficeAuthority.require(office, role, unit, "decide on adjustments of task " + taskId);
         requirePendingAdjustment(command.adjustmentId());
         AdjustmentKind kind = adjustmentKind;
-        String proposal = adjustmentProposal;
-        apply(new TaskAdjustmentApproved(taskId, command.adjustmentId(), kind, proposal, command.reason()));
+        UnitChange change = adjustmentUnits;
+        apply(new TaskAdjustmentApproved(taskId, command.adjustmentId(), kind, adjustmentProposal, change,
+                command.reason()));
         if (kind == AdjustmentKind.UNITS) {
-            UnitChange change = UnitChange.parse(proposal);
             apply(new TaskUnitsChanged(taskId, planId, command.adjustmentId(), change.leadUnit(), change.coUnits()));
         }
         return leadUnit.unitId();
@@ -214,96 +192,97 @@ class Task {
         apply(new TaskClosed(taskId, command.reason()));
     }
 
-    // --- reports --------------------------------------------------------------------------------------------
+    // --- reports ---------------------------------------------------------------------------------------------
 
+    /**
+     * Answers whether it opened the period's report: not when there is nothing to open (the task is not
+     * acknowledged yet, is closed, or has the period's report already). A period outside the plan's years is refused.
+     */
     @CommandHandler
-    void handle(OpenReportingPeriod command, @MetaDataValue(MetadataKeys.ACTOR_ROLE) String role,
-                @MetaDataValue(MetadataKeys.ACTOR_UNIT) String unit) {
+    boolean handle(OpenReportingPeriod command, @MetaDataValue(MetadataKeys.ACTOR_ROLE) String role,
+                   @MetaDataValue(MetadataKeys.ACTOR_UNIT) String unit) {
         OfficeAuthority.require(office, role, unit, "open reports of task " + taskId);
-        refuseIfClosed();
-        if (status != TaskStatus.ACKNOWLEDGED) {
-            throw new CommandRefused("task.not-acknowledged", "task " + taskId + " is " + status
-                    + "; reports are opened for acknowledged tasks");
-        }
         if (planPeriod != null && (command.period().start().getYear() < planPeriod.startYear()
                 || command.period().end().getYear() > planPeriod.endYear())) {
             throw new CommandRefused("report.period-outside", "period " + command.period().key()
                     + " is outside the plan's years " + planPeriod);
         }
-        if (reports.containsKey(command.period().key())) {
-            throw new CommandRefused("report.period-open", "task " + taskId + " already has a report for " + command.period().key());
+        if (status != TaskStatus.ACKNOWLEDGED || reports.containsKey(command.period().key())) {
+            return false;
         }
         apply(new ReportingPeriodOpened(taskId, planId, command.period(), command.dueOn(), command.overdueOn(),
                 leadUnit, coUnits));
+        return true;
     }
 
-    @CommandHandler
-    void handle(SubmitContribution command) {
+    // The rules of the task are checked here before a command reaches its period's report, which keeps the rules of
+    // the report's own course.
+
+    @CommandHandlerInterceptor
+    void beforeContribution(SubmitContribution command) {
         refuseIfClosed();
-        Report report = report(command.periodKey());
+        requireReport(command.periodKey());
         requireCoUnit(command.unitId());
-        if (report.status == ReportStatus.ACCEPTED) {
-            throw new CommandRefused("report.accepted", "the " + command.periodKey() + " report of task " + taskId
-                    + " is already accepted");
-        }
-        apply(new ContributionSubmitted(taskId, command.periodKey(), command.unitId(), command.text(), command.evidence()));
     }
 
-    @CommandHandler
-    void handle(DraftReport command) {
-        writable(command.periodKey(), command.unitId());
-        apply(new ReportDrafted(taskId, command.periodKey(), command.unitId(), command.content()));
+    @CommandHandlerInterceptor
+    void beforeDraft(DraftReport command) {
+        beforeWriting(command.periodKey(), command.unitId());
     }
 
-    @CommandHandler
-    void handle(SubmitReport command) {
-        Report report = writable(command.periodKey(), command.unitId());
-        apply(new ReportSubmitted(taskId, command.periodKey(), command.unitId(), report.round + 1, command.content()));
+    @CommandHandlerInterceptor
+    void beforeSubmission(SubmitReport command) {
+        beforeWriting(command.periodKey(), command.unitId());
     }
 
-    @CommandHandler
-    void handle(ReturnReport command, @MetaDataValue(MetadataKeys.ACTOR_ROLE) String role,
-                @MetaDataValue(MetadataKeys.ACTOR_UNIT) String unit) {
-        OfficeAuthority.require(office, role, unit, "review the reports of task " + taskId);
-        Report report = submitted(command.periodKey());
-        apply(new ReportReturned(taskId, command.periodKey(), report.round, command.reason()));
+    @CommandHandlerInterceptor
+    void beforeReturn(ReturnReport command, @MetaDataValue(MetadataKeys.ACTOR_ROLE) String role,
+                      @MetaDataValue(MetadataKeys.ACTOR_UNIT) String unit) {
+        beforeReview(command.periodKey(), role, unit);
     }
 
-    @CommandHandler
-    void handle(AcceptReport command, @MetaDataValue(MetadataKeys.ACTOR_ROLE) String role,
-                @MetaDataValue(MetadataKeys.ACTOR_UNIT) String unit) {
-        OfficeAuthority.require(office, role, unit, "review the reports of task " + taskId);
-        Report report = submitted(command.periodKey());
-        apply(new ReportAccepted(taskId, command.periodKey(), report.round, command.comment()));
+    @CommandHandlerInterceptor
+    void beforeAcceptance(AcceptReport command, @MetaDataValue(MetadataKeys.ACTOR_ROLE) String role,
+                          @MetaDataValue(MetadataKeys.ACTOR_UNIT) String unit) {
+        beforeReview(command.periodKey(), role, unit);
     }
 
-    /** Reminders come from timers too: on a report already in the supervisor's hands they do nothing. */
-    @CommandHandler
-    boolean handle(RemindReport command, @MetaDataValue(MetadataKeys.ACTOR_ROLE) String role,
-                @MetaDataValue(MetadataKeys.ACTOR_UNIT) String unit) {
+    /** A person's reminder on a closed task is refused; a timer's does nothing. */
+    @CommandHandlerInterceptor
+    Object beforeReminder(RemindReport command, @MetaDataValue(MetadataKeys.ACTOR_ROLE) String role,
+                          @MetaDataValue(MetadataKeys.ACTOR_UNIT) String unit,
+                          InterceptorChain chain) throws Exception {
         OfficeAuthority.require(office, role, unit, "remind the unit of task " + taskId);
-        Report report = report(command.periodKey());
-        if (status == TaskStatus.CLOSED || report.status == ReportStatus.SUBMITTED || report.status == ReportStatus.ACCEPTED) {
+        requireReport(command.periodKey());
+        if (status == TaskStatus.CLOSED && !OfficeAuthority.byPerson(role)) {
             return false;
         }
-        apply(new ReportReminded(taskId, command.periodKey(), report.dueOn, command.note()));
-        return true;
+        refuseIfClosed();
+        return chain.proceed();
     }
 
-    /** Answers whether the report was marked: not when it was submitted in time, or is already overdue. */
-    @CommandHandler
-    boolean handle(MarkReportOverdue command, @MetaDataValue(MetadataKeys.ACTOR_ROLE) String role,
-                @MetaDataValue(MetadataKeys.ACTOR_UNIT) String unit) {
+    @CommandHandlerInterceptor
+    Object beforeOverdueMark(MarkReportOverdue command, @MetaDataValue(MetadataKeys.ACTOR_ROLE) String role,
+                             @MetaDataValue(MetadataKeys.ACTOR_UNIT) String unit,
+                             InterceptorChain chain) throws Exception {
         OfficeAuthority.require(office, role, unit, "mark the reports of task " + taskId + " overdue");
-        Report report = report(command.periodKey());
-        if (status == TaskStatus.CLOSED || report.overdue || report.status == ReportStatus.SUBMITTED
-                || report.status == ReportStatus.ACCEPTED) {
+        requireReport(command.periodKey());
+        if (status == TaskStatus.CLOSED) {
             return false;
         }
-        apply(new ReportMarkedOverdue(taskId, command.periodKey(), report.overdueOn));
-        // an overdue report goes to the supervisors' inbox at once (升级督办)
-        apply(new ReportEscalated(taskId, command.periodKey()));
-        return true;
+        return chain.proceed();
+    }
+
+    private void beforeWriting(String periodKey, String unitId) {
+        refuseIfClosed();
+        requireLead(unitId);
+        requireReport(periodKey);
+    }
+
+    private void beforeReview(String periodKey, String role, String unit) {
+        OfficeAuthority.require(office, role, unit, "review the reports of task " + taskId);
+        refuseIfClosed();
+        requireReport(periodKey);
     }
 
     // --- guards ---------------------------------------------------------------------------------------------
@@ -334,33 +313,10 @@ class Task {
         }
     }
 
-    private Report report(String periodKey) {
-        Report report = reports.get(periodKey);
-        if (report == null) {
+    private void requireReport(String periodKey) {
+        if (!reports.containsKey(periodKey)) {
             throw new CommandRefused("report.no-period", "task " + taskId + " has no report for period " + periodKey);
         }
-        return report;
-    }
-
-    private Report writable(String periodKey, String unitId) {
-        refuseIfClosed();
-        requireLead(unitId);
-        Report report = report(periodKey);
-        if (report.status == ReportStatus.SUBMITTED || report.status == ReportStatus.ACCEPTED) {
-            throw new CommandRefused("report.not-writable", "the " + periodKey + " report of task " + taskId + " is "
-                    + report.status + " and cannot be changed by the unit");
-        }
-        return report;
-    }
-
-    private Report submitted(String periodKey) {
-        refuseIfClosed();
-        Report report = report(periodKey);
-        if (report.status != ReportStatus.SUBMITTED) {
-            throw new CommandRefused("report.not-submitted", "the " + periodKey + " report of task " + taskId + " is "
-                    + report.status + ", not waiting for review");
-        }
-        return report;
     }
 
     // --- state ----------------------------------------------------------------------------------------------
@@ -408,6 +364,7 @@ class Task {
         pendingAdjustmentId = event.adjustmentId();
         adjustmentKind = event.kind();
         adjustmentProposal = event.proposal();
+        adjustmentUnits = event.units();
     }
 
     @EventSourcingHandler
@@ -425,6 +382,7 @@ class Task {
         pendingAdjustmentId = null;
         adjustmentKind = null;
         adjustmentProposal = null;
+        adjustmentUnits = null;
     }
 
     @EventSourcingHandler
@@ -434,44 +392,6 @@ class Task {
 
     @EventSourcingHandler
     void on(ReportingPeriodOpened event) {
-        Report report = new Report();
-        report.dueOn = event.dueOn();
-        report.overdueOn = event.overdueOn();
-        reports.put(event.period().key(), report);
-    }
-
-    @EventSourcingHandler
-    void on(ReportDrafted event) {
-        Report report = reports.get(event.periodKey());
-        if (report.status == ReportStatus.OPEN) {
-            report.status = ReportStatus.DRAFTED;
-        }
-    }
-
-    @EventSourcingHandler
-    void on(ReportSubmitted event) {
-        Report report = reports.get(event.periodKey());
-        report.status = ReportStatus.SUBMITTED;
-        report.round = event.round();
-    }
-
-    @EventSourcingHandler
-    void on(ReportReturned event) {
-        reports.get(event.periodKey()).status = ReportStatus.RETURNED;
-    }
-
-    @EventSourcingHandler
-    void on(ReportAccepted event) {
-        reports.get(event.periodKey()).status = ReportStatus.ACCEPTED;
-    }
-
-    @EventSourcingHandler
-    void on(ReportMarkedOverdue event) {
-        reports.get(event.periodKey()).overdue = true;
-    }
-
-    @EventSourcingHandler
-    void on(ReportEscalated event) {
-        reports.get(event.periodKey()).escalated = true;
+        reports.put(event.period().key(), new Report(event));
     }
 }

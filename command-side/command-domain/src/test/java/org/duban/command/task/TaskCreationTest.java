@@ -1,6 +1,7 @@
 package org.duban.command.task;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.duban.api.plan.PlanPeriod;
 import org.duban.api.task.CreateTask;
 import org.duban.api.task.TaskCreated;
 import org.duban.api.unit.UnitIds;
@@ -11,12 +12,13 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class TaskTest {
+/** A task is created as its plan states it. */
+class TaskCreationTest {
     private static final UnitRef HEALTH = new UnitRef(UnitIds.of("区卫生健康委"), "区卫生健康委");
     private static final UnitRef CDC = new UnitRef(UnitIds.of("区卫生健康委"), "区卫生健康委（区疾控局）");
     private static final UnitRef FINANCE = new UnitRef(UnitIds.of("区财政局"), "区财政局");
 
-    private static final org.duban.api.plan.PlanPeriod PERIOD = new org.duban.api.plan.PlanPeriod(2024, 2027);
+    private static final PlanPeriod PERIOD = new PlanPeriod(2024, 2027);
     private static final String OFFICE = "区政府督查室";
 
     private final AggregateTestFixture<Task> fixture = new AggregateTestFixture<>(Task.class);
