@@ -1,7 +1,6 @@
 package org.duban.query;
 
 import jakarta.persistence.EntityManager;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.responsetypes.ResponseType;
@@ -26,12 +25,23 @@ public class Projections {
     public static final String USER = "supervisor";
     public static final String UNIT = "区政府督查室";
 
-    private final List<Object> projections;
+    private final ApplicationContext context;
     private final EntityManager entities;
+    private List<Object> projections;
 
     Projections(ApplicationContext context, EntityManager entities) {
-        this.projections = List.copyOf(context.getBeansWithAnnotation(ProcessingGroup.class).values());
+        this.context = context;
         this.entities = entities;
+    }
+
+    /** The projections, and the query classes that read several of them. */
+    private List<Object> projections() {
+        if (projections == null) {
+            projections = context.getBeansWithAnnotation(Component.class).values().stream()
+                    .filter(bean -> bean != this && bean.getClass().getPackageName().startsWith("org.duban.query"))
+                    .toList();
+        }
+        return projections;
     }
 
     /** Hands each event to every projection, then writes and forgets what JPA holds, so queries read the tables. */
@@ -39,7 +49,7 @@ public class Projections {
         for (Object event : events) {
             var message = new GenericEventMessage<>(UUID.randomUUID().toString(), event,
                     Map.of(MetadataKeys.ACTOR_USER, USER, MetadataKeys.ACTOR_UNIT, UNIT), Instant.now());
-            for (Object projection : projections) {
+            for (Object projection : projections()) {
                 AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(projection);
                 if (adapter.canHandle(message)) {
                     try {
@@ -61,7 +71,7 @@ public class Projections {
     @SuppressWarnings("unchecked")
     public <R> R query(Object query, ResponseType<R> responseType) {
         var message = new GenericQueryMessage<>(query, responseType);
-        for (Object projection : projections) {
+        for (Object projection : projections()) {
             AnnotationQueryHandlerAdapter<Object> adapter = new AnnotationQueryHandlerAdapter<>(projection);
             if (adapter.canHandle(message)) {
                 try {
