@@ -2,7 +2,7 @@ package org.duban.query;
 
 import jakarta.persistence.EntityManager;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.GenericQueryMessage;
 import org.axonframework.queryhandling.annotation.AnnotationQueryHandlerAdapter;
@@ -10,7 +10,10 @@ import org.duban.api.MetadataKeys;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,10 +27,13 @@ import java.util.UUID;
 public class Projections {
     public static final String USER = "supervisor";
     public static final String UNIT = "区政府督查室";
+    public static final String ROLE = "SUPERVISOR";
 
     private final ApplicationContext context;
     private final EntityManager entities;
     private List<Object> projections;
+    private final Map<String, Long> sequences = new HashMap<>();
+    private Instant clock = Instant.EPOCH;
 
     Projections(ApplicationContext context, EntityManager entities) {
         this.context = context;
@@ -44,11 +50,19 @@ public class Projections {
         return projections;
     }
 
-    /** Hands each event to every projection, then writes and forgets what JPA holds, so queries read the tables. */
+    /**
+     * Hands each event to every projection, as an event of the aggregate that applies it (see {@link #aggregateOf}),
+     * each a millisecond after the one before, then writes and forgets what JPA holds, so queries read the tables.
+     */
     public void given(Object... events) {
         for (Object event : events) {
-            var message = new GenericEventMessage<>(UUID.randomUUID().toString(), event,
-                    Map.of(MetadataKeys.ACTOR_USER, USER, MetadataKeys.ACTOR_UNIT, UNIT), Instant.now());
+            Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            clock = at.isAfter(clock) ? at : clock.plusMillis(1);
+            Map.Entry<String, String> aggregate = aggregateOf(event);
+            long sequence = sequences.merge(aggregate.getValue(), 1L, Long::sum) - 1;
+            var message = new GenericDomainEventMessage<>(aggregate.getKey(), aggregate.getValue(), sequence, event,
+                    Map.of(MetadataKeys.ACTOR_USER, USER, MetadataKeys.ACTOR_UNIT, UNIT, MetadataKeys.ACTOR_ROLE, ROLE),
+                    UUID.randomUUID().toString(), clock);
             for (Object projection : projections()) {
                 AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(projection);
                 if (adapter.canHandle(message)) {
@@ -62,6 +76,41 @@ public class Projections {
         }
         entities.flush();
         entities.clear();
+    }
+
+    /** When the last event given happened. */
+    public Instant lastEventAt() {
+        return clock;
+    }
+
+    /**
+     * The aggregate type and id an event belongs to, as the command side applies it: calendar, indicator and unit events
+     * to their own aggregates, task and report events to their task, the others to their plan.
+     */
+    static Map.Entry<String, String> aggregateOf(Object event) {
+        String feature = event.getClass().getPackageName().substring("org.duban.api.".length());
+        return switch (feature) {
+            case "calendar" -> Map.entry("CalendarYear", component(event, "calendarId"));
+            case "indicator" -> Map.entry("Indicator", component(event, "indicatorId"));
+            case "unit" -> Map.entry("Unit", component(event, "unitId"));
+            default -> {
+                String taskId = component(event, "taskId");
+                yield taskId != null ? Map.entry("Task", taskId) : Map.entry("Plan", component(event, "planId"));
+            }
+        };
+    }
+
+    private static String component(Object event, String name) {
+        for (RecordComponent component : event.getClass().getRecordComponents()) {
+            if (component.getName().equals(name)) {
+                try {
+                    return (String) component.getAccessor().invoke(event);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return null;
     }
 
     /**
