@@ -2,6 +2,7 @@ package org.duban.query;
 
 import jakarta.persistence.EntityManager;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.GenericQueryMessage;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +55,11 @@ public class Projections {
     /**
      * Hands each event to every projection, as an event of the aggregate that applies it (see {@link #aggregateOf}),
      * each a millisecond after the one before, then writes and forgets what JPA holds, so queries read the tables.
+     *
+     * @return the events as given, for an event store
      */
-    public void given(Object... events) {
+    public List<DomainEventMessage<?>> given(Object... events) {
+        List<DomainEventMessage<?>> given = new ArrayList<>();
         for (Object event : events) {
             Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             clock = at.isAfter(clock) ? at : clock.plusMillis(1);
@@ -63,6 +68,7 @@ public class Projections {
             var message = new GenericDomainEventMessage<>(aggregate.getKey(), aggregate.getValue(), sequence, event,
                     Map.of(MetadataKeys.ACTOR_USER, USER, MetadataKeys.ACTOR_UNIT, UNIT, MetadataKeys.ACTOR_ROLE, ROLE),
                     UUID.randomUUID().toString(), clock);
+            given.add(message);
             for (Object projection : projections()) {
                 AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(projection);
                 if (adapter.canHandle(message)) {
@@ -76,6 +82,7 @@ public class Projections {
         }
         entities.flush();
         entities.clear();
+        return given;
     }
 
     /** When the last event given happened. */
