@@ -1,9 +1,9 @@
 package org.duban.query;
 
 import jakarta.persistence.EntityManager;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.GenericQueryMessage;
 import org.axonframework.queryhandling.annotation.AnnotationQueryHandlerAdapter;
@@ -11,7 +11,11 @@ import org.duban.api.MetadataKeys;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,21 +29,47 @@ import java.util.UUID;
 public class Projections {
     public static final String USER = "supervisor";
     public static final String UNIT = "区政府督查室";
+    public static final String ROLE = "SUPERVISOR";
 
-    private final List<Object> projections;
+    private final ApplicationContext context;
     private final EntityManager entities;
+    private List<Object> projections;
+    private final Map<String, Long> sequences = new HashMap<>();
+    private Instant clock = Instant.EPOCH;
 
     Projections(ApplicationContext context, EntityManager entities) {
-        this.projections = List.copyOf(context.getBeansWithAnnotation(ProcessingGroup.class).values());
+        this.context = context;
         this.entities = entities;
     }
 
-    /** Hands each event to every projection, then writes and forgets what JPA holds, so queries read the tables. */
-    public void given(Object... events) {
+    /** The projections, and the query classes that read several of them. */
+    private List<Object> projections() {
+        if (projections == null) {
+            projections = context.getBeansWithAnnotation(Component.class).values().stream()
+                    .filter(bean -> bean != this && bean.getClass().getPackageName().startsWith("org.duban.query"))
+                    .toList();
+        }
+        return projections;
+    }
+
+    /**
+     * Hands each event to every projection, as an event of the aggregate that applies it (see {@link #aggregateOf}),
+     * each a millisecond after the one before, then writes and forgets what JPA holds, so queries read the tables.
+     *
+     * @return the events as given, for an event store
+     */
+    public List<DomainEventMessage<?>> given(Object... events) {
+        List<DomainEventMessage<?>> given = new ArrayList<>();
         for (Object event : events) {
-            var message = new GenericEventMessage<>(UUID.randomUUID().toString(), event,
-                    Map.of(MetadataKeys.ACTOR_USER, USER, MetadataKeys.ACTOR_UNIT, UNIT), Instant.now());
-            for (Object projection : projections) {
+            Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            clock = at.isAfter(clock) ? at : clock.plusMillis(1);
+            Map.Entry<String, String> aggregate = aggregateOf(event);
+            long sequence = sequences.merge(aggregate.getValue(), 1L, Long::sum) - 1;
+            var message = new GenericDomainEventMessage<>(aggregate.getKey(), aggregate.getValue(), sequence, event,
+                    Map.of(MetadataKeys.ACTOR_USER, USER, MetadataKeys.ACTOR_UNIT, UNIT, MetadataKeys.ACTOR_ROLE, ROLE),
+                    UUID.randomUUID().toString(), clock);
+            given.add(message);
+            for (Object projection : projections()) {
                 AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(projection);
                 if (adapter.canHandle(message)) {
                     try {
@@ -52,6 +82,42 @@ public class Projections {
         }
         entities.flush();
         entities.clear();
+        return given;
+    }
+
+    /** When the last event given happened. */
+    public Instant lastEventAt() {
+        return clock;
+    }
+
+    /**
+     * The aggregate type and id an event belongs to, as the command side applies it: calendar, indicator and unit events
+     * to their own aggregates, task and report events to their task, the others to their plan.
+     */
+    static Map.Entry<String, String> aggregateOf(Object event) {
+        String feature = event.getClass().getPackageName().substring("org.duban.api.".length());
+        return switch (feature) {
+            case "calendar" -> Map.entry("CalendarYear", component(event, "calendarId"));
+            case "indicator" -> Map.entry("Indicator", component(event, "indicatorId"));
+            case "unit" -> Map.entry("Unit", component(event, "unitId"));
+            default -> {
+                String taskId = component(event, "taskId");
+                yield taskId != null ? Map.entry("Task", taskId) : Map.entry("Plan", component(event, "planId"));
+            }
+        };
+    }
+
+    private static String component(Object event, String name) {
+        for (RecordComponent component : event.getClass().getRecordComponents()) {
+            if (component.getName().equals(name)) {
+                try {
+                    return (String) component.getAccessor().invoke(event);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return null;
     }
 
     /**
@@ -61,7 +127,7 @@ public class Projections {
     @SuppressWarnings("unchecked")
     public <R> R query(Object query, ResponseType<R> responseType) {
         var message = new GenericQueryMessage<>(query, responseType);
-        for (Object projection : projections) {
+        for (Object projection : projections()) {
             AnnotationQueryHandlerAdapter<Object> adapter = new AnnotationQueryHandlerAdapter<>(projection);
             if (adapter.canHandle(message)) {
                 try {

@@ -165,7 +165,7 @@ class ProjectionRebuildIT {
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(started.getBody().get("runId")).isNotNull();
         assertThat((List<String>) started.getBody().get("projections")).contains("plan-summary", "plan-tree",
-                "unit-registry", "calendar", "task-work", "audit-trail");
+                "unit-registry", "calendar", "task-work", "task-reports", "plan-cadence", "audit-trail");
         ResponseEntity<Map> second = http.withBasicAuth("admin", "duban").postForEntity("/api/admin/projections/rebuild",
                 Map.of("projection", "calendar"), Map.class);
         assertThat(second.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
@@ -191,13 +191,14 @@ class ProjectionRebuildIT {
         jdbc.update("delete from audit_event where event_type = 'ReportAccepted'");
         jdbc.update("update unit_registry set jurisdiction = 'tampered' where unit_id = (select min(unit_id) from unit_registry)");
 
-        RebuildProgress result = rebuild.runHere("task-work", progress -> {
+        RebuildProgress result = rebuild.runHere("task-reports", progress -> {
         });
 
         assertThat(result.state()).isEqualTo(RebuildProgress.State.SUCCEEDED);
-        assertThat(result.projections()).containsExactly("task-work");
+        assertThat(result.projections()).containsExactly("task-reports");
         Map<String, List<String>> after = dump(projectionTables());
-        for (String table : tablesOf("task-work")) {
+        assertThat(tablesOf("task-reports")).contains("task_report");
+        for (String table : tablesOf("task-reports")) {
             assertThat(after.get(table)).as(table).isEqualTo(before.get(table));
         }
         // the other projections' tables were left as they were, tampering included
@@ -285,7 +286,7 @@ class ProjectionRebuildIT {
 
         List<Map> listed = List.of(http.withBasicAuth("admin", "duban").getForObject("/api/admin/projections", Map[].class));
         assertThat(listed).extracting(p -> p.get("name")).contains("plan-summary", "plan-tree", "unit-registry",
-                "calendar", "task-work", "audit-trail");
+                "calendar", "task-work", "task-reports", "plan-cadence", "audit-trail");
         Map planTree = listed.stream().filter(p -> p.get("name").equals("plan-tree")).findFirst().orElseThrow();
         assertThat((Map<String, Integer>) planTree.get("tableRows")).containsEntry("plan_task", 94);
 

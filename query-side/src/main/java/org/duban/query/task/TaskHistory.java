@@ -11,45 +11,53 @@ import org.duban.api.plan.PlanStatus;
 import org.duban.api.task.FindTaskDetail;
 import org.duban.api.task.FindTaskDetailAsOf;
 import org.duban.api.task.TaskDetail;
+import org.duban.query.ScratchDatabases;
+import org.duban.query.audit.AuditTrail;
 import org.duban.query.plan.PlanLifecycle;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Time travel: a task's or a plan's state at a past moment, rebuilt from the events. In a transaction of its own
- * that is always rolled back, the tasks' rows of {@link TaskWorkProjection} are removed and their events up to the
- * moment replayed through the same handlers; the view is read there and then thrown away. So the past is computed
- * by the very code that computes the present, and nothing is changed.
+ * Time travel: a task's or a plan's state at a past moment, rebuilt from the events. The tasks' events up to the
+ * moment are replayed into a scratch database (see {@link ScratchDatabases}) through second instances of the very
+ * projections that keep the present, and {@link TaskViews} reads the view there; the plan's wording and the timeline
+ * are read from the live views. Nothing is written to the live database, so no unit working on the task waits.
  */
 @Component
 class TaskHistory {
-    private final TaskWorkProjection projection;
-    private final AnnotationEventHandlerAdapter replay;
     private final EventStore events;
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate rolledBack;
+    private final JdbcTemplate live;
+    private final AuditTrail trail;
+    private final ScratchDatabases scratch;
+    private final ReplayObserver observer;
 
-    TaskHistory(TaskWorkProjection projection, EventStore events, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-        this.projection = projection;
-        this.replay = new AnnotationEventHandlerAdapter(projection);
+    @Autowired
+    TaskHistory(EventStore events, JdbcTemplate live, AuditTrail trail, ScratchDatabases scratch,
+                ObjectProvider<ReplayObserver> observer) {
+        this(events, live, trail, scratch, observer.getIfAvailable(() -> ReplayObserver.NONE));
+    }
+
+    TaskHistory(EventStore events, JdbcTemplate live, AuditTrail trail, ScratchDatabases scratch, ReplayObserver observer) {
         this.events = events;
-        this.jdbc = jdbc;
-        this.rolledBack = new TransactionTemplate(transactions);
-        rolledBack.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.live = live;
+        this.trail = trail;
+        this.scratch = scratch;
+        this.observer = observer;
     }
 
     @QueryHandler
     Optional<TaskDetail> handle(FindTaskDetailAsOf query) {
-        return inThePast(List.of(query.taskId()), query.at(), existed -> existed.isEmpty() ? Optional.<TaskDetail>empty()
-                : projection.handle(new FindTaskDetail(query.taskId())).map(detail -> new TaskDetail(detail.summary(),
+        return inThePast(List.of(query.taskId()), query.at(), (existed, views) -> existed.isEmpty()
+                ? Optional.<TaskDetail>empty()
+                : views.handle(new FindTaskDetail(query.taskId())).map(detail -> new TaskDetail(detail.summary(),
                 detail.sectionHeading(), detail.reports(), detail.adjustments(), detail.timeline().stream()
                 .filter(entry -> !entry.occurredAt().isAfter(query.at())).toList())));
     }
@@ -69,12 +77,11 @@ class TaskHistory {
             return Optional.empty();
         }
         PlanStatus statusThen = status;
-        List<String> taskIds = jdbc.queryForList("select task_id from task_work where plan_id = ?", String.class,
+        List<String> taskIds = live.queryForList("select task_id from task_work where plan_id = ?", String.class,
                 query.planId());
-        return Optional.of(inThePast(taskIds, query.at(), existed -> new PlanAsOf(query.planId(), query.at(), statusThen,
-                existed.stream().map(taskId -> projection.handle(new FindTaskDetail(taskId)).orElseThrow())
-                        .map(TaskHistory::state).sorted(java.util.Comparator.comparingInt(PlanAsOf.TaskState::number))
-                        .toList())));
+        return Optional.of(inThePast(taskIds, query.at(), (existed, views) -> new PlanAsOf(query.planId(), query.at(),
+                statusThen, existed.stream().map(taskId -> views.handle(new FindTaskDetail(taskId)).orElseThrow())
+                .map(TaskHistory::state).sorted(Comparator.comparingInt(PlanAsOf.TaskState::number)).toList())));
     }
 
     private static PlanAsOf.TaskState state(TaskDetail detail) {
@@ -84,13 +91,19 @@ class TaskHistory {
                         report.overdue())).toList());
     }
 
-    /** Replays the tasks' events up to the moment and reads the view, in a transaction that is rolled back. */
-    private <T> T inThePast(List<String> taskIds, Instant at, java.util.function.Function<List<String>, T> read) {
-        return rolledBack.execute(transaction -> {
-            transaction.setRollbackOnly();
+    private interface PastRead<T> {
+        /** @param existed the tasks that had any event by then */
+        T read(List<String> existed, TaskViews views);
+    }
+
+    /** Replays the tasks' events up to the moment into a scratch database and reads the views there. */
+    private <T> T inThePast(List<String> taskIds, Instant at, PastRead<T> read) {
+        return scratch.use(past -> {
+            List<AnnotationEventHandlerAdapter> projections = List.of(
+                    new AnnotationEventHandlerAdapter(new TaskWorkProjection(past)),
+                    new AnnotationEventHandlerAdapter(new TaskReportsProjection(past)));
             List<String> existed = new ArrayList<>();
             for (String taskId : taskIds) {
-                projection.forget(taskId);
                 DomainEventStream stream = events.readEvents(taskId);
                 boolean any = false;
                 while (stream.hasNext()) {
@@ -98,22 +111,27 @@ class TaskHistory {
                     if (event.getTimestamp().isAfter(at)) {
                         break;
                     }
-                    handle(event);
+                    replay(event, projections);
                     any = true;
                 }
                 if (any) {
                     existed.add(taskId);
                 }
             }
-            return read.apply(existed);
+            return read.read(existed, new TaskViews(live, past, trail));
         });
     }
 
-    private void handle(DomainEventMessage<?> event) {
-        try {
-            replay.handle(event);
-        } catch (Exception e) {
-            throw new IllegalStateException("replaying event " + event.getIdentifier() + " failed", e);
+    private void replay(DomainEventMessage<?> event, List<AnnotationEventHandlerAdapter> projections) {
+        for (AnnotationEventHandlerAdapter projection : projections) {
+            if (projection.canHandle(event)) {
+                try {
+                    projection.handle(event);
+                } catch (Exception e) {
+                    throw new IllegalStateException("replaying event " + event.getIdentifier() + " failed", e);
+                }
+            }
         }
+        observer.replayed(event);
     }
 }
