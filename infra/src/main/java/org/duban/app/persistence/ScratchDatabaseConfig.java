@@ -1,7 +1,6 @@
 package org.duban.app.persistence;
 
 import org.duban.query.ScratchDatabases;
-import org.flywaydb.core.Flyway;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -11,13 +10,11 @@ import java.util.UUID;
 
 /**
  * The scratch databases time travel replays into: in-memory H2 databases apart from the live one, whatever that is,
- * built by the application's own H2 migrations. They are not beans of type {@link DataSource}, which would take the
+ * built by the application's own migrations with H2's placeholders. They are not beans of type {@link DataSource}, which would take the
  * place of the application's own.
  */
 @Configuration(proxyBeanMethods = false)
 class ScratchDatabaseConfig {
-    /** Where the migrations that build a scratch database are (H2's dialect, as the scratch databases are H2). */
-    static final String SCRATCH_MIGRATIONS = "classpath:db/migration/h2";
     /** As many as time-travel reads may run at once; more wait for one to be free. */
     static final int MAX_SCRATCH_DATABASES = 4;
 
@@ -32,7 +29,7 @@ class ScratchDatabaseConfig {
         // one connection, kept open for as long as the database is used: an in-memory H2 database ends with its last connection
         SingleConnectionDataSource database = new SingleConnectionDataSource(
                 "jdbc:h2:mem:duban-scratch-" + UUID.randomUUID(), "sa", "", true);
-        Flyway.configure().dataSource(database).locations(SCRATCH_MIGRATIONS).load().migrate();
+        SchemaMigrations.configure(database).load().migrate();
         return database;
     }
 }

@@ -33,6 +33,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+
 import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -42,11 +43,15 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
@@ -86,9 +91,23 @@ class TaskHistoryTest {
     static DataSource scratchDatabase() {
         SingleConnectionDataSource database = new SingleConnectionDataSource("jdbc:h2:mem:scratch-" + UUID.randomUUID(),
                 "sa", "", true);
-        Flyway.configure().dataSource(database).locations("filesystem:../infra/src/main/resources/db/migration/h2").load()
-                .migrate();
+        Flyway.configure().dataSource(database).configuration(flywaySettings()).load().migrate();
         return database;
+    }
+
+    /** The test schema's Flyway settings (scripts and H2's placeholders), as the projection tests' context reads them. */
+    private static Properties flywaySettings() {
+        Properties settings = new Properties();
+        try (InputStream in = TaskHistoryTest.class.getResourceAsStream("/application.properties")) {
+            settings.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Properties flyway = new Properties();
+        settings.stringPropertyNames().stream().filter(key -> key.startsWith("spring.flyway."))
+                .forEach(key -> flyway.setProperty(key.replace("spring.flyway.placeholders.", "flyway.placeholders.")
+                        .replace("spring.flyway.", "flyway."), settings.getProperty(key)));
+        return flyway;
     }
 
     @AfterEach

@@ -79,14 +79,14 @@ class TaskWorkProjectionTest {
     void an_approved_adjustment_returns_the_task_to_assigned_and_keeps_who_decided_why() {
         anAssignedTask();
         projections.given(new TaskAdjustmentRequested(taskId, HEALTH.unitId(), "a-1", AdjustmentKind.DUE_DATE, "2026-12-31",
-                "用地审批延后"));
+                null, "用地审批延后"));
         assertThat(detail().summary().status()).isEqualTo(TaskStatus.ADJUSTMENT_REQUESTED);
         assertThat(detail().adjustments()).singleElement().satisfies(pending -> {
             assertThat(pending.outcome()).isNull();
             assertThat(pending.decidedAt()).isNull();
         });
 
-        projections.given(new TaskAdjustmentApproved(taskId, "a-1", AdjustmentKind.DUE_DATE, "2026-12-31", "同意延期"));
+        projections.given(new TaskAdjustmentApproved(taskId, "a-1", AdjustmentKind.DUE_DATE, "2026-12-31", null, "同意延期"));
 
         TaskDetail detail = detail();
         assertThat(detail.summary().status()).isEqualTo(TaskStatus.ASSIGNED);
@@ -106,9 +106,9 @@ class TaskWorkProjectionTest {
     @Test
     void a_rejected_adjustment_is_kept_beside_the_next_request_in_the_order_they_were_made() {
         anAssignedTask();
-        projections.given(new TaskAdjustmentRequested(taskId, HEALTH.unitId(), "a-1", AdjustmentKind.TEXT, "改为新建", "规划调整"),
+        projections.given(new TaskAdjustmentRequested(taskId, HEALTH.unitId(), "a-1", AdjustmentKind.TEXT, "改为新建", null, "规划调整"),
                 new TaskAdjustmentRejected(taskId, "a-1", "不符合规划"),
-                new TaskAdjustmentRequested(taskId, HEALTH.unitId(), "a-2", AdjustmentKind.DUE_DATE, "2027-06-30", "资金未到位"));
+                new TaskAdjustmentRequested(taskId, HEALTH.unitId(), "a-2", AdjustmentKind.DUE_DATE, "2027-06-30", null, "资金未到位"));
 
         TaskDetail detail = detail();
         assertThat(detail.summary().status()).isEqualTo(TaskStatus.ADJUSTMENT_REQUESTED);
