@@ -67,7 +67,7 @@ class PlanPages {
         model.addAttribute("children", plans.stream().filter(plan -> planId.equals(plan.parentPlanId())).toList());
         model.addAttribute("taskCount", tree.allTasks().size());
         model.addAttribute("supervises", WorkAccess.supervises(tree.plan().supervisingUnit(), user));
-        model.addAttribute("publicationWaiting", publication.approvalTask(planId).isPresent());
+        model.addAttribute("publicationWaiting", publication.awaitingApproval(planId).isPresent());
         model.addAttribute("cadence", reporting.cadence(planId).orElse(null));
         model.addAttribute("cadences", Cadence.values());
         model.addAttribute("asOf", asOf);

@@ -6,6 +6,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.duban.api.CommandRefused;
 import org.duban.api.plan.FindPlan;
 import org.duban.api.plan.FindPlanTree;
+import org.duban.api.plan.OpenPlanPeriod;
 import org.duban.api.plan.PlanStatus;
 import org.duban.api.plan.PlanSummary;
 import org.duban.api.plan.PlanTree;
@@ -19,6 +20,7 @@ import org.duban.api.task.FindTaskSummaries;
 import org.duban.api.task.TaskStatus;
 import org.duban.api.task.TaskSummary;
 import org.duban.api.task.TaskView;
+import org.duban.api.unit.UnitRef;
 import org.duban.app.security.DubanUser;
 import org.duban.app.task.WorkAccess;
 import org.duban.app.web.NotFound;
@@ -157,15 +159,19 @@ class PlanReporting {
                 .filter(task -> task.status() == TaskStatus.ACKNOWLEDGED && !reporting.contains(task.taskId())).toList();
         LocalDate dueOn = this.reporting.dueOn(period, cadence.dueDay());
         LocalDate overdueOn = this.reporting.overdueOn(dueOn, cadence.graceWorkingDays());
-        transaction.executeWithoutResult(status -> {
+        int started = transaction.execute(status -> {
             // the plan checks who opens, the period's place in its years and cadence, and starts execution
-            commands.sendAndWait(new org.duban.api.plan.OpenPlanPeriod(planId, period.key()));
+            commands.sendAndWait(new OpenPlanPeriod(planId, period.key()));
+            int reports = 0;
             for (TaskSummary task : waiting) {
-                this.reporting.open(task.taskId(), period, task.leadUnit().unitId(),
-                        task.coUnits().stream().map(unit -> unit.unitId()).toList(), dueOn, overdueOn);
+                if (this.reporting.startReport(task.taskId(), period, task.leadUnit().unitId(),
+                        task.coUnits().stream().map(UnitRef::unitId).toList(), dueOn, overdueOn)) {
+                    reports++;
+                }
             }
+            return reports;
         });
-        return new PeriodOpened(planId, period.key(), period.start(), period.end(), dueOn, overdueOn, waiting.size());
+        return new PeriodOpened(planId, period.key(), period.start(), period.end(), dueOn, overdueOn, started);
     }
 
     private PlanSummary plan(String planId) {

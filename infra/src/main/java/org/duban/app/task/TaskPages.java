@@ -172,7 +172,7 @@ class TaskPages {
     @PostMapping("/tasks/{taskId}/reports/{period}/urging")
     String urge(@PathVariable String taskId, @PathVariable String period, @RequestParam(required = false) String note,
                 @AuthenticationPrincipal DubanUser user, RedirectAttributes flash) {
-        return actions.run(page(taskId, period), flash, "已催办 Unit urged", () -> work.urge(taskId, period, note, user));
+        return actions.run(page(taskId, period), flash, "已催办 Unit urged", () -> work.remind(taskId, period, note, user));
     }
 
     @PostMapping("/tasks/{taskId}/reports/{period}/reminders")

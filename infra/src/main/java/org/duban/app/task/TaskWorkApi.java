@@ -126,10 +126,11 @@ class TaskWorkApi {
         return work.read(taskId, user);
     }
 
+    /** The same reminder, as the supervisors' step on an overdue report names it (督办催报). */
     @PostMapping("/reports/{period}/urging")
     TaskDetail urge(@PathVariable String taskId, @PathVariable String period, @RequestBody Urging urging,
                     @AuthenticationPrincipal DubanUser user) {
-        work.urge(taskId, period, urging.note(), user);
+        work.remind(taskId, period, urging.note(), user);
         return work.read(taskId, user);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.duban.api.CommandRefused;
 import org.duban.app.axon.EventHandlerFailed;
 import org.duban.app.axon.FailedEvent;
+import org.duban.process.EngineFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -121,8 +122,8 @@ class ApiErrors {
     }
 
     /** Wrapped failures: answer for the cause, so a refusal inside a workflow step is still a 409. */
-    @ExceptionHandler({CompletionException.class, org.camunda.bpm.engine.ProcessEngineException.class,
-            org.axonframework.commandhandling.CommandExecutionException.class, EventHandlerFailed.class})
+    @ExceptionHandler({CompletionException.class, org.axonframework.commandhandling.CommandExecutionException.class,
+            EventHandlerFailed.class})
     ProblemDetail wrapped(RuntimeException e) {
         CommandRefused refusal = Causes.find(e, CommandRefused.class);
         if (refusal != null) {
@@ -144,7 +145,6 @@ class ApiErrors {
 
     /** A race lost to another request on the same aggregate or step that no retry took care of. */
     @ExceptionHandler({org.axonframework.modelling.command.ConcurrencyException.class,
-            org.camunda.bpm.engine.OptimisticLockingException.class,
             org.springframework.dao.ConcurrencyFailureException.class})
     ProblemDetail changedMeanwhile(Exception e) {
         log.info("race lost: {}", e.toString());
@@ -160,11 +160,15 @@ class ApiErrors {
 
     /**
      * The last resort: Spring MVC's own refusals (wrong method, media type, missing path variable) keep their status
-     * and say why; a race is a 409; anything else is a defect of the server, logged with the correlation id that the
-     * answer names.
+     * and say why; a failure inside a workflow step is answered for its cause; a race is a 409; anything else is a
+     * defect of the server, logged with the correlation id that the answer names.
      */
     @ExceptionHandler(Exception.class)
     org.springframework.http.ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (EngineFailures.isEngineFailure(e)) {
+            ProblemDetail problem = wrapped((RuntimeException) e);
+            return org.springframework.http.ResponseEntity.status(problem.getStatus()).body(problem);
+        }
         if (e instanceof org.springframework.web.ErrorResponse known) {
             return org.springframework.http.ResponseEntity.status(known.getStatusCode()).headers(known.getHeaders())
                     .body(known.getBody());
