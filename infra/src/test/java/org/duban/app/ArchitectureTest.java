@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
@@ -84,6 +85,20 @@ public class ArchitectureTest {
                 .or(JavaClass.Predicates.assignableTo(JavaDelegate.class))
                 .or(JavaClass.Predicates.assignableTo(ExecutionListener.class));
     }
+
+    /**
+     * The application is packaged by feature ({@code plan}, {@code task}, {@code reporting}, {@code audit},
+     * {@code rebuild}, {@code calendar}, {@code unit}, …): features may use each other, never in a cycle, so that
+     * each can be read, tested and changed from its own package outwards. The shared infrastructure that every
+     * feature builds on is outside the rule: {@code web} (problems, page actions, retries), {@code security} (users
+     * and who may act on what), {@code axon} (message wiring) and {@code persistence} (dialect, row locks).
+     */
+    @ArchTest
+    static final ArchRule features_use_each_other_without_cycles = slices().matching("org.duban.app.(*)..")
+            .should().beFreeOfCycles()
+            .ignoreDependency(DescribedPredicate.alwaysTrue(), JavaClass.Predicates.resideInAnyPackage(
+                    "org.duban.app.web..", "org.duban.app.security..", "org.duban.app.axon..",
+                    "org.duban.app.persistence.."));
 
     @ArchTest
     static final ArchRule the_domain_knows_no_web_workflow_engine_or_database = noClasses().that()

@@ -1,5 +1,6 @@
 package org.duban.app.task;
 
+import org.duban.app.security.WorkAccess;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.duban.api.Role;

@@ -27,6 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -63,7 +64,7 @@ class TaskPages {
     @GetMapping("/tasks/{taskId}")
     String task(@PathVariable String taskId, @RequestParam(required = false) String asOf,
                 @AuthenticationPrincipal DubanUser user, Model model) {
-        java.time.Instant at = null;
+        Instant at = null;
         try {
             at = Moments.parse("asOf", asOf, true);
         } catch (IllegalArgumentException e) {

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -56,7 +57,7 @@ class TaskWorkApi {
     @GetMapping
     TaskDetail detail(@PathVariable String taskId, @RequestParam(required = false) String asOf,
                       @AuthenticationPrincipal DubanUser user) {
-        java.time.Instant at = Moments.parse("asOf", asOf, true);
+        Instant at = Moments.parse("asOf", asOf, true);
         return at == null ? work.read(taskId, user) : work.readAsOf(taskId, at, user);
     }
 

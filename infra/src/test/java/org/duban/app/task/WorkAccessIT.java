@@ -1,5 +1,6 @@
 package org.duban.app.task;
 
+import org.duban.app.security.WorkAccess;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
