@@ -42,7 +42,7 @@ public class PlanPublication {
     @Transactional
     public String request(String planId, String correlationId) {
         commands.sendAndWait(new RequestPlanPublication(planId));
-        return open(planId).map(ProcessInstance::getId).orElseGet(() -> runtimeService
+        return runningProcess(planId).map(ProcessInstance::getId).orElseGet(() -> runtimeService
                 .startProcessInstanceByKey(PROCESS_KEY, planId,
                         correlationId == null ? Map.of(PLAN_ID, planId)
                                 : Map.of(PLAN_ID, planId, MetadataKeys.CORRELATION_ID, correlationId))
@@ -70,7 +70,7 @@ public class PlanPublication {
         return task.isPresent();
     }
 
-    private Optional<ProcessInstance> open(String planId) {
+    private Optional<ProcessInstance> runningProcess(String planId) {
         return Optional.ofNullable(runtimeService.createProcessInstanceQuery()
                 .processDefinitionKey(PROCESS_KEY)
                 .processInstanceBusinessKey(planId)

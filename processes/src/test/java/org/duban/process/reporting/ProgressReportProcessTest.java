@@ -23,6 +23,7 @@ import org.duban.api.reporting.SubmitContribution;
 import org.duban.api.reporting.SubmitReport;
 import org.duban.process.WorkflowClock;
 import org.duban.process.WorkflowCommands;
+import org.duban.process.steps.OpenStep;
 import org.duban.process.steps.StepKind;
 import org.duban.process.steps.WaitingStep;
 import org.duban.process.steps.WaitingSteps;
@@ -41,6 +42,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
@@ -172,6 +174,29 @@ class ProgressReportProcessTest {
                 new SubmitReport("t-1", "2025-Q1", "unit-health", CONTENT),
                 new AcceptReport("t-1", "2025-Q1", null));
         assertThat(waiting.onTask("t-1")).isEmpty();
+    }
+
+    @Test
+    void each_unit_and_the_supervisors_find_their_own_steps_in_their_inboxes() {
+        ProcessInstance instance = open(List.of("unit-finance"));
+        String contribution = task(ProgressReporting.CONTRIBUTE, instance).getId();
+
+        assertThat(waiting.ofUnit("unit-finance")).singleElement().satisfies(step -> {
+            assertThat(step.userTaskId()).isEqualTo(contribution);
+            assertThat(step.kind()).isEqualTo(StepKind.CONTRIBUTE);
+            assertThat(step.name()).isEqualTo("报送配合情况 Contribute");
+            assertThat(step.taskId()).isEqualTo("t-1");
+            assertThat(step.period()).isEqualTo("2025-Q1");
+            assertThat(step.due()).isEqualTo(WorkflowClock.startOf(LocalDate.of(2025, 4, 7)).toInstant());
+            assertThat(step.created()).isNotNull();
+        });
+        assertThat(waiting.ofUnit("unit-health")).extracting(OpenStep::kind).containsExactly(StepKind.WRITE_REPORT);
+        assertThat(waiting.ofSupervisors()).isEmpty();
+
+        reporting.submit("t-1", "2025-Q1", "unit-health", CONTENT);
+        assertThat(waiting.ofUnit("unit-health")).isEmpty();
+        assertThat(waiting.ofSupervisors()).extracting(OpenStep::kind, OpenStep::taskId, OpenStep::period)
+                .containsExactly(tuple(StepKind.REVIEW_REPORT, "t-1", "2025-Q1"));
     }
 
     @Test
