@@ -1,6 +1,6 @@
 package org.duban.app;
 
-import org.duban.app.audit.ChainVerifyCommand;
+import org.duban.app.audit.chain.ChainVerifyCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.domain.EntityScan;

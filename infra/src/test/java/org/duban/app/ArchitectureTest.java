@@ -1,11 +1,25 @@
 package org.duban.app;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 
+import java.util.stream.Stream;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
@@ -18,6 +32,7 @@ public class ArchitectureTest {
     private static final String QUERY = "org.duban.query..";
     private static final String PROCESS = "org.duban.process..";
     private static final String INFRA = "org.duban.app..";
+    private static final String CAMUNDA = "org.camunda..";
 
     @ArchTest
     static final ArchRule modules_depend_inwards = layeredArchitecture().consideringOnlyDependenciesInLayers()
@@ -34,11 +49,56 @@ public class ArchitectureTest {
 
     @ArchTest
     static final ArchRule query_side_uses_only_the_command_contract = noClasses().that().resideInAPackage(QUERY)
-            .should().dependOnClassesThat().resideInAnyPackage(DOMAIN, PROCESS, INFRA, "org.camunda..");
+            .should().dependOnClassesThat().resideInAnyPackage(DOMAIN, PROCESS, INFRA, CAMUNDA);
 
     @ArchTest
     static final ArchRule processes_use_only_the_command_contract = noClasses().that().resideInAPackage(PROCESS)
             .should().dependOnClassesThat().resideInAnyPackage(DOMAIN, QUERY, INFRA);
+
+    /** The process engine is an implementation detail of {@code processes}: everything else asks it in Duban's terms. */
+    @ArchTest
+    static final ArchRule only_processes_know_the_workflow_engine = noClasses().that()
+            .resideInAnyPackage(INFRA, API, DOMAIN, QUERY)
+            .should().dependOnClassesThat().resideInAPackage(CAMUNDA);
+
+    /**
+     * What {@code processes} offers takes and answers Duban's values; only the listeners and delegates that the
+     * engine itself calls see its types.
+     */
+    @ArchTest
+    static final ArchRule processes_offer_no_engine_types = methods().that().areDeclaredInClassesThat()
+            .resideInAPackage(PROCESS).and().arePublic()
+            .and().areDeclaredInClassesThat(not(calledByTheEngine()))
+            .should(new ArchCondition<JavaMethod>("take and answer no type of the process engine") {
+                @Override
+                public void check(JavaMethod method, ConditionEvents events) {
+                    Stream.concat(Stream.of(method.getReturnType()), method.getParameterTypes().stream())
+                            .flatMap(type -> type.getAllInvolvedRawTypes().stream())
+                            .filter(type -> type.getPackageName().startsWith("org.camunda"))
+                            .forEach(type -> events.add(SimpleConditionEvent.violated(method,
+                                    method.getFullName() + " names " + type.getName())));
+                }
+            });
+
+    private static DescribedPredicate<JavaClass> calledByTheEngine() {
+        return JavaClass.Predicates.assignableTo(TaskListener.class)
+                .or(JavaClass.Predicates.assignableTo(JavaDelegate.class))
+                .or(JavaClass.Predicates.assignableTo(ExecutionListener.class));
+    }
+
+    /**
+     * The application is packaged by feature ({@code plan}, {@code task}, {@code reporting}, {@code audit},
+     * {@code rebuild}, {@code calendar}, {@code unit}, …): features may use each other, never in a cycle, so that
+     * each can be read, tested and changed from its own package outwards. The shared infrastructure that every
+     * feature builds on is outside the rule: {@code web} (problems, page actions, retries), {@code security} (users
+     * and who may act on what), {@code axon} (message wiring) and {@code persistence} (dialect, row locks).
+     */
+    @ArchTest
+    static final ArchRule features_use_each_other_without_cycles = slices().matching("org.duban.app.(*)..")
+            .should().beFreeOfCycles()
+            .ignoreDependency(DescribedPredicate.alwaysTrue(), JavaClass.Predicates.resideInAnyPackage(
+                    "org.duban.app.web..", "org.duban.app.security..", "org.duban.app.axon..",
+                    "org.duban.app.persistence.."));
 
     @ArchTest
     static final ArchRule the_domain_knows_no_web_workflow_engine_or_database = noClasses().that()

@@ -6,11 +6,6 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.duban.api.MetadataKeys;
 import org.duban.api.plan.ChangePlanSupervision;
 import org.duban.api.plan.ClosePlan;
-import org.duban.api.task.ChangeTaskSupervision;
-import org.duban.app.security.DubanUser;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.duban.api.plan.CreatePlan;
 import org.duban.api.plan.FindPlan;
 import org.duban.api.plan.FindPlanTree;
@@ -18,15 +13,22 @@ import org.duban.api.plan.ListPlans;
 import org.duban.api.plan.PlanPeriod;
 import org.duban.api.plan.PlanSummary;
 import org.duban.api.plan.PlanTree;
+import org.duban.api.task.ChangeTaskSupervision;
+import org.duban.app.persistence.PlanLock;
+import org.duban.app.security.DubanUser;
 import org.duban.app.web.NotFound;
+import org.duban.app.web.Retries;
 import org.duban.process.plan.PlanPublication;
 import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -44,11 +46,11 @@ class PlanApi {
     private final QueryGateway queries;
     private final PlanPublication publication;
     private final TransactionTemplate transaction;
-    private final org.duban.app.web.Retries retries;
+    private final Retries retries;
     private final PlanLock lock;
 
     PlanApi(CommandGateway commands, QueryGateway queries, PlanPublication publication,
-            TransactionTemplate transaction, org.duban.app.web.Retries retries, PlanLock lock) {
+            TransactionTemplate transaction, Retries retries, PlanLock lock) {
         this.retries = retries;
         this.lock = lock;
         this.commands = commands;

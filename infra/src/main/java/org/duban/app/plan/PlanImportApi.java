@@ -4,10 +4,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.duban.app.plan.importing.ImportReport;
 import org.duban.app.plan.importing.PlanImporter;
+import org.duban.app.security.DubanUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -41,8 +43,8 @@ class PlanImportApi {
             @ModelAttribute PlanImportForm form,
             @Parameter(description = "check and report without changing anything")
             @RequestParam(defaultValue = "false") boolean dryRun,
-            @org.springframework.security.core.annotation.AuthenticationPrincipal
-            org.duban.app.security.DubanUser user) {
+            @AuthenticationPrincipal
+            DubanUser user) {
         ImportReport report = run(importer, file, form, dryRun, user);
         if (report.imported()) {
             return ResponseEntity.created(URI.create("/api/plans/" + report.planId())).body(report);
@@ -52,7 +54,7 @@ class PlanImportApi {
     }
 
     static ImportReport run(PlanImporter importer, MultipartFile file, PlanImportForm form, boolean dryRun,
-                            org.duban.app.security.DubanUser user) {
+                            DubanUser user) {
         byte[] content;
         try {
             content = file.getBytes();

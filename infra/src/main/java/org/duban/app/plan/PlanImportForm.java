@@ -1,10 +1,14 @@
 package org.duban.app.plan;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.duban.app.plan.importing.ColumnMapping;
 import org.duban.app.plan.importing.ImportReview;
-import org.duban.app.plan.importing.TableDeclarations;
 import org.duban.app.plan.importing.PlanImportRequest;
+import org.duban.app.plan.importing.TableDeclarations;
+import org.duban.app.security.DubanUser;
 import org.springframework.format.annotation.DateTimeFormat;
 
 import java.time.LocalDate;
@@ -39,11 +43,11 @@ record PlanImportForm(
                 + "说明=SKIP; the others are recognised by their headers")
         String tables) {
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
+    private static final ObjectMapper JSON = new ObjectMapper()
             .findAndRegisterModules()
-            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
-    PlanImportRequest toRequest(org.duban.app.security.DubanUser user) {
+    PlanImportRequest toRequest(DubanUser user) {
         ColumnMapping columns = blankToNull(mapping) == null ? null
                 : ColumnMapping.parse(mapping, headerRow == null ? 1 : headerRow, baselineYear, targetYear);
         return new PlanImportRequest(blankToNull(title), blankToNull(documentNumber), blankToNull(issuer), issueDate,
@@ -58,7 +62,7 @@ record PlanImportForm(
             return new PlanImportForm(title, documentNumber, issuer, issueDate, startYear, endYear, parentPlanId,
                     jurisdiction, mapping, headerRow, baselineYear, targetYear, supervisingOffice,
                     JSON.writeValueAsString(decisions), tables);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("a review always serialises", e);
         }
     }
@@ -69,7 +73,7 @@ record PlanImportForm(
         }
         try {
             return JSON.readValue(json, ImportReview.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("review is not a review of the proposed items: "
                     + e.getOriginalMessage());
         }

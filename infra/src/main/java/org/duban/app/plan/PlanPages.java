@@ -3,26 +3,26 @@ package org.duban.app.plan;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.duban.api.MetadataKeys;
 import org.duban.api.plan.FindPlanTree;
 import org.duban.api.plan.ListPlans;
 import org.duban.api.plan.PlanSummary;
 import org.duban.api.plan.PlanTree;
+import org.duban.api.reporting.Cadence;
 import org.duban.app.plan.importing.ImportProblem;
 import org.duban.app.plan.importing.ImportReport;
 import org.duban.app.plan.importing.ImportReview;
 import org.duban.app.plan.importing.PlanImporter;
-import org.duban.api.MetadataKeys;
-import org.duban.api.reporting.Cadence;
+import org.duban.app.reporting.PlanReporting;
 import org.duban.app.security.DubanUser;
-import org.duban.app.task.WorkAccess;
-import org.duban.app.web.NotFound;
+import org.duban.app.security.WorkAccess;
 import org.duban.app.web.Moments;
+import org.duban.app.web.NotFound;
 import org.duban.app.web.PageActions;
 import org.duban.process.plan.PlanPublication;
 import org.slf4j.MDC;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,8 +33,15 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Pages of plans: the plan tree with its publication and reporting controls, and the import page. */
 @Controller
@@ -67,7 +74,7 @@ class PlanPages {
         model.addAttribute("children", plans.stream().filter(plan -> planId.equals(plan.parentPlanId())).toList());
         model.addAttribute("taskCount", tree.allTasks().size());
         model.addAttribute("supervises", WorkAccess.supervises(tree.plan().supervisingUnit(), user));
-        model.addAttribute("publicationWaiting", publication.approvalTask(planId).isPresent());
+        model.addAttribute("publicationWaiting", publication.awaitingApproval(planId).isPresent());
         model.addAttribute("cadence", reporting.cadence(planId).orElse(null));
         model.addAttribute("cadences", Cadence.values());
         model.addAttribute("asOf", asOf);
@@ -111,7 +118,7 @@ class PlanPages {
     String openPeriod(@PathVariable String planId, @RequestParam String period, @AuthenticationPrincipal DubanUser user,
                       RedirectAttributes flash) {
         return actions.run("/plans/" + planId, flash, () -> {
-            PlanReporting.PeriodOpened opened = reporting.open(planId, period, user);
+            PlanReporting.PeriodOpened opened = reporting.openPeriod(planId, period, user);
             return "已开启 " + opened.period() + " 报送期：" + opened.reports() + " 项任务，报送期限 " + opened.dueOn()
                     + " · Period opened for " + opened.reports() + " tasks, due " + opened.dueOn();
         });
@@ -134,8 +141,8 @@ class PlanPages {
                       @RequestParam(defaultValue = "false") boolean dryRun,
                       @RequestHeader(value = "HX-Request", required = false) String htmx,
                       HttpServletResponse response, Model model,
-                      @RequestParam java.util.Map<String, String> fields,
-                      @org.springframework.security.core.annotation.AuthenticationPrincipal DubanUser user) {
+                      @RequestParam Map<String, String> fields,
+                      @AuthenticationPrincipal DubanUser user) {
         ImportReport report;
         try {
             ImportReview review = reviewFields(fields);
@@ -163,15 +170,15 @@ class PlanPages {
      * decision is not chosen are left out, so an import of a plan read from text names them as not reviewed;
      * {@code reviewOf} is the SHA-256 of the file the dry run read.
      */
-    static ImportReview reviewFields(java.util.Map<String, String> fields) {
-        java.util.Map<String, java.util.Map<String, String>> byItem = new java.util.TreeMap<>();
+    static ImportReview reviewFields(Map<String, String> fields) {
+        Map<String, Map<String, String>> byItem = new TreeMap<>();
         fields.forEach((name, value) -> {
             String[] parts = name.split("\\.", 3);
             if (parts.length == 3 && parts[0].equals("review")) {
-                byItem.computeIfAbsent(parts[1], id -> new java.util.HashMap<>()).put(parts[2], value);
+                byItem.computeIfAbsent(parts[1], id -> new HashMap<>()).put(parts[2], value);
             }
         });
-        List<ImportReview.Decision> decisions = new java.util.ArrayList<>();
+        List<ImportReview.Decision> decisions = new ArrayList<>();
         byItem.forEach((id, item) -> {
             String action = item.getOrDefault("action", "");
             if (action.isBlank()) {
@@ -187,17 +194,17 @@ class PlanPages {
         return decisions.isEmpty() ? null : new ImportReview(fields.get("reviewOf"), decisions);
     }
 
-    private static java.time.LocalDate date(String item, String written) {
+    private static LocalDate date(String item, String written) {
         try {
-            return java.time.LocalDate.parse(written);
-        } catch (java.time.format.DateTimeParseException e) {
+            return LocalDate.parse(written);
+        } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("review." + item + ".dueDate \"" + written + "\" is not a date such as 2025-12-31");
         }
     }
 
     private static ImportReport refused(MultipartFile file, String message, boolean dryRun) {
         return new ImportReport(dryRun, false, null, file.getOriginalFilename(), null, file.getSize(), null, 0, 0, 0,
-                0, 0, List.of(), java.util.Map.of(), List.of(),
+                0, 0, List.of(), Map.of(), List.of(),
                 List.of(ImportProblem.ofFile(file.getOriginalFilename(), "导入表单有误：" + message, message)), List.of(),
                 List.of(), false, List.of());
     }

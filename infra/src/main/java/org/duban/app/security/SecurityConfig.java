@@ -1,6 +1,10 @@
 package org.duban.app.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.duban.api.Role;
+import org.duban.app.web.ApiRequestFilter;
+import org.duban.app.web.Problems;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.info.InfoEndpoint;
@@ -8,17 +12,25 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
+import java.io.IOException;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -59,11 +71,11 @@ class SecurityConfig {
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfig::unauthorized))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(SecurityConfig::unauthorized)
-                        .accessDeniedHandler((request, response, denied) -> org.duban.app.web.Problems.write(request,
+                        .accessDeniedHandler((request, response, denied) -> Problems.write(request,
                                 response, HttpStatus.FORBIDDEN, "you may not do this", Map.of())))
                 // JSON-only changes, and none from another site; uploads are read only for those allowed to send them
-                .addFilterAfter(new org.duban.app.web.ApiRequestFilter(),
-                        org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+                .addFilterAfter(new ApiRequestFilter(),
+                        AuthorizationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Stateless Basic-authenticated calls carry no cookie a forged page could ride on.
                 .csrf(csrf -> csrf.disable());
@@ -89,30 +101,30 @@ class SecurityConfig {
     }
 
     /** 401 with a problem body, and no {@code WWW-Authenticate} challenge that would make a browser ask. */
-    private static void unauthorized(jakarta.servlet.http.HttpServletRequest request,
-                                     jakarta.servlet.http.HttpServletResponse response,
-                                     org.springframework.security.core.AuthenticationException failure)
-            throws java.io.IOException {
-        org.duban.app.web.Problems.write(request, response, HttpStatus.UNAUTHORIZED,
+    private static void unauthorized(HttpServletRequest request,
+                                     HttpServletResponse response,
+                                     AuthenticationException failure)
+            throws IOException {
+        Problems.write(request, response, HttpStatus.UNAUTHORIZED,
                 "sign in with HTTP Basic: a Duban account and its password", Map.of());
     }
 
     /** Whether a request may change something: anything but a read. */
-    private static boolean changes(jakarta.servlet.http.HttpServletRequest request) {
-        return !java.util.Set.of("GET", "HEAD", "OPTIONS").contains(request.getMethod());
+    private static boolean changes(HttpServletRequest request) {
+        return !Set.of("GET", "HEAD", "OPTIONS").contains(request.getMethod());
     }
 
     /**
      * An auditor reads everything and changes nothing, whatever an endpoint's own checks say: every request that
      * may change something is refused to the role (signing out is handled before this rule).
      */
-    private static org.springframework.security.authorization.AuthorizationManager<
-            org.springframework.security.web.access.intercept.RequestAuthorizationContext> notAuditor() {
+    private static AuthorizationManager<
+            RequestAuthorizationContext> notAuditor() {
         return (authentication, context) -> {
             var who = authentication.get();
-            return new org.springframework.security.authorization.AuthorizationDecision(who != null
+            return new AuthorizationDecision(who != null
                     && who.isAuthenticated()
-                    && !(who instanceof org.springframework.security.authentication.AnonymousAuthenticationToken)
+                    && !(who instanceof AnonymousAuthenticationToken)
                     && who.getAuthorities().stream().noneMatch(a -> a.getAuthority().equals("ROLE_" + Role.AUDITOR.name())));
         };
     }

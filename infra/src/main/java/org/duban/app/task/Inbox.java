@@ -1,47 +1,43 @@
 package org.duban.app.task;
 
+import org.duban.app.security.WorkAccess;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.duban.api.Role;
 import org.duban.api.task.FindTaskSummaries;
+import org.duban.api.task.TaskNumbers;
 import org.duban.api.task.TaskSummary;
 import org.duban.app.security.DubanUser;
+import org.duban.process.steps.OpenStep;
+import org.duban.process.steps.WaitingSteps;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * 我的待办: the open Camunda user tasks of the user's unit (or, for supervisors, of the supervisors' group on the
- * plans their unit oversees), enriched from the projections.
+ * 我的待办: the open steps of the user's unit (or, for supervisors, of the supervisors on the plans their office
+ * oversees), as the workflow answers them, enriched from the projections in one query.
  */
 @Component
 public class Inbox {
-    public static final String SUPERVISORS = "supervisors";
-    private final TaskService tasks;
-    private final RuntimeService runtime;
+    private final WaitingSteps waiting;
     private final QueryGateway queries;
     private final WorkAccess access;
 
-    Inbox(TaskService tasks, RuntimeService runtime, QueryGateway queries, WorkAccess access) {
-        this.tasks = tasks;
-        this.runtime = runtime;
+    Inbox(WaitingSteps waiting, QueryGateway queries, WorkAccess access) {
+        this.waiting = waiting;
         this.queries = queries;
         this.access = access;
     }
 
     /**
-     * @param step   the kind of work: acknowledgeTask, decideAdjustment, contribute, writeReport, reviewReport,
-     *               handleEscalation
+     * @param step   the kind of work: acknowledgeTask, confirmPart, decideAdjustment, contribute, writeReport,
+     *               reviewReport, handleEscalation
      * @param period the reporting period, for report steps
      * @param code   the task's number as the document prints it, or absent
      */
@@ -50,35 +46,28 @@ public class Inbox {
                        Instant created) {
 
         public String shownNumber() {
-            return org.duban.api.task.TaskNumbers.shown(number, code);
+            return TaskNumbers.shown(number, code);
         }
     }
 
     public List<Item> of(DubanUser user) {
-        String group = user.role() == Role.UNIT_USER ? WorkAccess.unitIdOf(user)
-                : user.role() == Role.SUPERVISOR || user.role() == Role.ADMIN ? SUPERVISORS : null;
-        if (group == null) {
+        String unitId = WorkAccess.unitIdOf(user);
+        List<OpenStep> open = user.role() == Role.UNIT_USER ? unitId == null ? List.of() : waiting.ofUnit(unitId)
+                : user.role() == Role.SUPERVISOR || user.role() == Role.ADMIN ? waiting.ofSupervisors() : List.of();
+        if (open.isEmpty()) {
             return List.of();
         }
-        List<Task> open = tasks.createTaskQuery().taskCandidateGroup(group).orderByTaskCreateTime().asc().list();
-        Set<String> instanceIds = open.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
-        Map<String, String> businessKeys = instanceIds.isEmpty() ? Map.of() : runtime.createProcessInstanceQuery()
-                .processInstanceIds(new HashSet<>(instanceIds)).list().stream()
-                .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
-        Map<String, TaskSummary> summaries = queries.query(new FindTaskSummaries(businessKeys.values().stream()
-                        .map(key -> key.split("/")[0]).distinct().toList()),
-                ResponseTypes.multipleInstancesOf(TaskSummary.class)).join().stream()
+        Map<String, TaskSummary> summaries = queries.query(new FindTaskSummaries(open.stream().map(OpenStep::taskId)
+                        .distinct().toList()), ResponseTypes.multipleInstancesOf(TaskSummary.class)).join().stream()
                 .collect(Collectors.toMap(TaskSummary::taskId, Function.identity()));
         return open.stream().map(step -> {
-            String[] key = businessKeys.getOrDefault(step.getProcessInstanceId(), "").split("/");
-            TaskSummary task = summaries.get(key[0]);
+            TaskSummary task = summaries.get(step.taskId());
             if (task == null || user.role() != Role.UNIT_USER && !access.supervises(task, user)) {
                 return null;
             }
-            return new Item(step.getId(), step.getTaskDefinitionKey(), step.getName(), task.taskId(),
-                    key.length > 1 ? key[1] : null, task.planId(), task.planTitle(), task.number(), task.code(),
-                    task.text(), task.leadUnit().name(), step.getDueDate() == null ? null : step.getDueDate().toInstant(),
-                    step.getCreateTime().toInstant());
-        }).filter(java.util.Objects::nonNull).toList();
+            return new Item(step.userTaskId(), step.kind().key(), step.name(), task.taskId(), step.period(),
+                    task.planId(), task.planTitle(), task.number(), task.code(), task.text(), task.leadUnit().name(),
+                    step.due(), step.created());
+        }).filter(Objects::nonNull).toList();
     }
 }

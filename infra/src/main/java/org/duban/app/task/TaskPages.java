@@ -27,6 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -63,7 +64,7 @@ class TaskPages {
     @GetMapping("/tasks/{taskId}")
     String task(@PathVariable String taskId, @RequestParam(required = false) String asOf,
                 @AuthenticationPrincipal DubanUser user, Model model) {
-        java.time.Instant at = null;
+        Instant at = null;
         try {
             at = Moments.parse("asOf", asOf, true);
         } catch (IllegalArgumentException e) {
@@ -172,7 +173,7 @@ class TaskPages {
     @PostMapping("/tasks/{taskId}/reports/{period}/urging")
     String urge(@PathVariable String taskId, @PathVariable String period, @RequestParam(required = false) String note,
                 @AuthenticationPrincipal DubanUser user, RedirectAttributes flash) {
-        return actions.run(page(taskId, period), flash, "已催办 Unit urged", () -> work.urge(taskId, period, note, user));
+        return actions.run(page(taskId, period), flash, "已催办 Unit urged", () -> work.remind(taskId, period, note, user));
     }
 
     @PostMapping("/tasks/{taskId}/reports/{period}/reminders")

@@ -1,38 +1,44 @@
 package org.duban.app.task;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.camunda.bpm.engine.task.Task;
-import org.duban.api.CommandRefused;
-import org.duban.api.reporting.DraftReport;
-import org.duban.api.reporting.EvidenceRef;
-import org.duban.api.reporting.RemindReport;
-import org.duban.api.reporting.ReportContent;
-import org.duban.api.reporting.ReportStatus;
+import org.duban.app.security.WorkAccess;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.duban.api.reporting.EvidenceRef;
+import org.duban.api.reporting.ReportContent;
 import org.duban.api.task.AdjustmentKind;
 import org.duban.api.task.FindTaskDetailAsOf;
-import org.duban.api.task.UnitChange;
 import org.duban.api.task.TaskDetail;
 import org.duban.api.task.TaskSummary;
+import org.duban.api.task.UnitChange;
+import org.duban.api.unit.UnitRef;
+import org.duban.api.unit.UnitView;
 import org.duban.app.reporting.evidence.EvidenceStore;
 import org.duban.app.security.DubanUser;
 import org.duban.app.unit.UnitDirectory;
 import org.duban.app.web.NotFound;
 import org.duban.app.web.Retries;
 import org.duban.process.reporting.ProgressReporting;
+import org.duban.process.steps.StepKind;
+import org.duban.process.steps.WaitingStep;
+import org.duban.process.steps.WaitingSteps;
 import org.duban.process.task.TaskAssignment;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * The daily work on a task, for the HTTP API and the pages alike: each step checks who acts, then completes the
- * waiting Camunda task, which sends the command in the same transaction. A step that is not waiting is refused
- * (409) and a user outside the task's units or supervisors gets a 403; either way nothing changes. Each step runs
- * in a transaction of its own that holds the task ({@link TaskLock}), so steps on one task follow each other: two
+ * The daily work on a task, for the HTTP API and the pages alike: each step reads the task's view once to check who
+ * acts ({@link WorkAccess}), verifies the evidence it cites, and gives one order to the workflow, which finds the
+ * waiting step (or refuses, 409, as not waiting), sends the command and completes the step in the same transaction.
+ * A user outside the task's units or supervisors gets a 403; either way nothing changes. Each step runs in a
+ * transaction of its own that holds the task ({@link TaskLock}), so steps on one task follow each other: two
  * periods' reports of one task both succeed, a step completed meanwhile is refused as no longer waiting. A race the
  * lock does not cover (a timer of the task's process) runs the step again from the start ({@link Retries}).
  */
@@ -41,22 +47,22 @@ public class TaskWork {
     private final WorkAccess access;
     private final TaskAssignment assignment;
     private final ProgressReporting reporting;
-    private final CommandGateway commands;
+    private final WaitingSteps waiting;
     private final EvidenceStore evidence;
     private final QueryGateway queries;
     private final Retries retries;
     private final TaskLock lock;
 
-    TaskWork(WorkAccess access, TaskAssignment assignment, ProgressReporting reporting, CommandGateway commands,
+    TaskWork(WorkAccess access, TaskAssignment assignment, ProgressReporting reporting, WaitingSteps waiting,
              EvidenceStore evidence, QueryGateway queries, Retries retries, TaskLock lock) {
-        this.queries = queries;
-        this.retries = retries;
-        this.lock = lock;
         this.access = access;
         this.assignment = assignment;
         this.reporting = reporting;
-        this.commands = commands;
+        this.waiting = waiting;
         this.evidence = evidence;
+        this.queries = queries;
+        this.retries = retries;
+        this.lock = lock;
     }
 
     /** The steps a user may take on a task now, as the task page offers them. */
@@ -68,86 +74,86 @@ public class TaskWork {
     }
 
     public TaskDetail read(String taskId, DubanUser user) {
-        access.requireReader(access.task(taskId), user);
-        return access.detail(taskId);
+        TaskDetail detail = access.detail(taskId);
+        access.requireReader(detail.summary(), user);
+        return detail;
     }
 
     /** The task as it stood at a past moment, rebuilt from its events (404 if it did not exist yet). */
-    public TaskDetail readAsOf(String taskId, java.time.Instant at, DubanUser user) {
+    public TaskDetail readAsOf(String taskId, Instant at, DubanUser user) {
         access.requireReader(access.task(taskId), user);
         return queries.query(new FindTaskDetailAsOf(taskId, at), ResponseTypes.optionalInstanceOf(TaskDetail.class))
                 .join().orElseThrow(() -> new NotFound("task " + taskId + " did not exist yet at " + at));
     }
 
+    /** Asks the workflow once what waits on the task, and offers the user what is theirs. */
     public Actions actions(TaskDetail detail, DubanUser user) {
         TaskSummary task = detail.summary();
         boolean lead = access.isLead(task, user);
         boolean co = access.isCoUnit(task, user);
         boolean supervisor = access.supervises(task, user);
         String unitId = WorkAccess.unitIdOf(user);
-        List<String> contribute = new ArrayList<>();
-        List<String> write = new ArrayList<>();
-        List<String> review = new ArrayList<>();
-        List<String> urge = new ArrayList<>();
-        List<String> remind = new ArrayList<>();
-        for (TaskDetail.Report report : detail.reports()) {
-            String period = report.periodKey();
-            if (co && reporting.open(task.taskId(), period, ProgressReporting.CONTRIBUTE, unitId).isPresent()) {
-                contribute.add(period);
+        Map<StepKind, Set<String>> periods = new EnumMap<>(StepKind.class);
+        boolean acknowledge = false;
+        boolean confirmPart = false;
+        String adjustment = null;
+        for (WaitingStep step : waiting.onTask(task.taskId())) {
+            boolean own = unitId != null && unitId.equals(step.unitId());
+            boolean mine = switch (step.kind()) {
+                case ACKNOWLEDGE, WRITE_REPORT -> lead;
+                case CONFIRM_PART, CONTRIBUTE -> co && own;
+                case DECIDE_ADJUSTMENT, REVIEW_REPORT, HANDLE_ESCALATION -> supervisor;
+                case APPROVE_PUBLICATION -> false;
+            };
+            if (!mine) {
+                continue;
             }
-            if (lead && reporting.open(task.taskId(), period, ProgressReporting.WRITE, null).isPresent()) {
-                write.add(period);
-            }
-            if (supervisor && reporting.open(task.taskId(), period, ProgressReporting.REVIEW, null).isPresent()) {
-                review.add(period);
-            }
-            if (supervisor && reporting.open(task.taskId(), period, ProgressReporting.ESCALATION, null).isPresent()) {
-                urge.add(period);
-            } else if (supervisor && withUnit(report.status())) {
-                remind.add(period);
+            switch (step.kind()) {
+                case ACKNOWLEDGE -> acknowledge = true;
+                case CONFIRM_PART -> confirmPart = true;
+                case DECIDE_ADJUSTMENT -> adjustment = step.adjustmentId();
+                default -> periods.computeIfAbsent(step.kind(), kind -> new HashSet<>()).add(step.period());
             }
         }
-        String adjustment = supervisor ? assignment.open(task.taskId(), TaskAssignment.DECIDE)
-                .map(assignment::adjustmentOf).orElse(null) : null;
-        return new Actions(lead && assignment.open(task.taskId(), TaskAssignment.ACKNOWLEDGE).isPresent(),
-                co && assignment.openConfirmation(task.taskId(), unitId).isPresent(), adjustment, contribute, write,
-                review, urge, remind);
+        List<String> urge = inReportOrder(detail, periods.get(StepKind.HANDLE_ESCALATION));
+        Set<String> withUnit = new HashSet<>();
+        if (supervisor) {
+            detail.reports().stream().filter(report -> report.status().isWithUnit() && !urge.contains(report.periodKey()))
+                    .forEach(report -> withUnit.add(report.periodKey()));
+        }
+        return new Actions(acknowledge, confirmPart, adjustment,
+                inReportOrder(detail, periods.get(StepKind.CONTRIBUTE)),
+                inReportOrder(detail, periods.get(StepKind.WRITE_REPORT)),
+                inReportOrder(detail, periods.get(StepKind.REVIEW_REPORT)), urge, inReportOrder(detail, withUnit));
+    }
+
+    private static List<String> inReportOrder(TaskDetail detail, Set<String> periods) {
+        return periods == null ? List.of() : detail.reports().stream().map(TaskDetail.Report::periodKey)
+                .filter(periods::contains).toList();
     }
 
     public void acknowledge(String taskId, DubanUser user) {
-        onTask(taskId, "the acknowledgement of task " + taskId, () -> acknowledgeOnce(taskId, user));
-    }
-
-    private void acknowledgeOnce(String taskId, DubanUser user) {
-        access.requireLead(access.task(taskId), user);
-        assignment.acknowledge(step(assignment.open(taskId, TaskAssignment.ACKNOWLEDGE), "acknowledgement", taskId),
-                WorkAccess.unitIdOf(user));
+        onTask(taskId, "the acknowledgement of task " + taskId, () -> {
+            access.requireLead(access.task(taskId), user);
+            assignment.acknowledge(taskId, WorkAccess.unitIdOf(user));
+        });
     }
 
     /** A co-unit confirms it was told of its part (知悉). */
     public void confirmPart(String taskId, DubanUser user) {
-        onTask(taskId, "the co-units' confirmations of task " + taskId, () -> confirmPartOnce(taskId, user));
-    }
-
-    private void confirmPartOnce(String taskId, DubanUser user) {
-        access.requireCoUnit(access.task(taskId), user);
-        String unitId = WorkAccess.unitIdOf(user);
-        assignment.confirmPart(step(assignment.openConfirmation(taskId, unitId),
-                "confirmation of your unit's part", taskId));
+        onTask(taskId, "the co-units' confirmations of task " + taskId, () -> {
+            access.requireCoUnit(access.task(taskId), user);
+            assignment.confirmPart(taskId, WorkAccess.unitIdOf(user));
+        });
     }
 
     /** Answers the id of the adjustment asked for. */
     public String requestAdjustment(String taskId, AdjustmentKind kind, String proposal, String reason, DubanUser user) {
-        return onTask(taskId, "the acknowledgement of task " + taskId,
-                () -> requestAdjustmentOnce(taskId, kind, proposal, reason, user));
-    }
-
-    private String requestAdjustmentOnce(String taskId, AdjustmentKind kind, String proposal, String reason,
-                                         DubanUser user) {
-        access.requireLead(access.task(taskId), user);
-        Task step = step(assignment.open(taskId, TaskAssignment.ACKNOWLEDGE), "acknowledgement", taskId);
-        return assignment.requestAdjustment(step, WorkAccess.unitIdOf(user), kind,
-                kind == AdjustmentKind.UNITS ? registered(proposal) : proposal, reason);
+        return onTask(taskId, "the acknowledgement of task " + taskId, () -> {
+            access.requireLead(access.task(taskId), user);
+            return assignment.requestAdjustment(taskId, WorkAccess.unitIdOf(user), kind,
+                    kind == AdjustmentKind.UNITS ? registered(proposal) : proposal, reason);
+        });
     }
 
     /** A units proposal with every unit found in the registry (by name or alias), written with registered names. */
@@ -156,9 +162,9 @@ public class TaskWork {
             throw new IllegalArgumentException("proposal is required: the new lead unit and co-units");
         }
         UnitChange change = UnitChange.parse(proposal);
-        java.util.Map<String, org.duban.api.unit.UnitView> registry = UnitDirectory.byNameOrAlias(queries);
-        java.util.function.Function<org.duban.api.unit.UnitRef, org.duban.api.unit.UnitRef> known = unit -> {
-            org.duban.api.unit.UnitView found = registry.get(unit.name());
+        Map<String, UnitView> registry = UnitDirectory.byNameOrAlias(queries);
+        Function<UnitRef, UnitRef> known = unit -> {
+            UnitView found = registry.get(unit.name());
             if (found == null) {
                 throw new IllegalArgumentException("proposal: unit \"" + unit.name() + "\" is not registered");
             }
@@ -168,92 +174,60 @@ public class TaskWork {
     }
 
     public void decide(String taskId, String adjustmentId, Boolean approved, String reason, DubanUser user) {
-        onTask(taskId, "adjustment " + adjustmentId + " of task " + taskId,
-                () -> decideOnce(taskId, adjustmentId, approved, reason, user));
-    }
-
-    private void decideOnce(String taskId, String adjustmentId, Boolean approved, String reason, DubanUser user) {
-        access.requireSupervisor(access.task(taskId), user);
-        if (approved == null) {
-            throw new IllegalArgumentException("field approved is required (true or false)");
-        }
-        Task step = step(assignment.open(taskId, TaskAssignment.DECIDE), "adjustment decision", taskId);
-        if (!adjustmentId.equals(assignment.adjustmentOf(step))) {
-            throw new NotFound("adjustment " + adjustmentId + " of task " + taskId + " is not waiting for a decision");
-        }
-        assignment.decide(step, approved, reason);
+        onTask(taskId, "adjustment " + adjustmentId + " of task " + taskId, () -> {
+            access.requireSupervisor(access.task(taskId), user);
+            if (approved == null) {
+                throw new IllegalArgumentException("field approved is required (true or false)");
+            }
+            if (!assignment.decide(taskId, adjustmentId, approved, reason)) {
+                throw new NotFound("adjustment " + adjustmentId + " of task " + taskId + " is not waiting for a decision");
+            }
+        });
     }
 
     public void contribute(String taskId, String period, String text, List<EvidenceRef> refs, DubanUser user) {
-        onTask(taskId, report(taskId, period), () -> contributeOnce(taskId, period, text, refs, user));
-    }
-
-    private void contributeOnce(String taskId, String period, String text, List<EvidenceRef> refs, DubanUser user) {
-        access.requireCoUnit(access.task(taskId), user);
-        String unitId = WorkAccess.unitIdOf(user);
-        reporting.contribute(step(reporting.open(taskId, period, ProgressReporting.CONTRIBUTE, unitId),
-                "contribution of your unit for " + period, taskId), unitId, text, evidence.verify(refs, taskId, user));
+        onTask(taskId, report(taskId, period), () -> {
+            access.requireCoUnit(access.task(taskId), user);
+            reporting.contribute(taskId, period, WorkAccess.unitIdOf(user), text, evidence.verify(refs, taskId, user));
+        });
     }
 
     public void draft(String taskId, String period, ReportContent content, DubanUser user) {
-        onTask(taskId, report(taskId, period), () -> draftOnce(taskId, period, content, user));
-    }
-
-    private void draftOnce(String taskId, String period, ReportContent content, DubanUser user) {
-        access.requireLead(access.task(taskId), user);
-        commands.sendAndWait(new DraftReport(taskId, period, WorkAccess.unitIdOf(user), verified(taskId, content, user)));
+        onTask(taskId, report(taskId, period), () -> {
+            access.requireLead(access.task(taskId), user);
+            reporting.draft(taskId, period, WorkAccess.unitIdOf(user), verified(taskId, content, user));
+        });
     }
 
     public void submit(String taskId, String period, ReportContent content, DubanUser user) {
-        onTask(taskId, report(taskId, period), () -> submitOnce(taskId, period, content, user));
-    }
-
-    private void submitOnce(String taskId, String period, ReportContent content, DubanUser user) {
-        access.requireLead(access.task(taskId), user);
-        reporting.submit(step(reporting.open(taskId, period, ProgressReporting.WRITE, null), "report for " + period,
-                taskId), WorkAccess.unitIdOf(user), verified(taskId, content, user));
+        onTask(taskId, report(taskId, period), () -> {
+            access.requireLead(access.task(taskId), user);
+            reporting.submit(taskId, period, WorkAccess.unitIdOf(user), verified(taskId, content, user));
+        });
     }
 
     public void review(String taskId, String period, Boolean accepted, String reason, DubanUser user) {
-        onTask(taskId, report(taskId, period), () -> reviewOnce(taskId, period, accepted, reason, user));
-    }
-
-    private void reviewOnce(String taskId, String period, Boolean accepted, String reason, DubanUser user) {
-        access.requireSupervisor(access.task(taskId), user);
-        if (accepted == null) {
-            throw new IllegalArgumentException("field accepted is required (true or false)");
-        }
-        reporting.review(step(reporting.open(taskId, period, ProgressReporting.REVIEW, null), "review of " + period,
-                taskId), accepted, reason);
-    }
-
-    public void urge(String taskId, String period, String note, DubanUser user) {
-        onTask(taskId, report(taskId, period), () -> urgeOnce(taskId, period, note, user));
-    }
-
-    private void urgeOnce(String taskId, String period, String note, DubanUser user) {
-        access.requireSupervisor(access.task(taskId), user);
-        reporting.urge(step(reporting.open(taskId, period, ProgressReporting.ESCALATION, null),
-                "escalation of " + period, taskId), note);
+        onTask(taskId, report(taskId, period), () -> {
+            access.requireSupervisor(access.task(taskId), user);
+            if (accepted == null) {
+                throw new IllegalArgumentException("field accepted is required (true or false)");
+            }
+            reporting.review(taskId, period, accepted, reason);
+        });
     }
 
     /**
      * A supervisor reminds the lead unit of a report still with it (催办), with a note, before or after its due
-     * date; an escalated report is urged through its escalation step instead.
+     * date; the workflow records an escalated report's reminder as the handling of its escalation.
      */
     public void remind(String taskId, String period, String note, DubanUser user) {
-        onTask(taskId, report(taskId, period), () -> remindOnce(taskId, period, note, user));
+        onTask(taskId, report(taskId, period), () -> {
+            access.requireSupervisor(access.task(taskId), user);
+            reporting.remind(taskId, period, note);
+        });
     }
 
-    private void remindOnce(String taskId, String period, String note, DubanUser user) {
-        access.requireSupervisor(access.task(taskId), user);
-        if (!Boolean.TRUE.equals(commands.sendAndWait(new RemindReport(taskId, period, note)))) {
-            throw new CommandRefused("report.not-with-unit", "the " + period + " report of task " + taskId
-                    + " is not with the unit any more: nothing to remind");
-        }
-    }
-
-    private <T> T onTask(String taskId, String what, java.util.function.Supplier<T> step) {
+    private <T> T onTask(String taskId, String what, Supplier<T> step) {
         return retries.attempt(what, () -> {
             lock.hold(taskId);
             return step.get();
@@ -271,10 +245,6 @@ public class TaskWork {
         return "the " + period + " report of task " + taskId;
     }
 
-    private static boolean withUnit(ReportStatus status) {
-        return status == ReportStatus.OPEN || status == ReportStatus.DRAFTED || status == ReportStatus.RETURNED;
-    }
-
     /**
      * The events carry the stored references: each names an uploaded file with its SHA-256 that the user's unit may
      * cite in this task, or the call is a 400.
@@ -285,10 +255,5 @@ public class TaskWork {
         }
         return new ReportContent(content.narrative(), content.status(), content.percent(), content.indicatorValues(),
                 content.difficulties(), content.nextSteps(), evidence.verify(content.evidence(), taskId, user));
-    }
-
-    private static Task step(Optional<Task> open, String what, String taskId) {
-        return open.orElseThrow(() -> new CommandRefused("step.not-waiting",
-                "no " + what + " of task " + taskId + " is waiting"));
     }
 }

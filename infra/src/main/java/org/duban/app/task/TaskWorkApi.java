@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -56,7 +57,7 @@ class TaskWorkApi {
     @GetMapping
     TaskDetail detail(@PathVariable String taskId, @RequestParam(required = false) String asOf,
                       @AuthenticationPrincipal DubanUser user) {
-        java.time.Instant at = Moments.parse("asOf", asOf, true);
+        Instant at = Moments.parse("asOf", asOf, true);
         return at == null ? work.read(taskId, user) : work.readAsOf(taskId, at, user);
     }
 
@@ -126,10 +127,11 @@ class TaskWorkApi {
         return work.read(taskId, user);
     }
 
+    /** The same reminder, as the supervisors' step on an overdue report names it (督办催报). */
     @PostMapping("/reports/{period}/urging")
     TaskDetail urge(@PathVariable String taskId, @PathVariable String period, @RequestBody Urging urging,
                     @AuthenticationPrincipal DubanUser user) {
-        work.urge(taskId, period, urging.note(), user);
+        work.remind(taskId, period, urging.note(), user);
         return work.read(taskId, user);
     }
 }

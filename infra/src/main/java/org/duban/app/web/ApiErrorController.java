@@ -16,6 +16,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -59,8 +61,8 @@ class ApiErrorController extends BasicErrorController {
         if (!Problems.api(originalPath(request))) {
             return super.error(request);
         }
-        HttpServletResponse response = org.springframework.web.context.request.RequestContextHolder
-                .getRequestAttributes() instanceof org.springframework.web.context.request.ServletRequestAttributes
+        HttpServletResponse response = RequestContextHolder
+                .getRequestAttributes() instanceof ServletRequestAttributes
                 servlet ? servlet.getResponse() : null;
         Map<String, Object> problem = problem(request, response);
         return ResponseEntity.status((Integer) problem.get("status")).contentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -1,17 +1,30 @@
 package org.duban.app.web;
 
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.duban.api.CommandRefused;
+import org.duban.api.MetadataKeys;
+import org.duban.api.NotAuthorized;
 import org.duban.app.axon.EventHandlerFailed;
 import org.duban.app.axon.FailedEvent;
+import org.duban.process.EngineFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.BindException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -25,7 +38,7 @@ import java.util.stream.Collectors;
  * Turns refusals and bad input into RFC 9457 problem answers that say what was wrong, never a bare 500.
  * Causes are unwrapped because the command bus, the query bus and the process engine wrap what they throw.
  */
-@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@RestControllerAdvice(annotations = RestController.class)
 class ApiErrors {
     /** The container refuses a NUL byte in an upload's file name while parsing, before the evidence check sees it. */
     static final String NUL_IN_FILE_NAME = "the file name holds the control character U+0000 (a NUL byte), which no "
@@ -37,7 +50,7 @@ class ApiErrors {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
-    @ExceptionHandler(org.axonframework.modelling.command.AggregateNotFoundException.class)
+    @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail noSuchAggregate(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     }
@@ -103,7 +116,7 @@ class ApiErrors {
         if (tooLarge != null) {
             return tooLarge(tooLarge);
         }
-        if (Causes.find(e, org.apache.tomcat.util.http.fileupload.InvalidFileNameException.class) != null) {
+        if (Causes.find(e, InvalidFileNameException.class) != null) {
             // the container refuses it while parsing; the evidence check names the other control characters itself
             return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, NUL_IN_FILE_NAME);
         }
@@ -114,15 +127,15 @@ class ApiErrors {
     @ExceptionHandler(CommandRefused.class)
     ProblemDetail refused(CommandRefused e) {
         // refused for who acts (a supervisor of another office), not for the state of things
-        HttpStatus status = e instanceof org.duban.api.NotAuthorized ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT;
+        HttpStatus status = e instanceof NotAuthorized ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT;
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
         problem.setProperty("code", e.code());
         return problem;
     }
 
     /** Wrapped failures: answer for the cause, so a refusal inside a workflow step is still a 409. */
-    @ExceptionHandler({CompletionException.class, org.camunda.bpm.engine.ProcessEngineException.class,
-            org.axonframework.commandhandling.CommandExecutionException.class, EventHandlerFailed.class})
+    @ExceptionHandler({CompletionException.class, CommandExecutionException.class,
+            EventHandlerFailed.class})
     ProblemDetail wrapped(RuntimeException e) {
         CommandRefused refusal = Causes.find(e, CommandRefused.class);
         if (refusal != null) {
@@ -143,40 +156,43 @@ class ApiErrors {
     }
 
     /** A race lost to another request on the same aggregate or step that no retry took care of. */
-    @ExceptionHandler({org.axonframework.modelling.command.ConcurrencyException.class,
-            org.camunda.bpm.engine.OptimisticLockingException.class,
-            org.springframework.dao.ConcurrencyFailureException.class})
+    @ExceptionHandler({ConcurrencyException.class,
+            ConcurrencyFailureException.class})
     ProblemDetail changedMeanwhile(Exception e) {
         log.info("race lost: {}", e.toString());
         return refused(Races.changedMeanwhile(null, e));
     }
 
     /** Who may not do this: a problem body like every other refusal, instead of the container's error page. */
-    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
-    ProblemDetail forbidden(org.springframework.security.access.AccessDeniedException e) {
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail forbidden(AccessDeniedException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage() == null
                 ? "you may not do this" : e.getMessage());
     }
 
     /**
      * The last resort: Spring MVC's own refusals (wrong method, media type, missing path variable) keep their status
-     * and say why; a race is a 409; anything else is a defect of the server, logged with the correlation id that the
-     * answer names.
+     * and say why; a failure inside a workflow step is answered for its cause; a race is a 409; anything else is a
+     * defect of the server, logged with the correlation id that the answer names.
      */
     @ExceptionHandler(Exception.class)
-    org.springframework.http.ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        if (e instanceof org.springframework.web.ErrorResponse known) {
-            return org.springframework.http.ResponseEntity.status(known.getStatusCode()).headers(known.getHeaders())
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (EngineFailures.isEngineFailure(e)) {
+            ProblemDetail problem = wrapped((RuntimeException) e);
+            return ResponseEntity.status(problem.getStatus()).body(problem);
+        }
+        if (e instanceof ErrorResponse known) {
+            return ResponseEntity.status(known.getStatusCode()).headers(known.getHeaders())
                     .body(known.getBody());
         }
-        org.springframework.security.access.AccessDeniedException denied = Causes.find(e,
-                org.springframework.security.access.AccessDeniedException.class);
+        AccessDeniedException denied = Causes.find(e,
+                AccessDeniedException.class);
         ProblemDetail problem = denied != null ? forbidden(denied) : Races.lost(e) ? changedMeanwhile(e) : defect(e);
-        return org.springframework.http.ResponseEntity.status(problem.getStatus()).body(problem);
+        return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 
     private static ProblemDetail defect(Exception e) {
-        String correlationId = org.slf4j.MDC.get(org.duban.api.MetadataKeys.CORRELATION_ID);
+        String correlationId = MDC.get(MetadataKeys.CORRELATION_ID);
         log.error("request failed (correlation id {})", correlationId, e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "the request could not be completed; quote correlation id " + correlationId + " when reporting it");

@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.duban.api.Limits;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -97,7 +98,7 @@ public class ApiRequestFilter extends OncePerRequestFilter {
         }
         Problems.write(request, response, tooLarge ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST,
                 tooLarge ? "the upload is larger than the server accepts: a file name may have at most "
-                        + org.duban.api.Limits.FILE_NAME + " characters, and a file the size named for its kind"
+                        + Limits.FILE_NAME + " characters, and a file the size named for its kind"
                         : "the upload is not a complete multipart/form-data request",
                 Map.of("code", tooLarge ? "upload.too-large" : "upload.malformed"));
         return false;

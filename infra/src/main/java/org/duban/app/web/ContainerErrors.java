@@ -1,6 +1,7 @@
 package org.duban.app.web;
 
 import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -23,7 +24,7 @@ class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServ
                 }
             }
             pipeline.addValve(new ProblemErrorReportValve());
-            if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+            if (context.getParent() instanceof StandardHost host) {
                 host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
             }
         });

@@ -1,8 +1,13 @@
 package org.duban.app.web;
 
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.duban.api.CommandRefused;
+import org.duban.app.axon.EventHandlerFailed;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * How a page's form does something: in one transaction, then back to the page with a notice of what was done, or
@@ -28,7 +33,7 @@ public class PageActions {
     }
 
     /** @param action does the work and tells what it did */
-    public String run(String backTo, RedirectAttributes flash, java.util.function.Supplier<String> action) {
+    public String run(String backTo, RedirectAttributes flash, Supplier<String> action) {
         try {
             flash.addFlashAttribute(DONE, retries.attempt("this page", action));
         } catch (RuntimeException e) {
@@ -43,16 +48,16 @@ public class PageActions {
 
     /** What to tell the user of a refusal, or null when it is not one. */
     private static String refusal(RuntimeException e) {
-        if (org.duban.app.axon.EventHandlerFailed.in(e) != null) {
+        if (EventHandlerFailed.in(e) != null) {
             // a view that could not apply the event is the server's defect, not the user's input
             return null;
         }
         if (Races.lost(e)) {
             return Races.changedMeanwhile("this page", e).getMessage();
         }
-        for (Class<? extends RuntimeException> kind : java.util.List.of(CommandRefused.class,
+        for (Class<? extends RuntimeException> kind : List.of(CommandRefused.class,
                 IllegalArgumentException.class, NotFound.class,
-                org.axonframework.modelling.command.AggregateNotFoundException.class)) {
+                AggregateNotFoundException.class)) {
             RuntimeException found = Causes.find(e, kind);
             if (found != null) {
                 return found.getMessage();

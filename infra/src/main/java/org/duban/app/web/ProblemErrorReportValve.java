@@ -1,5 +1,6 @@
 package org.duban.app.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -8,6 +9,7 @@ import org.springframework.http.HttpStatus;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -16,8 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * without its server information.
  */
 class ProblemErrorReportValve extends ErrorReportValve {
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-            new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper JSON =
+            new ObjectMapper();
 
     ProblemErrorReportValve() {
         setShowReport(false);
@@ -49,7 +51,7 @@ class ProblemErrorReportValve extends ErrorReportValve {
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
-                java.util.Map<String, Object> problem = Problems.body(known != null ? known : HttpStatus.BAD_REQUEST,
+                Map<String, Object> problem = Problems.body(known != null ? known : HttpStatus.BAD_REQUEST,
                         detail, path);
                 problem.put("status", status);
                 writer.write(JSON.writeValueAsString(problem));

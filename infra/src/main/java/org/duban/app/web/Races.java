@@ -1,6 +1,12 @@
 package org.duban.app.web;
 
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.duban.api.CommandRefused;
+import org.duban.process.EngineFailures;
+import org.hibernate.exception.LockAcquisitionException;
+import org.springframework.dao.ConcurrencyFailureException;
 
 import java.sql.SQLException;
 import java.util.Set;
@@ -30,19 +36,12 @@ public final class Races {
                 // a refusal stands, even the one for a race already lost on every attempt
                 return false;
             }
-            if (cause instanceof org.axonframework.modelling.command.ConcurrencyException
-                    || cause instanceof org.camunda.bpm.engine.OptimisticLockingException
-                    // the step was found open, then completed by another request before this one completed it
-                    || cause instanceof org.camunda.bpm.engine.exception.NotFoundException
-                    || cause instanceof org.springframework.dao.ConcurrencyFailureException
-                    || cause instanceof jakarta.persistence.OptimisticLockException
-                    || cause instanceof jakarta.persistence.PessimisticLockException
-                    || cause instanceof org.hibernate.exception.LockAcquisitionException) {
-                return true;
-            }
-            // the process instance ended under the step being completed
-            if (cause instanceof org.camunda.bpm.engine.exception.NullValueException
-                    && String.valueOf(cause.getMessage()).startsWith("Cannot restore state of process instance")) {
+            if (cause instanceof ConcurrencyException
+                    || EngineFailures.isLostRace(cause)
+                    || cause instanceof ConcurrencyFailureException
+                    || cause instanceof OptimisticLockException
+                    || cause instanceof PessimisticLockException
+                    || cause instanceof LockAcquisitionException) {
                 return true;
             }
             if (cause instanceof SQLException sql) {

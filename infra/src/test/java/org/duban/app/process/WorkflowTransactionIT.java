@@ -7,7 +7,6 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.duban.api.CommandRefused;
 import org.duban.api.MetadataKeys;
 import org.duban.api.plan.ClosePlan;
@@ -73,11 +72,11 @@ class WorkflowTransactionIT {
     void approving_publishes_the_plan_and_ends_the_process() {
         String planId = draftPlan();
         String processInstanceId = publication.request(planId, "tx-test");
-        Task approval = publication.approvalTask(planId).orElseThrow();
+        String approval = publication.awaitingApproval(planId).orElseThrow();
 
         assertThat(publication.approve(planId)).isTrue();
 
-        assertThat(publication.approvalTask(planId)).isEmpty();
+        assertThat(publication.awaitingApproval(planId)).isEmpty();
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId)
                 .finished().count()).isEqualTo(1);
         assertThat(eventTypes(planId)).containsExactly(PlanCreated.class, PlanPublicationRequested.class,
@@ -85,7 +84,7 @@ class WorkflowTransactionIT {
         DomainEventMessage<?> published = eventStore.readEvents(planId).asStream().toList().get(2);
         assertThat(published.getMetaData())
                 .containsEntry(MetadataKeys.PROCESS_INSTANCE_ID, processInstanceId)
-                .containsEntry(MetadataKeys.USER_TASK_ID, approval.getId());
+                .containsEntry(MetadataKeys.USER_TASK_ID, approval);
         assertThat(status(planId)).isEqualTo(PlanStatus.PUBLISHED);
     }
 
@@ -94,7 +93,7 @@ class WorkflowTransactionIT {
         String planId = draftPlan();
         publication.request(planId, "tx-test");
         commands.sendAndWait(new ClosePlan(planId));
-        String approvalId = publication.approvalTask(planId).orElseThrow().getId();
+        String approvalId = publication.awaitingApproval(planId).orElseThrow();
 
         assertThatThrownBy(() -> publication.approve(planId)).hasRootCauseInstanceOf(CommandRefused.class);
 
@@ -109,7 +108,7 @@ class WorkflowTransactionIT {
     void when_the_transaction_fails_after_the_command_the_events_and_projection_roll_back_too() {
         String planId = draftPlan();
         publication.request(planId, "tx-test");
-        String approvalId = publication.approvalTask(planId).orElseThrow().getId();
+        String approvalId = publication.awaitingApproval(planId).orElseThrow();
 
         assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
             taskService.complete(approvalId);

@@ -1,5 +1,6 @@
 package org.duban.app.task;
 
+import org.duban.app.security.WorkAccess;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -8,7 +9,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.task.Task;
 import org.duban.api.calendar.CalendarYearView;
 import org.duban.api.calendar.ListCalendarYears;
 import org.duban.api.plan.FindPlan;
@@ -22,6 +22,9 @@ import org.duban.app.reporting.evidence.EvidenceSamples;
 import org.duban.app.support.DubanIntegrationTest;
 import org.duban.process.WorkflowClock;
 import org.duban.process.reporting.ProgressReporting;
+import org.duban.process.steps.StepKind;
+import org.duban.process.steps.WaitingStep;
+import org.duban.process.steps.WaitingSteps;
 import org.duban.process.task.TaskAssignment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,7 +106,7 @@ class WorkAccessIT {
     @Autowired
     TaskAssignment assignment;
     @Autowired
-    ProgressReporting reporting;
+    WaitingSteps waiting;
     @Autowired
     WorkAccess access;
     @Autowired
@@ -151,8 +154,7 @@ class WorkAccessIT {
                 .isEqualTo(HttpStatus.OK);
         // no demo account works for B's unit: its acknowledgement is given through the process, as Camunda's
         // Tasklist would give it
-        assignment.acknowledge(assignment.open(ids.get("B"), TaskAssignment.ACKNOWLEDGE).orElseThrow(),
-                (String) ((Map) others.get(0).get("leadUnit")).get("unitId"));
+        assignment.acknowledge(ids.get("B"), (String) ((Map) others.get(0).get("leadUnit")).get("unitId"));
         ResponseEntity<Map> asked = send("health", POST, "/api/tasks/" + ids.get("C") + "/adjustment-requests",
                 Map.of("kind", "DUE_DATE", "proposal", "2027-06-30", "reason", "用地审批延后"), Map.class);
         assertThat(asked.getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -365,17 +367,20 @@ class WorkAccessIT {
     @Test
     void the_steps_the_rows_aim_at_are_waiting() {
         String marketUnit = UnitIds.of(MARKET);
-        assertThat(assignment.open(ids.get("D"), TaskAssignment.ACKNOWLEDGE)).isPresent();
-        assertThat(assignment.openConfirmation(ids.get("D"), marketUnit)).isPresent();
-        assertThat(assignment.open(ids.get("O"), TaskAssignment.ACKNOWLEDGE)).isPresent();
-        Task decision = assignment.open(ids.get("C"), TaskAssignment.DECIDE).orElseThrow();
-        assertThat(assignment.adjustmentOf(decision)).isEqualTo(ids.get("adjustment"));
-        assertThat(reporting.open(ids.get("A"), PERIOD, ProgressReporting.CONTRIBUTE, marketUnit)).isPresent();
-        assertThat(reporting.open(ids.get("A"), PERIOD, ProgressReporting.WRITE, null)).isPresent();
-        assertThat(reporting.open(ids.get("A"), PERIOD, ProgressReporting.ESCALATION, null)).isPresent();
-        assertThat(reporting.open(ids.get("B"), PERIOD, ProgressReporting.WRITE, null)).isPresent();
-        assertThat(reporting.open(ids.get("B"), PERIOD, ProgressReporting.ESCALATION, null)).isPresent();
-        assertThat(reporting.open(ids.get("R"), PERIOD, ProgressReporting.REVIEW, null)).isPresent();
+        String healthUnit = UnitIds.of(HEALTH);
+        assertThat(waiting.onTask(ids.get("D")))
+                .contains(new WaitingStep(StepKind.ACKNOWLEDGE, null, healthUnit, null))
+                .contains(new WaitingStep(StepKind.CONFIRM_PART, null, marketUnit, null));
+        assertThat(waiting.onTask(ids.get("O"))).extracting(WaitingStep::kind).contains(StepKind.ACKNOWLEDGE);
+        assertThat(waiting.onTask(ids.get("C")))
+                .contains(new WaitingStep(StepKind.DECIDE_ADJUSTMENT, null, null, ids.get("adjustment")));
+        assertThat(waiting.onTask(ids.get("A")))
+                .contains(new WaitingStep(StepKind.CONTRIBUTE, PERIOD, marketUnit, null))
+                .contains(new WaitingStep(StepKind.WRITE_REPORT, PERIOD, healthUnit, null))
+                .contains(new WaitingStep(StepKind.HANDLE_ESCALATION, PERIOD, null, null));
+        assertThat(waiting.onTask(ids.get("B"))).filteredOn(step -> PERIOD.equals(step.period()))
+                .extracting(WaitingStep::kind).contains(StepKind.WRITE_REPORT, StepKind.HANDLE_ESCALATION);
+        assertThat(waiting.onTask(ids.get("R"))).contains(new WaitingStep(StepKind.REVIEW_REPORT, PERIOD, null, null));
         assertThat(json("admin", "/api/plans/" + planId + "/reporting-cadence")).containsEntry("cadence", "QUARTERLY");
         assertThat(send("admin", GET, "/api/calendar/2028", null, String.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);

@@ -2,6 +2,8 @@ package org.duban.app.web;
 
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.duban.api.CommandRefused;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +17,7 @@ class RacesTest {
     void the_event_sequence_a_step_and_a_lock_taken_meanwhile_are_races() {
         assertThat(Races.lost(new ConcurrencyException("sequence 7 taken"))).isTrue();
         assertThat(Races.lost(new RuntimeException(new OptimisticLockingException("updated by another")))).isTrue();
-        assertThat(Races.lost(new org.camunda.bpm.engine.exception.NotFoundException("Cannot find task with id x")))
+        assertThat(Races.lost(new NotFoundException("Cannot find task with id x")))
                 .isTrue();
         assertThat(Races.lost(new IllegalStateException(new SQLException("unique", "23505")))).isTrue();
         assertThat(Races.lost(new RuntimeException(new SQLException("deadlock", "40P01")))).isTrue();
@@ -29,7 +31,7 @@ class RacesTest {
         assertThat(Races.lost(Races.changedMeanwhile("the report", new ConcurrencyException("x")))).isFalse();
         assertThat(Races.lost(new IllegalArgumentException("bad"))).isFalse();
         assertThat(Races.lost(new RuntimeException(new SQLException("too long", "22001")))).isFalse();
-        assertThat(Races.lost(new org.camunda.bpm.engine.exception.NullValueException("variable is null"))).isFalse();
+        assertThat(Races.lost(new NullValueException("variable is null"))).isFalse();
         assertThat(Races.lost(new NullPointerException())).isFalse();
     }
 

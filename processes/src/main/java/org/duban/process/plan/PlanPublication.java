@@ -1,10 +1,12 @@
 package org.duban.process.plan;
 
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.duban.api.MetadataKeys;
+import org.duban.api.plan.RequestPlanPublication;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,10 +26,10 @@ public class PlanPublication {
 
     private final RuntimeService runtimeService;
     private final TaskService taskService;
-    private final org.axonframework.commandhandling.gateway.CommandGateway commands;
+    private final CommandGateway commands;
 
     public PlanPublication(RuntimeService runtimeService, TaskService taskService,
-                           org.axonframework.commandhandling.gateway.CommandGateway commands) {
+                           CommandGateway commands) {
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.commands = commands;
@@ -39,16 +41,20 @@ public class PlanPublication {
      */
     @Transactional
     public String request(String planId, String correlationId) {
-        commands.sendAndWait(new org.duban.api.plan.RequestPlanPublication(planId));
-        return open(planId).map(ProcessInstance::getId).orElseGet(() -> runtimeService
+        commands.sendAndWait(new RequestPlanPublication(planId));
+        return runningProcess(planId).map(ProcessInstance::getId).orElseGet(() -> runtimeService
                 .startProcessInstanceByKey(PROCESS_KEY, planId,
                         correlationId == null ? Map.of(PLAN_ID, planId)
                                 : Map.of(PLAN_ID, planId, MetadataKeys.CORRELATION_ID, correlationId))
                 .getId());
     }
 
-    /** The open approval task of a plan, if its publication was requested and not yet approved. */
-    public Optional<Task> approvalTask(String planId) {
+    /** The user task id of a plan's waiting approval, if its publication was requested and not yet approved. */
+    public Optional<String> awaitingApproval(String planId) {
+        return approvalStep(planId).map(Task::getId);
+    }
+
+    private Optional<Task> approvalStep(String planId) {
         return Optional.ofNullable(taskService.createTaskQuery()
                 .processDefinitionKey(PROCESS_KEY)
                 .processInstanceBusinessKey(planId)
@@ -59,12 +65,12 @@ public class PlanPublication {
     /** Completes the approval task; the plan is published in the same transaction, or nothing happens. */
     @Transactional
     public boolean approve(String planId) {
-        Optional<Task> task = approvalTask(planId);
+        Optional<Task> task = approvalStep(planId);
         task.ifPresent(open -> taskService.complete(open.getId()));
         return task.isPresent();
     }
 
-    private Optional<ProcessInstance> open(String planId) {
+    private Optional<ProcessInstance> runningProcess(String planId) {
         return Optional.ofNullable(runtimeService.createProcessInstanceQuery()
                 .processDefinitionKey(PROCESS_KEY)
                 .processInstanceBusinessKey(planId)

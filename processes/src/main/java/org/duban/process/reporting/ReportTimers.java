@@ -18,17 +18,19 @@ public class ReportTimers {
     public static final String OVERDUE = "reportOverdue";
 
     @Bean(REMINDER)
-    public static JavaDelegate reportReminder(WorkflowCommands commands) {
-        return execution -> commands.send(execution, new RemindReport((String) execution.getVariable(TASK_ID),
-                (String) execution.getVariable(PERIOD), null));
+    static JavaDelegate reportReminder(WorkflowCommands commands) {
+        return execution -> commands.send(new RemindReport((String) execution.getVariable(TASK_ID),
+                (String) execution.getVariable(PERIOD), null), execution.getProcessInstanceId(),
+                execution.getCurrentActivityId());
     }
 
     /** Records whether the report was still outstanding, so the process escalates only then. */
     @Bean(OVERDUE)
-    public static JavaDelegate reportOverdue(WorkflowCommands commands) {
+    static JavaDelegate reportOverdue(WorkflowCommands commands) {
         return execution -> {
-            Boolean marked = commands.send(execution, new MarkReportOverdue((String) execution.getVariable(TASK_ID),
-                    (String) execution.getVariable(PERIOD)));
+            Boolean marked = commands.send(new MarkReportOverdue((String) execution.getVariable(TASK_ID),
+                    (String) execution.getVariable(PERIOD)), execution.getProcessInstanceId(),
+                    execution.getCurrentActivityId());
             execution.setVariable(MARKED_OVERDUE, Boolean.TRUE.equals(marked));
         };
     }

@@ -3,8 +3,10 @@ package org.duban.process.task;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.Variables;
 import org.duban.api.task.AdjustmentKind;
+import org.duban.process.StepNotWaiting;
 import org.duban.process.WorkflowClock;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,13 +14,12 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The {@code task-assignment} process of one task (business key: the task id): the lead unit acknowledges (签收)
  * or asks for an adjustment, which a supervisor decides, and then acknowledges. Each completion sends its command
- * in the completing transaction (see {@link TaskAssignmentSteps}).
+ * in the completing transaction (see {@link TaskAssignmentSteps}); a step that is not waiting is refused.
  */
 @Component
 public class TaskAssignment {
@@ -26,15 +27,15 @@ public class TaskAssignment {
     public static final String ACKNOWLEDGE = "acknowledgeTask";
     public static final String DECIDE = "decideAdjustment";
     public static final String CONFIRM_PART = "confirmPart";
-    static final String TASK_ID = "taskId";
-    static final String LEAD_UNIT_ID = "leadUnitId";
+    public static final String TASK_ID = "taskId";
+    public static final String LEAD_UNIT_ID = "leadUnitId";
     static final String CO_UNIT_IDS = "coUnitIds";
-    static final String CO_UNIT_ID = "coUnitId";
+    public static final String CO_UNIT_ID = "coUnitId";
     static final String ACKNOWLEDGE_BY = "acknowledgeBy";
     static final String OUTCOME = "outcome";
     static final String ACKNOWLEDGED = "acknowledged";
     static final String ADJUSTMENT = "adjustment";
-    static final String ADJUSTMENT_ID = "adjustmentId";
+    public static final String ADJUSTMENT_ID = "adjustmentId";
     static final String APPROVED = "approved";
     // transient: they live only in the completing transaction
     static final String ACTOR_UNIT_ID = "actorUnitId";
@@ -55,34 +56,27 @@ public class TaskAssignment {
                 CO_UNIT_IDS, List.copyOf(coUnitIds), ACKNOWLEDGE_BY, WorkflowClock.startOf(acknowledgeBy)));
     }
 
-    /** The open "confirm your part" step of a co-unit, if it has not confirmed yet. */
-    public Optional<Task> openConfirmation(String taskId, String coUnitId) {
-        return tasks.createTaskQuery().processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(taskId)
-                .taskDefinitionKey(CONFIRM_PART).taskCandidateGroup(coUnitId).list().stream().findFirst();
-    }
-
+    /** A co-unit confirms it was told of its part (知悉). */
     @Transactional
-    public void confirmPart(Task open) {
-        tasks.complete(open.getId());
+    public void confirmPart(String taskId, String coUnitId) {
+        tasks.complete(waiting(steps(taskId, CONFIRM_PART).taskCandidateGroup(coUnitId),
+                "confirmation of your unit's part", taskId).getId());
     }
 
-    /** The open user task of the given kind for a task, if the process waits there. */
-    public Optional<Task> open(String taskId, String definitionKey) {
-        return Optional.ofNullable(tasks.createTaskQuery().processDefinitionKey(PROCESS_KEY)
-                .processInstanceBusinessKey(taskId).taskDefinitionKey(definitionKey).singleResult());
-    }
-
+    /** The lead unit acknowledges (签收) the task. */
     @Transactional
-    public void acknowledge(Task open, String unitId) {
-        tasks.complete(open.getId(), Variables.createVariables().putValue(OUTCOME, ACKNOWLEDGED)
-                .putValueTyped(ACTOR_UNIT_ID, Variables.stringValue(unitId, true)));
+    public void acknowledge(String taskId, String unitId) {
+        tasks.complete(waiting(steps(taskId, ACKNOWLEDGE), "acknowledgement", taskId).getId(),
+                Variables.createVariables().putValue(OUTCOME, ACKNOWLEDGED)
+                        .putValueTyped(ACTOR_UNIT_ID, Variables.stringValue(unitId, true)));
     }
 
-    /** Answers the id of the adjustment asked for. */
+    /** The lead unit asks for an adjustment instead of acknowledging; answers the id of the adjustment. */
     @Transactional
-    public String requestAdjustment(Task open, String unitId, AdjustmentKind kind, String proposal, String reason) {
+    public String requestAdjustment(String taskId, String unitId, AdjustmentKind kind, String proposal, String reason) {
+        Task step = waiting(steps(taskId, ACKNOWLEDGE), "acknowledgement", taskId);
         String adjustmentId = UUID.randomUUID().toString();
-        tasks.complete(open.getId(), Variables.createVariables().putValue(OUTCOME, ADJUSTMENT)
+        tasks.complete(step.getId(), Variables.createVariables().putValue(OUTCOME, ADJUSTMENT)
                 .putValue(ADJUSTMENT_ID, adjustmentId)
                 .putValueTyped(ACTOR_UNIT_ID, Variables.stringValue(unitId, true))
                 .putValueTyped(KIND, Variables.stringValue(kind == null ? null : kind.name(), true))
@@ -91,14 +85,27 @@ public class TaskAssignment {
         return adjustmentId;
     }
 
-    /** The adjustment a decision step is about. */
-    public String adjustmentOf(Task decision) {
-        return (String) tasks.getVariable(decision.getId(), ADJUSTMENT_ID);
+    /**
+     * A supervisor approves or rejects the adjustment waiting for a decision. Answers false, deciding nothing, when
+     * the decision waiting is about another adjustment.
+     */
+    @Transactional
+    public boolean decide(String taskId, String adjustmentId, boolean approved, String reason) {
+        Task step = waiting(steps(taskId, DECIDE), "adjustment decision", taskId);
+        if (!adjustmentId.equals(tasks.getVariable(step.getId(), ADJUSTMENT_ID))) {
+            return false;
+        }
+        tasks.complete(step.getId(), Variables.createVariables().putValue(APPROVED, approved)
+                .putValueTyped(REASON, Variables.stringValue(reason, true)));
+        return true;
     }
 
-    @Transactional
-    public void decide(Task open, boolean approved, String reason) {
-        tasks.complete(open.getId(), Variables.createVariables().putValue(APPROVED, approved)
-                .putValueTyped(REASON, Variables.stringValue(reason, true)));
+    private TaskQuery steps(String taskId, String kind) {
+        return tasks.createTaskQuery().processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(taskId)
+                .taskDefinitionKey(kind);
+    }
+
+    private static Task waiting(TaskQuery query, String what, String taskId) {
+        return query.list().stream().findFirst().orElseThrow(() -> StepNotWaiting.refusal(what, taskId));
     }
 }

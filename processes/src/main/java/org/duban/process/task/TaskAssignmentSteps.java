@@ -1,13 +1,13 @@
 package org.duban.process.task;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.duban.api.task.AcknowledgeTask;
 import org.duban.api.task.ConfirmCoUnitPart;
 import org.duban.api.task.AdjustmentKind;
 import org.duban.api.task.ApproveTaskAdjustment;
 import org.duban.api.task.RejectTaskAdjustment;
 import org.duban.api.task.RequestTaskAdjustment;
+import org.duban.process.StepListener;
 import org.duban.process.WorkflowCommands;
 import org.springframework.stereotype.Component;
 
@@ -17,13 +17,11 @@ import static org.duban.process.task.TaskAssignment.*;
 
 /** Completing a step of {@code task-assignment} sends the command that records it; a refusal rolls the step back. */
 @Component(TaskAssignmentSteps.BEAN)
-public class TaskAssignmentSteps implements TaskListener {
+public class TaskAssignmentSteps extends StepListener {
     public static final String BEAN = "taskAssignmentSteps";
 
-    private final WorkflowCommands commands;
-
     public TaskAssignmentSteps(WorkflowCommands commands) {
-        this.commands = commands;
+        super(commands);
     }
 
     @Override
@@ -34,11 +32,11 @@ public class TaskAssignmentSteps implements TaskListener {
                 String unitId = (String) step.getVariable(ACTOR_UNIT_ID);
                 if (ADJUSTMENT.equals(step.getVariable(OUTCOME))) {
                     String kind = (String) step.getVariable(KIND);
-                    commands.send(step, new RequestTaskAdjustment(taskId, unitId, (String) step.getVariable(ADJUSTMENT_ID),
+                    send(step, new RequestTaskAdjustment(taskId, unitId, (String) step.getVariable(ADJUSTMENT_ID),
                             kind == null ? null : AdjustmentKind.valueOf(kind), (String) step.getVariable(PROPOSAL),
                             (String) step.getVariable(REASON)));
                 } else {
-                    commands.send(step, new AcknowledgeTask(taskId, unitId));
+                    send(step, new AcknowledgeTask(taskId, unitId));
                 }
             }
             case DECIDE -> {
@@ -46,13 +44,13 @@ public class TaskAssignmentSteps implements TaskListener {
                 String reason = (String) step.getVariable(REASON);
                 if (Boolean.TRUE.equals(step.getVariable(APPROVED))) {
                     // an approved change of units sends the acknowledgement to the new lead unit
-                    String leadUnitId = commands.send(step, new ApproveTaskAdjustment(taskId, adjustmentId, reason));
+                    String leadUnitId = send(step, new ApproveTaskAdjustment(taskId, adjustmentId, reason));
                     step.getExecution().setVariable(LEAD_UNIT_ID, Objects.requireNonNull(leadUnitId, "lead unit id"));
                 } else {
-                    commands.send(step, new RejectTaskAdjustment(taskId, adjustmentId, reason));
+                    send(step, new RejectTaskAdjustment(taskId, adjustmentId, reason));
                 }
             }
-            case CONFIRM_PART -> commands.send(step, new ConfirmCoUnitPart(taskId, (String) step.getVariable(CO_UNIT_ID)));
+            case CONFIRM_PART -> send(step, new ConfirmCoUnitPart(taskId, (String) step.getVariable(CO_UNIT_ID)));
             default -> throw new IllegalStateException("no command for step " + step.getTaskDefinitionKey());
         }
     }

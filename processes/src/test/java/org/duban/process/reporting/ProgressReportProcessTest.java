@@ -8,7 +8,10 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.duban.api.CommandRefused;
+import org.duban.api.MetadataKeys;
 import org.duban.api.reporting.AcceptReport;
+import org.duban.api.reporting.DraftReport;
 import org.duban.api.reporting.CompletionStatus;
 import org.duban.api.reporting.MarkReportOverdue;
 import org.duban.api.reporting.OpenReportingPeriod;
@@ -20,8 +23,13 @@ import org.duban.api.reporting.SubmitContribution;
 import org.duban.api.reporting.SubmitReport;
 import org.duban.process.WorkflowClock;
 import org.duban.process.WorkflowCommands;
+import org.duban.process.steps.OpenStep;
+import org.duban.process.steps.StepKind;
+import org.duban.process.steps.WaitingStep;
+import org.duban.process.steps.WaitingSteps;
 import org.duban.process.support.FlowCoverage;
 import org.duban.process.support.Weekdays;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +41,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
@@ -61,6 +71,7 @@ class ProgressReportProcessTest {
 
     private final CommandGateway gateway = mock(CommandGateway.class);
     private ProgressReporting reporting;
+    private WaitingSteps waiting;
 
     @BeforeEach
     void setUp() {
@@ -69,9 +80,11 @@ class ProgressReportProcessTest {
         Mocks.register(ReportingSteps.BEAN, new ReportingSteps(commands));
         Mocks.register(ReportTimers.REMINDER, ReportTimers.reportReminder(commands));
         Mocks.register(ReportTimers.OVERDUE, ReportTimers.reportOverdue(commands));
-        reporting = new ProgressReporting(runtimeService(), taskService(), gateway, commands, new Weekdays(), 3);
+        reporting = new ProgressReporting(runtimeService(), taskService(), commands, new Weekdays(), 3);
+        waiting = new WaitingSteps(taskService(), runtimeService());
         // the task answers whether it opened the period's report
-        when(gateway.sendAndWait(argThat((Object m) -> m instanceof OpenReportingPeriod))).thenReturn(true);
+        when(gateway.sendAndWait(argThat((Object m) -> m instanceof CommandMessage<?> c
+                && c.getPayload() instanceof OpenReportingPeriod))).thenReturn(true);
         ClockUtil.setCurrentTime(WorkflowClock.startOf(LocalDate.of(2025, 4, 1)));
     }
 
@@ -90,7 +103,7 @@ class ProgressReportProcessTest {
 
     private ProcessInstance open(List<String> coUnits) {
         LocalDate due = reporting.dueOn(Q1, 5);
-        reporting.open("t-1", Q1, "unit-health", coUnits, due, reporting.overdueOn(due, 2));
+        assertThat(reporting.startReport("t-1", Q1, "unit-health", coUnits, due, reporting.overdueOn(due, 2))).isTrue();
         return runtimeService().createProcessInstanceQuery()
                 .processInstanceBusinessKey(ProgressReporting.businessKey("t-1", "2025-Q1")).singleResult();
     }
@@ -99,6 +112,17 @@ class ProgressReportProcessTest {
         ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);
         verify(gateway, atLeastOnce()).sendAndWait(sent.capture());
         return sent.getAllValues().stream().map(m -> m instanceof CommandMessage<?> c ? c.getPayload() : m).toList();
+    }
+
+    private List<CommandMessage<?>> messages() {
+        ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);
+        verify(gateway, atLeastOnce()).sendAndWait(sent.capture());
+        return sent.getAllValues().stream().<CommandMessage<?>>map(m -> (CommandMessage<?>) m).toList();
+    }
+
+    private static void assertNotWaiting(ThrowingCallable step, String message) {
+        assertThatThrownBy(step).isInstanceOf(CommandRefused.class).hasMessage(message)
+                .extracting(refusal -> ((CommandRefused) refusal).code()).isEqualTo("step.not-waiting");
     }
 
     @Test
@@ -112,10 +136,11 @@ class ProgressReportProcessTest {
 
     @Test
     void a_task_with_nothing_to_open_starts_no_process() {
-        when(gateway.sendAndWait(argThat((Object m) -> m instanceof OpenReportingPeriod))).thenReturn(false);
+        when(gateway.sendAndWait(argThat((Object m) -> m instanceof CommandMessage<?> c
+                && c.getPayload() instanceof OpenReportingPeriod))).thenReturn(false);
         LocalDate due = reporting.dueOn(Q1, 5);
 
-        assertThat(reporting.open("t-1", Q1, "unit-health", List.of(), due, reporting.overdueOn(due, 2))).isFalse();
+        assertThat(reporting.startReport("t-1", Q1, "unit-health", List.of(), due, reporting.overdueOn(due, 2))).isFalse();
         assertThat(runtimeService().createProcessInstanceQuery()
                 .processInstanceBusinessKey(ProgressReporting.businessKey("t-1", "2025-Q1")).count()).isZero();
     }
@@ -126,18 +151,31 @@ class ProgressReportProcessTest {
         BpmnAwareTests.assertThat(instance).isWaitingAt("contribute", ProgressReporting.WRITE, "reminderDue");
         assertThat(taskQuery().taskDefinitionKey("contribute").list()).hasSize(2);
 
-        reporting.contribute(reporting.open("t-1", "2025-Q1", "contribute", "unit-finance").orElseThrow(), "unit-finance",
-                "资金已拨付", List.of());
-        reporting.contribute(reporting.open("t-1", "2025-Q1", "contribute", "unit-market").orElseThrow(), "unit-market",
-                "已配合检查", List.of());
-        reporting.submit(reporting.open("t-1", "2025-Q1", ProgressReporting.WRITE, null).orElseThrow(), "unit-health", CONTENT);
+        assertThat(waiting.onTask("t-1")).containsExactlyInAnyOrder(
+                new WaitingStep(StepKind.CONTRIBUTE, "2025-Q1", "unit-finance", null),
+                new WaitingStep(StepKind.CONTRIBUTE, "2025-Q1", "unit-market", null),
+                new WaitingStep(StepKind.WRITE_REPORT, "2025-Q1", "unit-health", null));
+        assertNotWaiting(() -> reporting.contribute("t-1", "2025-Q1", "unit-health", "牵头单位不报配合情况", List.of()),
+                "no contribution of your unit for 2025-Q1 of task t-1 is waiting");
+
+        reporting.contribute("t-1", "2025-Q1", "unit-finance", "资金已拨付", List.of());
+        reporting.contribute("t-1", "2025-Q1", "unit-market", "已配合检查", List.of());
+        assertNotWaiting(() -> reporting.review("t-1", "2025-Q1", true, null), "no review of 2025-Q1 of task t-1 is waiting");
+        reporting.submit("t-1", "2025-Q1", "unit-health", CONTENT);
         BpmnAwareTests.assertThat(instance).isWaitingAt(ProgressReporting.REVIEW);
         BpmnAwareTests.assertThat(task(ProgressReporting.REVIEW, instance)).hasCandidateGroup("supervisors");
+        assertThat(waiting.onTask("t-1")).containsExactly(new WaitingStep(StepKind.REVIEW_REPORT, "2025-Q1", null, null));
+        assertNotWaiting(() -> reporting.submit("t-1", "2025-Q1", "unit-health", CONTENT),
+                "no report for 2025-Q1 of task t-1 is waiting");
+        assertNotWaiting(() -> reporting.draft("t-1", "2025-Q1", "unit-health", CONTENT),
+                "no report for 2025-Q1 of task t-1 is waiting");
 
-        reporting.review(task(ProgressReporting.REVIEW, instance), false, "缺少佐证材料");
+        reporting.review("t-1", "2025-Q1", false, "缺少佐证材料");
         BpmnAwareTests.assertThat(instance).isWaitingAt(ProgressReporting.WRITE);
-        reporting.submit(task(ProgressReporting.WRITE, instance), "unit-health", CONTENT);
-        reporting.review(task(ProgressReporting.REVIEW, instance), true, null);
+        reporting.draft("t-1", "2025-Q1", "unit-health", CONTENT);
+        BpmnAwareTests.assertThat(instance).isWaitingAt(ProgressReporting.WRITE);
+        reporting.submit("t-1", "2025-Q1", "unit-health", CONTENT);
+        reporting.review("t-1", "2025-Q1", true, null);
 
         BpmnAwareTests.assertThat(instance).hasPassed("contributionsDone", "reportAccepted").isEnded();
         assertThat(sent()).containsExactly(
@@ -146,8 +184,73 @@ class ProgressReportProcessTest {
                 new SubmitContribution("t-1", "2025-Q1", "unit-market", "已配合检查", List.of()),
                 new SubmitReport("t-1", "2025-Q1", "unit-health", CONTENT),
                 new ReturnReport("t-1", "2025-Q1", "缺少佐证材料"),
+                new DraftReport("t-1", "2025-Q1", "unit-health", CONTENT),
                 new SubmitReport("t-1", "2025-Q1", "unit-health", CONTENT),
                 new AcceptReport("t-1", "2025-Q1", null));
+        assertThat(waiting.onTask("t-1")).isEmpty();
+    }
+
+    @Test
+    void each_unit_and_the_supervisors_find_their_own_steps_in_their_inboxes() {
+        ProcessInstance instance = open(List.of("unit-finance"));
+        String contribution = task(ProgressReporting.CONTRIBUTE, instance).getId();
+
+        assertThat(waiting.ofUnit("unit-finance")).singleElement().satisfies(step -> {
+            assertThat(step.userTaskId()).isEqualTo(contribution);
+            assertThat(step.kind()).isEqualTo(StepKind.CONTRIBUTE);
+            assertThat(step.name()).isEqualTo("报送配合情况 Contribute");
+            assertThat(step.taskId()).isEqualTo("t-1");
+            assertThat(step.period()).isEqualTo("2025-Q1");
+            assertThat(step.due()).isEqualTo(WorkflowClock.startOf(LocalDate.of(2025, 4, 7)).toInstant());
+            assertThat(step.created()).isNotNull();
+        });
+        assertThat(waiting.ofUnit("unit-health")).extracting(OpenStep::kind).containsExactly(StepKind.WRITE_REPORT);
+        assertThat(waiting.ofSupervisors()).isEmpty();
+
+        reporting.submit("t-1", "2025-Q1", "unit-health", CONTENT);
+        assertThat(waiting.ofUnit("unit-health")).isEmpty();
+        assertThat(waiting.ofSupervisors()).extracting(OpenStep::kind, OpenStep::taskId, OpenStep::period)
+                .containsExactly(tuple(StepKind.REVIEW_REPORT, "t-1", "2025-Q1"));
+    }
+
+    @Test
+    void each_command_carries_the_process_instance_and_the_step_it_records() {
+        ProcessInstance instance = open(List.of());
+        String writeStep = task(ProgressReporting.WRITE, instance).getId();
+        reporting.submit("t-1", "2025-Q1", "unit-health", CONTENT);
+
+        CommandMessage<?> submitted = messages().stream().filter(m -> m.getPayload() instanceof SubmitReport)
+                .findFirst().orElseThrow();
+        assertThat(submitted.getMetaData()).containsEntry(MetadataKeys.PROCESS_INSTANCE_ID, instance.getId())
+                .containsEntry(MetadataKeys.USER_TASK_ID, writeStep);
+    }
+
+    @Test
+    void a_report_or_contribution_completed_outside_duban_without_its_content_is_refused_and_stays_open() {
+        ProcessInstance instance = open(List.of("unit-market"));
+
+        assertThatThrownBy(() -> taskService().complete(task(ProgressReporting.WRITE, instance).getId()))
+                .hasMessageContaining("must be completed in Duban");
+        assertThatThrownBy(() -> taskService().complete(task(ProgressReporting.CONTRIBUTE, instance).getId()))
+                .hasMessageContaining("must be completed in Duban");
+
+        BpmnAwareTests.assertThat(instance).isWaitingAt(ProgressReporting.CONTRIBUTE, ProgressReporting.WRITE);
+        assertThat(messages()).extracting(CommandMessage::getPayload).noneMatch(
+                command -> command instanceof SubmitReport || command instanceof SubmitContribution);
+    }
+
+    @Test
+    void a_reminder_of_a_report_with_the_unit_goes_to_the_task_with_its_report_process() {
+        ProcessInstance instance = open(List.of());
+        when(gateway.sendAndWait(argThat((Object m) -> m instanceof CommandMessage<?> c && c.getPayload() instanceof RemindReport)))
+                .thenReturn(true);
+        reporting.remind("t-1", "2025-Q1", "请按时报送");
+        CommandMessage<?> reminded = messages().stream().filter(m -> m.getPayload() instanceof RemindReport)
+                .findFirst().orElseThrow();
+        assertThat(reminded.getPayload()).isEqualTo(new RemindReport("t-1", "2025-Q1", "请按时报送"));
+        assertThat(reminded.getMetaData()).containsEntry(MetadataKeys.PROCESS_INSTANCE_ID, instance.getId());
+        // the report's process goes on: a reminder by hand changes no step
+        BpmnAwareTests.assertThat(instance).isWaitingAt(ProgressReporting.WRITE, "reminderDue");
     }
 
     @Test
@@ -165,7 +268,10 @@ class ProgressReportProcessTest {
 
         BpmnAwareTests.assertThat(instance).hasPassed("remind", "markOverdue")
                 .isWaitingAt(ProgressReporting.ESCALATION, ProgressReporting.WRITE);
-        reporting.urge(task(ProgressReporting.ESCALATION, instance), "请于三日内报送");
+        assertThat(waiting.onTask("t-1")).containsExactlyInAnyOrder(
+                new WaitingStep(StepKind.HANDLE_ESCALATION, "2025-Q1", null, null),
+                new WaitingStep(StepKind.WRITE_REPORT, "2025-Q1", "unit-health", null));
+        reporting.remind("t-1", "2025-Q1", "请于三日内报送");
         BpmnAwareTests.assertThat(instance).hasPassed("escalationHandled").isWaitingAt(ProgressReporting.WRITE);
         assertThat(sent()).containsSubsequence(new RemindReport("t-1", "2025-Q1", null),
                 new MarkReportOverdue("t-1", "2025-Q1"),
@@ -177,7 +283,7 @@ class ProgressReportProcessTest {
         when(gateway.sendAndWait(argThat((Object m) -> m instanceof CommandMessage<?> c && c.getPayload() instanceof MarkReportOverdue)))
                 .thenReturn(false);
         ProcessInstance instance = open(List.of());
-        reporting.submit(task(ProgressReporting.WRITE, instance), "unit-health", CONTENT);
+        reporting.submit("t-1", "2025-Q1", "unit-health", CONTENT);
         execute(job("reminderDue", instance));
         execute(job("overdueDue", instance));
 

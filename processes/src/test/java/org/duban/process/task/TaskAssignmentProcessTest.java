@@ -16,7 +16,11 @@ import org.duban.api.task.RejectTaskAdjustment;
 import org.duban.api.task.RequestTaskAdjustment;
 import org.duban.process.WorkflowClock;
 import org.duban.process.WorkflowCommands;
+import org.duban.process.steps.StepKind;
+import org.duban.process.steps.WaitingStep;
+import org.duban.process.steps.WaitingSteps;
 import org.duban.process.support.FlowCoverage;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +55,7 @@ class TaskAssignmentProcessTest {
 
     private final CommandGateway gateway = mock(CommandGateway.class);
     private TaskAssignment assignment;
+    private WaitingSteps waiting;
 
     @BeforeEach
     void setUp() {
@@ -60,6 +65,7 @@ class TaskAssignmentProcessTest {
                 message != null && message.getPayload() instanceof ApproveTaskAdjustment))).thenReturn("unit-health");
         Mocks.register(TaskAssignmentSteps.BEAN, new TaskAssignmentSteps(new WorkflowCommands(gateway)));
         assignment = new TaskAssignment(runtimeService(), taskService());
+        waiting = new WaitingSteps(taskService(), runtimeService());
     }
 
     @AfterEach
@@ -92,9 +98,11 @@ class TaskAssignmentProcessTest {
         BpmnAwareTests.assertThat(task(instance)).hasCandidateGroup("unit-health")
                 .hasDueDate(WorkflowClock.startOf(LocalDate.of(2025, 3, 7)));
 
-        assignment.acknowledge(assignment.open("t-1", TaskAssignment.ACKNOWLEDGE).orElseThrow(), "unit-health");
+        assertThat(waiting.onTask("t-1")).containsExactly(new WaitingStep(StepKind.ACKNOWLEDGE, null, "unit-health", null));
+        assignment.acknowledge("t-1", "unit-health");
 
         BpmnAwareTests.assertThat(instance).hasPassed("taskAcknowledged").isEnded();
+        assertThat(waiting.onTask("t-1")).isEmpty();
         assertThat(sent()).containsExactly(new AcknowledgeTask("t-1", "unit-health"));
     }
 
@@ -103,14 +111,21 @@ class TaskAssignmentProcessTest {
         assignment.start("t-1", "unit-health", List.of("unit-market", "unit-finance"), LocalDate.of(2025, 3, 7));
         ProcessInstance instance = runtimeService().createProcessInstanceQuery().processInstanceBusinessKey("t-1").singleResult();
         BpmnAwareTests.assertThat(instance).isWaitingAt(TaskAssignment.ACKNOWLEDGE, TaskAssignment.CONFIRM_PART);
-        assertThat(assignment.openConfirmation("t-1", "unit-health")).isEmpty();
+        assertThat(waiting.onTask("t-1")).containsExactlyInAnyOrder(
+                new WaitingStep(StepKind.ACKNOWLEDGE, null, "unit-health", null),
+                new WaitingStep(StepKind.CONFIRM_PART, null, "unit-market", null),
+                new WaitingStep(StepKind.CONFIRM_PART, null, "unit-finance", null));
+        assertNotWaiting(() -> assignment.confirmPart("t-1", "unit-health"),
+                "no confirmation of your unit's part of task t-1 is waiting");
 
-        assignment.confirmPart(assignment.openConfirmation("t-1", "unit-market").orElseThrow());
-        assertThat(assignment.openConfirmation("t-1", "unit-market")).isEmpty();
-        assignment.acknowledge(assignment.open("t-1", TaskAssignment.ACKNOWLEDGE).orElseThrow(), "unit-health");
+        assignment.confirmPart("t-1", "unit-market");
+        assertNotWaiting(() -> assignment.confirmPart("t-1", "unit-market"),
+                "no confirmation of your unit's part of task t-1 is waiting");
+        assignment.acknowledge("t-1", "unit-health");
         BpmnAwareTests.assertThat(instance).hasPassed("taskAcknowledged").isWaitingAt(TaskAssignment.CONFIRM_PART);
+        assertThat(waiting.onTask("t-1")).containsExactly(new WaitingStep(StepKind.CONFIRM_PART, null, "unit-finance", null));
 
-        assignment.confirmPart(assignment.openConfirmation("t-1", "unit-finance").orElseThrow());
+        assignment.confirmPart("t-1", "unit-finance");
         BpmnAwareTests.assertThat(instance).hasPassed("coUnitsTold").isEnded();
         assertThat(sent()).containsExactly(new ConfirmCoUnitPart("t-1", "unit-market"),
                 new AcknowledgeTask("t-1", "unit-health"), new ConfirmCoUnitPart("t-1", "unit-finance"));
@@ -119,15 +134,20 @@ class TaskAssignmentProcessTest {
     @Test
     void an_adjustment_goes_to_the_supervisors_and_back_to_the_unit_whether_approved_or_rejected() {
         ProcessInstance instance = assign();
-        String first = assignment.requestAdjustment(task(instance), "unit-health", AdjustmentKind.DUE_DATE, "2026-06-30", "用地延后");
+        String first = assignment.requestAdjustment("t-1", "unit-health", AdjustmentKind.DUE_DATE, "2026-06-30", "用地延后");
         BpmnAwareTests.assertThat(instance).isWaitingAt(TaskAssignment.DECIDE);
         BpmnAwareTests.assertThat(task(instance)).hasCandidateGroup("supervisors");
+        assertThat(waiting.onTask("t-1")).containsExactly(new WaitingStep(StepKind.DECIDE_ADJUSTMENT, null, null, first));
+        assertNotWaiting(() -> assignment.acknowledge("t-1", "unit-health"), "no acknowledgement of task t-1 is waiting");
 
-        assignment.decide(task(instance), false, "不符合要求");
+        assertThat(assignment.decide("t-1", "another-adjustment", true, null)).as("about another adjustment").isFalse();
+        BpmnAwareTests.assertThat(instance).isWaitingAt(TaskAssignment.DECIDE);
+        assertThat(assignment.decide("t-1", first, false, "不符合要求")).isTrue();
         BpmnAwareTests.assertThat(instance).isWaitingAt(TaskAssignment.ACKNOWLEDGE);
-        String second = assignment.requestAdjustment(task(instance), "unit-health", AdjustmentKind.TEXT, "新表述", "表述有误");
-        assignment.decide(task(instance), true, null);
-        assignment.acknowledge(task(instance), "unit-health");
+        assertNotWaiting(() -> assignment.decide("t-1", first, true, null), "no adjustment decision of task t-1 is waiting");
+        String second = assignment.requestAdjustment("t-1", "unit-health", AdjustmentKind.TEXT, "新表述", "表述有误");
+        assignment.decide("t-1", second, true, null);
+        assignment.acknowledge("t-1", "unit-health");
 
         BpmnAwareTests.assertThat(instance).isEnded();
         assertThat(sent()).containsExactly(
@@ -141,14 +161,14 @@ class TaskAssignmentProcessTest {
     @Test
     void an_approved_change_of_units_sends_the_acknowledgement_to_the_new_lead_unit() {
         ProcessInstance instance = assign();
-        assignment.requestAdjustment(task(instance), "unit-health", AdjustmentKind.UNITS, "牵头单位：区市场监管局", "职责调整");
+        String adjustment = assignment.requestAdjustment("t-1", "unit-health", AdjustmentKind.UNITS, "牵头单位：区市场监管局", "职责调整");
         // the task answers the approval with its lead unit after it
         when(gateway.sendAndWait(org.mockito.ArgumentMatchers.<CommandMessage<?>>argThat(message ->
                 message != null && message.getPayload() instanceof ApproveTaskAdjustment))).thenReturn("unit-market");
-        assignment.decide(task(instance), true, "同意");
+        assignment.decide("t-1", adjustment, true, "同意");
         BpmnAwareTests.assertThat(instance).isWaitingAt(TaskAssignment.ACKNOWLEDGE);
         BpmnAwareTests.assertThat(task(instance)).hasCandidateGroup("unit-market");
-        assertThat(assignment.open("t-1", TaskAssignment.ACKNOWLEDGE).orElseThrow().getId()).isEqualTo(task(instance).getId());
+        assertThat(waiting.onTask("t-1")).containsExactly(new WaitingStep(StepKind.ACKNOWLEDGE, null, "unit-market", null));
     }
 
     @Test
@@ -156,8 +176,13 @@ class TaskAssignmentProcessTest {
         ProcessInstance instance = assign();
         when(gateway.sendAndWait(any(CommandMessage.class))).thenThrow(new CommandRefused("task.not-lead-unit", "not the lead"));
 
-        assertThatThrownBy(() -> assignment.acknowledge(task(instance), "unit-market")).hasMessageContaining("not the lead");
+        assertThatThrownBy(() -> assignment.acknowledge("t-1", "unit-market")).hasMessageContaining("not the lead");
 
         BpmnAwareTests.assertThat(instance).isWaitingAt(TaskAssignment.ACKNOWLEDGE);
+    }
+
+    private static void assertNotWaiting(ThrowingCallable step, String message) {
+        assertThatThrownBy(step).isInstanceOf(CommandRefused.class).hasMessage(message)
+                .extracting(refusal -> ((CommandRefused) refusal).code()).isEqualTo("step.not-waiting");
     }
 }

@@ -1,5 +1,6 @@
 package org.duban.app.plan.importing;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -40,7 +41,7 @@ public record ColumnMapping(Map<ColumnRole, Integer> columns, int headerRow, Int
                 role = ColumnRole.valueOf(entry.group(1));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("column mapping names an unknown role \"" + entry.group(1)
-                        + "\"; known roles: " + java.util.Arrays.toString(ColumnRole.values()));
+                        + "\"; known roles: " + Arrays.toString(ColumnRole.values()));
             }
             columns.put(role, columnIndex(entry.group(2)));
         }

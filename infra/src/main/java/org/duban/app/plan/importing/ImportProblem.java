@@ -1,5 +1,7 @@
 package org.duban.app.plan.importing;
 
+import java.util.Locale;
+
 /**
  * Something wrong (an error) or doubtful (a warning) in an uploaded file, located as precisely as the user needs
  * to find it: file, sheet or table, row, column and the value found there. Parts that do not apply are null.
@@ -13,14 +15,14 @@ public record ImportProblem(String file, String table, Integer row, String colum
 
     /** One line a person can read, in Chinese. */
     public String describe() {
-        return describe(java.util.Locale.CHINESE);
+        return describe(Locale.CHINESE);
     }
 
     /**
      * One line a person can read, e.g. {@code dazu.xlsx，任务分解，第 7 行，E (责任单位) 列“x”：message} or
      * {@code dazu.xlsx, 任务分解, row 7, column E (责任单位) "x": message}.
      */
-    public String describe(java.util.Locale locale) {
+    public String describe(Locale locale) {
         boolean english = locale != null && "en".equals(locale.getLanguage());
         StringBuilder where = new StringBuilder(file == null ? "" : file);
         String comma = english ? ", " : "，";

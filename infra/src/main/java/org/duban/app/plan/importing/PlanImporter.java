@@ -3,6 +3,8 @@ package org.duban.app.plan.importing;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.duban.api.Limits;
+import org.duban.api.Require;
 import org.duban.api.indicator.DefineIndicator;
 import org.duban.api.indicator.Direction;
 import org.duban.api.plan.AddSection;
@@ -18,11 +20,11 @@ import org.duban.api.unit.RegisterUnit;
 import org.duban.api.unit.UnitIds;
 import org.duban.api.unit.UnitRef;
 import org.duban.api.unit.UnitView;
-import org.duban.app.unit.UnitDirectory;
 import org.duban.app.files.FileBytes;
 import org.duban.app.plan.importing.PlanContent.IndicatorDraft;
 import org.duban.app.plan.importing.PlanContent.SectionDraft;
 import org.duban.app.plan.importing.PlanContent.TaskDraft;
+import org.duban.app.unit.UnitDirectory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,7 +34,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Imports a plan from an office's own table file: reads it, interprets it, reports every problem, and — unless it
@@ -65,7 +69,7 @@ public class PlanImporter {
             createPlan = new CreatePlan(UUID.randomUUID().toString(), request.title(), request.documentNumber(),
                     request.issuer(), request.issueDate(), period(request), request.parentPlanId(),
                     request.supervisingOffice());
-            org.duban.api.Require.optionalText(request.jurisdiction(), "jurisdiction", org.duban.api.Limits.NAME);
+            Require.optionalText(request.jurisdiction(), "jurisdiction", Limits.NAME);
             if (createPlan.parentPlanId() != null && queries.query(new FindPlan(createPlan.parentPlanId()),
                     ResponseTypes.optionalInstanceOf(PlanSummary.class)).join().isEmpty()) {
                 errors.add(ImportProblem.ofFile(name, "上级规划 " + createPlan.parentPlanId() + " 不存在",
@@ -187,8 +191,8 @@ public class PlanImporter {
                         "task " + (task.code() != null ? task.code() : task.number()) + ": " + e.getMessage()));
             }
         }
-        java.util.Set<Integer> taskNumbers = plan.tasks().stream().map(TaskDraft::number)
-                .collect(java.util.stream.Collectors.toSet());
+        Set<Integer> taskNumbers = plan.tasks().stream().map(TaskDraft::number)
+                .collect(Collectors.toSet());
         for (IndicatorDraft indicator : plan.indicators()) {
             if (!units.keySet().containsAll(indicator.unitNames())) {
                 continue;

@@ -1,5 +1,7 @@
 package org.duban.app.plan.importing;
 
+import java.util.Locale;
+
 /**
  * What became of one non-empty row of a table, or one paragraph of a plan written as text. Every such row gets
  * exactly one outcome, so that an import never loses a row without saying so.
@@ -39,7 +41,7 @@ public record RowOutcome(String table, int row, Kind kind, String item, Text rea
             this.en = en;
         }
 
-        public String label(java.util.Locale locale) {
+        public String label(Locale locale) {
             return locale != null && "en".equals(locale.getLanguage()) ? en : zh;
         }
     }
@@ -51,7 +53,7 @@ public record RowOutcome(String table, int row, Kind kind, String item, Text rea
 
     /** A sentence in the two languages of the interface: Chinese first, English second. */
     public record Text(String zh, String en) {
-        public String in(java.util.Locale locale) {
+        public String in(Locale locale) {
             return locale != null && "en".equals(locale.getLanguage()) ? en : zh;
         }
     }

@@ -1,5 +1,6 @@
 package org.duban.app.plan.importing;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,7 +25,7 @@ public record SourceTable(String name, List<SourceRow> rows, boolean paragraphs)
 
     /** Paragraphs of running text, one per row, numbered as the user counts them. */
     public static SourceTable text(List<String> paragraphs, List<Integer> numbers) {
-        List<SourceRow> rows = new java.util.ArrayList<>();
+        List<SourceRow> rows = new ArrayList<>();
         for (int i = 0; i < paragraphs.size(); i++) {
             rows.add(new SourceRow(numbers.get(i), List.of(paragraphs.get(i))));
         }

@@ -1,6 +1,7 @@
 package org.duban.app.plan.importing;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,7 +28,7 @@ public record TableDeclarations(Map<String, Kind> tables) {
                 throw new IllegalArgumentException("tables \"" + part.strip() + "\" is not NAME=KIND, e.g. 指标=INDICATORS");
             }
             String name = part.substring(0, equals).strip();
-            String kind = part.substring(equals + 1).strip().toUpperCase(java.util.Locale.ROOT);
+            String kind = part.substring(equals + 1).strip().toUpperCase(Locale.ROOT);
             try {
                 tables.put(name, Kind.valueOf(kind));
             } catch (IllegalArgumentException e) {

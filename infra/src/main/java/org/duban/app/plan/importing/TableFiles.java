@@ -9,6 +9,7 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
@@ -28,12 +29,14 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -195,7 +198,7 @@ class TableFiles implements TableFileReader {
             WordNumbering numbering = new WordNumbering();
             int number = 0;
             List<String> paragraphs = new ArrayList<>();
-            for (org.apache.poi.xwpf.usermodel.IBodyElement element : document.getBodyElements()) {
+            for (IBodyElement element : document.getBodyElements()) {
                 if (element instanceof XWPFTable table) {
                     number++;
                     tables.add(wordTable("表格 " + number, table, fileName, numbering));
@@ -208,7 +211,7 @@ class TableFiles implements TableFileReader {
             }
             if (!paragraphs.isEmpty()) {
                 // counted as a reader counts them: the n-th paragraph with text, tables not counted
-                tables.add(SourceTable.text(paragraphs, java.util.stream.IntStream.rangeClosed(1, paragraphs.size())
+                tables.add(SourceTable.text(paragraphs, IntStream.rangeClosed(1, paragraphs.size())
                         .boxed().toList()));
             }
         } catch (IOException | RuntimeException e) {
@@ -361,7 +364,7 @@ class TableFiles implements TableFileReader {
         }
     }
 
-    private static java.nio.charset.CharsetDecoder decoder(Charset charset) {
+    private static CharsetDecoder decoder(Charset charset) {
         return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
     }

@@ -4,16 +4,19 @@ import org.duban.api.indicator.Baseline;
 import org.duban.api.indicator.Direction;
 import org.duban.api.indicator.IndicatorAttribute;
 import org.duban.api.indicator.Target;
+import org.duban.api.indicator.TargetKind;
 import org.duban.app.plan.importing.PlanContent.IndicatorDraft;
 import org.duban.app.plan.importing.PlanContent.SectionDraft;
 import org.duban.app.plan.importing.PlanContent.TaskDraft;
 import org.duban.app.plan.importing.SourceTable.SourceRow;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -488,7 +491,7 @@ final class TableInterpreter {
                 }
             }
             boolean plainFirst = !seen.isEmpty() && seen.get(0) == Headings.Style.NONE;
-            seen.sort(java.util.Comparator.comparingInt(style -> style == Headings.Style.NONE
+            seen.sort(Comparator.comparingInt(style -> style == Headings.Style.NONE
                     ? (plainFirst ? -1 : Integer.MAX_VALUE) : style.ordinal()));
             rowStyles.addAll(seen);
             return this;
@@ -821,7 +824,7 @@ final class TableInterpreter {
                 }
             }
             if (Direction.between(baseline, target) == Direction.DECREASE
-                    && target.kind() != org.duban.api.indicator.TargetKind.AT_MOST) {
+                    && target.kind() != TargetKind.AT_MOST) {
                 warnings.add(problem(table, row, header.label(targetColumn), writtenTarget,
                         "目标值低于基期值 " + baseline.asWritten() + "，请确认",
                         "the target is below the baseline " + baseline.asWritten() + "; check that this is meant"));
@@ -905,7 +908,7 @@ final class TableInterpreter {
                     remarks.add("完成时限：" + written); // 2024年起每年, 2023—2025年: the date read is the end
                 }
                 return due;
-            } catch (java.time.DateTimeException e) {
+            } catch (DateTimeException e) {
                 // fall through to the warning below
             }
         }

@@ -1,6 +1,7 @@
 package org.duban.app.plan.importing;
 
 import java.util.List;
+import java.util.Locale;
 
 /** The file cannot be read as a table at all (wrong format, damaged, too large, hidden content…). */
 public class UnreadableFile extends RuntimeException {
@@ -15,7 +16,7 @@ public class UnreadableFile extends RuntimeException {
     }
 
     public UnreadableFile(List<ImportProblem> problems, Throwable cause) {
-        super(problems.get(0).describe(java.util.Locale.ENGLISH), cause);
+        super(problems.get(0).describe(Locale.ENGLISH), cause);
         this.problems = List.copyOf(problems);
     }
 

@@ -4,6 +4,7 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 
 import java.math.BigInteger;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -58,7 +59,7 @@ final class WordNumbering {
             case "upperLetter" -> letters(value, 'A');
             case "lowerLetter" -> letters(value, 'a');
             case "upperRoman" -> roman(value);
-            case "lowerRoman" -> roman(value).toLowerCase(java.util.Locale.ROOT);
+            case "lowerRoman" -> roman(value).toLowerCase(Locale.ROOT);
             case "decimalFullWidth", "decimalFullWidth2" -> String.valueOf(value).chars()
                     .mapToObj(d -> String.valueOf((char) (d - '0' + '０'))).reduce("", String::concat);
             default -> String.valueOf(value);

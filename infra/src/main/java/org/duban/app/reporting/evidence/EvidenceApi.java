@@ -27,7 +27,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.duban.app.task.WorkAccess;
+import org.duban.app.security.WorkAccess;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -5,6 +5,7 @@ import org.duban.app.files.FileBytes;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -211,7 +212,7 @@ final class PdfActiveContent {
             return "the PDF has an object stream inside an object stream, which cannot be checked for scripts";
         }
         List<String> filters = filters(dict);
-        byte[] data = java.util.Arrays.copyOfRange(d, start, end);
+        byte[] data = Arrays.copyOfRange(d, start, end);
         if (filters.isEmpty()) {
             return scan(data, depth + 1);
         }

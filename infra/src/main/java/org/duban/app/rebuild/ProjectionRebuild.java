@@ -1,0 +1,332 @@
+package org.duban.app.rebuild;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.persistence.EntityManager;
+import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.duban.app.axon.EventHandlerFailed;
+import org.duban.app.axon.FailedEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Drops and rebuilds one or all projections by replaying the event store, one run at a time, in <b>one
+ * transaction</b>: a run commits rebuilt views or, when a projection cannot apply some event, rolls back to the views
+ * it found and names that event.
+ * <ol>
+ *     <li><b>Reset</b>: while the {@link RebuildGate} holds appends back, the projections' live handling is suspended
+ *     and the highest global index (the head) is read. No append is in flight at that moment, so every event up to the
+ *     head is committed. Their reset handlers then empty their tables.</li>
+ *     <li><b>Replay</b> the events up to the head in global order from the storage engine, flushing after each event
+ *     and projection (so a failure is that event's) and clearing the persistence context after each event. Appends go
+ *     on meanwhile; the suspended projections skip them, and readers still see the views as they were.</li>
+ *     <li><b>Catch up</b> while the gate holds appends back until the transaction completes: replay the events appended
+ *     since the head, commit, resume live handling, let appends go on.</li>
+ * </ol>
+ * A run that fails rolls back, then <b>restores</b>: while appends wait, the events appended since the head (skipped
+ * live) are applied to the views it found, and live handling resumes. Every event therefore reaches each projection
+ * exactly once, in order, whatever runs meanwhile in this JVM. The gate is per JVM: with several application nodes on
+ * one database, stop the others first (see docs/REBUILD.md).
+ */
+@Service
+public class ProjectionRebuild {
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
+
+    private final RebuildCatalog catalog;
+    private final RebuildGate gate;
+    private final EventStorageEngine events;
+    private final JdbcTemplate jdbc;
+    private final EntityManagerProvider entityManagers;
+    private final TransactionTemplate transaction;
+    private final int batchSize;
+    private final Duration lockWait;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "projection-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicReference<Run> latest = new AtomicReference<>();
+
+    ProjectionRebuild(RebuildCatalog catalog, RebuildGate gate, EventStorageEngine events, JdbcTemplate jdbc,
+                      EntityManagerProvider entityManagers, TransactionTemplate transaction,
+                      @Value("${duban.projection-rebuild.batch-size:500}") int batchSize,
+                      @Value("${duban.projection-rebuild.lock-wait:30s}") Duration lockWait) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("duban.projection-rebuild.batch-size must be at least 1");
+        }
+        this.catalog = catalog;
+        this.gate = gate;
+        this.events = events;
+        this.jdbc = jdbc;
+        this.entityManagers = entityManagers;
+        this.transaction = transaction;
+        this.batchSize = batchSize;
+        this.lockWait = lockWait;
+    }
+
+    /** Each projection with the rows of each of its tables. */
+    public List<ProjectionRows> projections() {
+        return catalog.all().stream().map(target -> {
+            Map<String, Long> rows = new LinkedHashMap<>();
+            for (String table : target.tables()) {
+                rows.put(table, jdbc.queryForObject("select count(*) from " + table, Long.class));
+            }
+            return new ProjectionRows(target.name(), target.projections().stream().map(Class::getSimpleName).toList(),
+                    rows, rows.values().stream().mapToLong(Long::longValue).sum());
+        }).toList();
+    }
+
+    /** The run going on, or else the last one since start-up. */
+    public Optional<RebuildProgress> progress() {
+        return Optional.ofNullable(latest.get()).map(Run::progress);
+    }
+
+    /**
+     * Starts rebuilding in the background.
+     *
+     * @param projection a projection's name; null, blank or {@code all} for every projection
+     * @throws RebuildRefused  when a run is going on
+     * @throws org.duban.app.web.NotFound when no projection has that name
+     */
+    public RebuildProgress start(String projection) {
+        Run run = claim(projection);
+        worker.submit(() -> execute(run, progress -> {
+        }));
+        return run.progress();
+    }
+
+    /** Rebuilds in the calling thread, telling {@code onProgress} every {@code batch-size} events; answers the final figures. */
+    public RebuildProgress runHere(String projection, Consumer<RebuildProgress> onProgress) {
+        Run run = claim(projection);
+        execute(run, onProgress);
+        return run.progress();
+    }
+
+    private synchronized Run claim(String projection) {
+        Run previous = latest.get();
+        if (previous != null && previous.progress().running()) {
+            throw new RebuildRefused("a rebuild of " + String.join(", ", previous.names) + " is running (run "
+                    + previous.id + "); wait for it to finish");
+        }
+        Run run = new Run(catalog.select(projection));
+        latest.set(run);
+        return run;
+    }
+
+    private void execute(Run run, Consumer<RebuildProgress> onProgress) {
+        try {
+            // The whole run is one transaction: it commits rebuilt views, or rolls back to the views it found.
+            transaction.executeWithoutResult(status -> {
+                gate.exclusively(lockWait, () -> {
+                    gate.suspend(run.names);
+                    run.suspended = true;
+                    Long max = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+                    run.head = max == null ? -1 : max;
+                });
+                run.total = jdbc.queryForObject("select count(*) from domain_event_entry where global_index <= ?",
+                        Long.class, run.head);
+                run.targets.forEach(RebuildTarget::reset);
+                detach(); // a JPA projection's deleted rows must be gone before the replay writes rows with their ids
+                run.phase = RebuildProgress.Phase.REPLAYING;
+                onProgress.accept(run.progress());
+                try (Stream<? extends TrackedEventMessage<?>> stored = events.readEvents(null, false)) {
+                    Iterator<? extends TrackedEventMessage<?>> next = stored.iterator();
+                    while (next.hasNext()) {
+                        TrackedEventMessage<?> event = next.next();
+                        if (event.trackingToken().position().orElseThrow() > run.head) {
+                            break; // appended since the reset: left to the catch-up
+                        }
+                        apply(run, event);
+                        if (run.done % batchSize == 0) {
+                            onProgress.accept(run.progress());
+                        }
+                    }
+                }
+                run.phase = RebuildProgress.Phase.CATCHING_UP;
+                onProgress.accept(run.progress());
+                gate.exclusivelyUntilCompletion(lockWait, completion -> {
+                    if (completion == TransactionSynchronization.STATUS_COMMITTED) {
+                        gate.resume(run.names);
+                    }
+                });
+                replayTail(run, true);
+            });
+            run.finish(null, null);
+            log.info(run.progress().line());
+        } catch (RuntimeException | Error e) {
+            EventHandlerFailed failed = EventHandlerFailed.in(e);
+            String why = failed != null ? "stopped at " + failed.event().describe()
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            log.error("rebuild of {} failed and was rolled back: {}", run.names, why, e);
+            if (run.suspended) {
+                why += "; " + restore(run, onProgress);
+            } else {
+                why += "; the views were not touched";
+            }
+            run.finish(why, failed == null ? null : failed.event());
+        }
+        onProgress.accept(run.progress());
+    }
+
+    /**
+     * After a failed run, whose transaction rolled back: the views are as they were when it started, but the events
+     * appended since then were skipped live (their projections were suspended). Applies them to those views, while
+     * appends wait, then resumes live handling. Answers what happened, for the run's result.
+     */
+    private String restore(Run run, Consumer<RebuildProgress> onProgress) {
+        run.phase = RebuildProgress.Phase.RESTORING;
+        onProgress.accept(run.progress());
+        try {
+            while (true) {
+                try {
+                    long[] caughtUp = new long[1];
+                    transaction.executeWithoutResult(status -> {
+                        gate.exclusivelyUntilCompletion(lockWait, completion -> gate.resume(run.names));
+                        caughtUp[0] = replayTail(run, false);
+                    });
+                    return "the views were left as they were before the run" + (caughtUp[0] == 0 ? ""
+                            : ", with the " + caughtUp[0] + " events appended during the run applied to them");
+                } catch (RebuildRefused busy) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw busy;
+                    }
+                    // the views must be caught up before live handling resumes: wait for the next quiet moment
+                    log.warn("restoring the views of {} waits for appends to stop", run.names);
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            EventHandlerFailed failed = EventHandlerFailed.in(e);
+            log.error("the events appended during the failed rebuild of {} could not be applied", run.names, e);
+            return "the views were left as they were before the run, but the events appended during the run could not "
+                    + "be applied to them (" + (failed != null ? failed.event().describe() : e.getMessage())
+                    + "): they lack those events until a rebuild succeeds";
+        } finally {
+            gate.resume(run.names);
+        }
+    }
+
+    /** Replays the events stored after the run's head; answers how many. */
+    private long replayTail(Run run, boolean count) {
+        TrackingToken after = run.head < 0 ? null : GapAwareTrackingToken.newInstance(run.head, Collections.emptySet());
+        long replayed = 0;
+        try (Stream<? extends TrackedEventMessage<?>> tail = events.readEvents(after, false)) {
+            Iterator<? extends TrackedEventMessage<?>> next = tail.iterator();
+            while (next.hasNext()) {
+                TrackedEventMessage<?> event = next.next();
+                if (count) {
+                    run.total++;
+                    apply(run, event);
+                } else {
+                    applyTo(run.targets, event);
+                }
+                replayed++;
+            }
+        }
+        return replayed;
+    }
+
+    private void apply(Run run, TrackedEventMessage<?> event) {
+        applyTo(run.targets, event);
+        run.done++;
+    }
+
+    /**
+     * Hands the event to each projection and flushes what a JPA projection wrote, so that a failure is the event's
+     * own and named as such, whatever kind of projection it is.
+     */
+    private void applyTo(List<RebuildTarget> targets, TrackedEventMessage<?> event) {
+        for (RebuildTarget target : targets) {
+            try {
+                target.apply(event);
+                entityManagers.getEntityManager().flush();
+            } catch (Exception e) {
+                throw new EventHandlerFailed(FailedEvent.of(target.name(), event, e), e);
+            }
+        }
+        // each flush checks every entity in the persistence context: keep it to the entities of one event
+        entityManagers.getEntityManager().clear();
+    }
+
+    /** Writes and forgets what the persistence context holds, so that the replay starts from the database. */
+    private void detach() {
+        EntityManager entityManager = entityManagers.getEntityManager();
+        entityManager.flush();
+        entityManager.clear();
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    /** A projection with its tables' row counts. */
+    public record ProjectionRows(String name, List<String> handlers, Map<String, Long> tableRows, long rows) {
+    }
+
+    /** The state of one run; written by the thread that runs it, read by anyone. */
+    private static final class Run {
+        final String id = UUID.randomUUID().toString();
+        final List<RebuildTarget> targets;
+        final List<String> names;
+        final Instant startedAt = Instant.now();
+        final long startedNanos = System.nanoTime();
+        volatile RebuildProgress.Phase phase = RebuildProgress.Phase.RESETTING;
+        volatile long done;
+        volatile long total;
+        volatile long head = -1;
+        volatile boolean suspended;
+        volatile Instant finishedAt;
+        volatile long finishedNanos;
+        volatile String error;
+        volatile FailedEvent failedEvent;
+
+        Run(List<RebuildTarget> targets) {
+            this.targets = targets;
+            this.names = targets.stream().map(RebuildTarget::name).toList();
+        }
+
+        void finish(String failure, FailedEvent failedAt) {
+            error = failure;
+            failedEvent = failedAt;
+            finishedNanos = System.nanoTime();
+            phase = RebuildProgress.Phase.DONE;
+            finishedAt = Instant.now();
+        }
+
+        RebuildProgress progress() {
+            Instant finished = finishedAt;
+            RebuildProgress.State state = finished == null ? RebuildProgress.State.RUNNING
+                    : error == null ? RebuildProgress.State.SUCCEEDED : RebuildProgress.State.FAILED;
+            long nanos = (finished == null ? System.nanoTime() : finishedNanos) - startedNanos;
+            long replayed = done;
+            long of = Math.max(total, replayed);
+            double percent = of == 0 ? (finished == null ? 0 : 100) : 100.0 * replayed / of;
+            double rate = nanos <= 0 ? 0 : replayed / (nanos / 1e9);
+            return new RebuildProgress(id, names, state, phase, replayed, of, percent, rate, startedAt, finished,
+                    finished == null ? null : nanos / 1_000_000, error, failedEvent);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package org.duban.process.steps;
+
+import java.time.Instant;
+
+/**
+ * A step in someone's inbox: a user task waiting on a task of a plan.
+ *
+ * @param name   the step's name in the model (Chinese and English)
+ * @param period the reporting period, for the steps of a report
+ * @param due    when it is due, if it has a due date
+ */
+public record OpenStep(String userTaskId, StepKind kind, String name, String taskId, String period, Instant due,
+                       Instant created) {
+}

@@ -1,0 +1,31 @@
+package org.duban.process.steps;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The kinds of workflow step a person takes, each named by its user task in the BPMN models. */
+public enum StepKind {
+    ACKNOWLEDGE("acknowledgeTask"),
+    DECIDE_ADJUSTMENT("decideAdjustment"),
+    CONFIRM_PART("confirmPart"),
+    CONTRIBUTE("contribute"),
+    WRITE_REPORT("writeReport"),
+    REVIEW_REPORT("reviewReport"),
+    HANDLE_ESCALATION("handleEscalation"),
+    APPROVE_PUBLICATION("approvePublication");
+
+    private final String key;
+
+    StepKind(String key) {
+        this.key = key;
+    }
+
+    /** The id of the user task in its BPMN model, as inboxes and the API name the step. */
+    public String key() {
+        return key;
+    }
+
+    public static Optional<StepKind> ofKey(String key) {
+        return Arrays.stream(values()).filter(kind -> kind.key.equals(key)).findFirst();
+    }
+}
