@@ -83,7 +83,7 @@ class TaskPages {
         Map<String, ReportContent> starts = new HashMap<>();
         Map<String, Map<String, String>> startValues = new HashMap<>();
         for (TaskDetail.Report report : detail.reports()) {
-            ReportContent start = startingPoint(report);
+            ReportContent start = TaskWork.lastWritten(report);
             if (start != null) {
                 starts.put(report.periodKey(), start);
                 startValues.put(report.periodKey(), start.indicatorValues().stream()
@@ -133,7 +133,7 @@ class TaskPages {
                       @RequestParam(name = "files", required = false) List<MultipartFile> files,
                       @AuthenticationPrincipal DubanUser user, RedirectAttributes flash) {
         return actions.run(page(taskId, period), flash, "已报送配合情况 Contribution submitted",
-                () -> work.contribute(taskId, period, text, stored(files, List.of(), user), user));
+                () -> work.contribute(taskId, period, text, stored(files, user), user));
     }
 
     /** One form for both: {@code action=draft} saves, {@code action=submit} submits the report for review. */
@@ -151,13 +151,13 @@ class TaskPages {
                   @AuthenticationPrincipal DubanUser user, RedirectAttributes flash) {
         boolean submit = "submit".equals(action);
         return actions.run(page(taskId, period), flash, submit ? "已报送 Report submitted" : "已保存草稿 Draft saved", () -> {
-            List<EvidenceRef> kept = keptEvidence(work.read(taskId, user), period, keep);
             ReportContent content = new ReportContent(narrative, status, percent(percent),
-                    values(indicatorIds, indicatorValues), difficulties, nextSteps, stored(files, kept, user));
+                    values(indicatorIds, indicatorValues), difficulties, nextSteps, stored(files, user));
+            List<String> kept = keep == null ? List.of() : keep;
             if (submit) {
-                work.submit(taskId, period, content, user);
+                work.submit(taskId, period, content, kept, user);
             } else {
-                work.draft(taskId, period, content, user);
+                work.draft(taskId, period, content, kept, user);
             }
         });
     }
@@ -203,25 +203,8 @@ class TaskPages {
     }
 
     /** The draft's or the last round's evidence the writer kept ticked. */
-    private static List<EvidenceRef> keptEvidence(TaskDetail detail, String period, List<String> keep) {
-        if (keep == null || keep.isEmpty()) {
-            return List.of();
-        }
-        return detail.reports().stream().filter(report -> report.periodKey().equals(period)).findFirst()
-                .map(TaskPages::startingPoint).map(ReportContent::evidence).orElse(List.of()).stream()
-                .filter(ref -> keep.contains(ref.evidenceId())).toList();
-    }
-
-    /** What the report form starts from: the saved draft, else the last submitted round (a returned report). */
-    private static ReportContent startingPoint(TaskDetail.Report report) {
-        if (report.draft() != null) {
-            return report.draft();
-        }
-        return report.rounds().isEmpty() ? null : report.rounds().get(report.rounds().size() - 1).content();
-    }
-
-    private List<EvidenceRef> stored(List<MultipartFile> files, List<EvidenceRef> kept, DubanUser user) {
-        List<EvidenceRef> refs = new ArrayList<>(kept);
+    private List<EvidenceRef> stored(List<MultipartFile> files, DubanUser user) {
+        List<EvidenceRef> refs = new ArrayList<>();
         for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
             if (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
                 continue; // the browser sends an empty part when no file was chosen

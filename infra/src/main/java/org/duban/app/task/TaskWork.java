@@ -25,6 +25,7 @@ import org.duban.process.task.TaskAssignment;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -193,17 +194,55 @@ public class TaskWork {
     }
 
     public void draft(String taskId, String period, ReportContent content, DubanUser user) {
-        onTask(taskId, report(taskId, period), () -> {
-            access.requireLead(access.task(taskId), user);
-            reporting.draft(taskId, period, WorkAccess.unitIdOf(user), verified(taskId, content, user));
-        });
+        draft(taskId, period, content, List.of(), user);
+    }
+
+    /**
+     * @param keptEvidence ids of files cited by the report as last saved or submitted that the unit keeps citing;
+     *                     they go before the content's own evidence
+     */
+    public void draft(String taskId, String period, ReportContent content, List<String> keptEvidence, DubanUser user) {
+        onTask(taskId, report(taskId, period), () -> reporting.draft(taskId, period, WorkAccess.unitIdOf(user),
+                asLead(taskId, period, content, keptEvidence, user)));
     }
 
     public void submit(String taskId, String period, ReportContent content, DubanUser user) {
-        onTask(taskId, report(taskId, period), () -> {
+        submit(taskId, period, content, List.of(), user);
+    }
+
+    /** @param keptEvidence as for {@link #draft(String, String, ReportContent, List, DubanUser)} */
+    public void submit(String taskId, String period, ReportContent content, List<String> keptEvidence, DubanUser user) {
+        onTask(taskId, report(taskId, period), () -> reporting.submit(taskId, period, WorkAccess.unitIdOf(user),
+                asLead(taskId, period, content, keptEvidence, user)));
+    }
+
+    /** Checks that the user's unit leads the task and gives the content as recorded, reading the task's view once. */
+    private ReportContent asLead(String taskId, String period, ReportContent content, List<String> keptEvidence,
+                                 DubanUser user) {
+        if (keptEvidence.isEmpty()) {
             access.requireLead(access.task(taskId), user);
-            reporting.submit(taskId, period, WorkAccess.unitIdOf(user), verified(taskId, content, user));
-        });
+            return verified(taskId, content, user);
+        }
+        TaskDetail detail = access.detail(taskId);
+        access.requireLead(detail.summary(), user);
+        if (content == null) {
+            throw new IllegalArgumentException("the report content is required");
+        }
+        List<EvidenceRef> evidence = new ArrayList<>(detail.reports().stream()
+                .filter(report -> report.periodKey().equals(period)).findFirst().map(TaskWork::lastWritten)
+                .map(ReportContent::evidence).orElse(List.of()).stream()
+                .filter(ref -> keptEvidence.contains(ref.evidenceId())).toList());
+        evidence.addAll(content.evidence());
+        return verified(taskId, new ReportContent(content.narrative(), content.status(), content.percent(),
+                content.indicatorValues(), content.difficulties(), content.nextSteps(), evidence), user);
+    }
+
+    /** What the unit last wrote for a period: the saved draft, else the last submitted round, else nothing. */
+    static ReportContent lastWritten(TaskDetail.Report report) {
+        if (report.draft() != null) {
+            return report.draft();
+        }
+        return report.rounds().isEmpty() ? null : report.rounds().get(report.rounds().size() - 1).content();
     }
 
     public void review(String taskId, String period, Boolean accepted, String reason, DubanUser user) {
