@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,7 +47,7 @@ class ContractLimitsTest {
                 new EvidenceRef("e-1", "a.pdf", 1, "ab".repeat(32), "application/pdf"));
         assertThatThrownBy(() -> new ReportContent("进展", CompletionStatus.IN_PROGRESS, 10, null, null, null, files))
                 .hasMessage("evidence: 51 given; at most 50 are accepted");
-        List<UnitRef> coUnits = java.util.stream.IntStream.rangeClosed(0, Limits.CO_UNITS)
+        List<UnitRef> coUnits = IntStream.rangeClosed(0, Limits.CO_UNITS)
                 .mapToObj(i -> new UnitRef("unit-c" + i, "单位" + i)).toList();
         assertThatThrownBy(() -> new CreateTask("t-1", "p-1", null, 1, "1", "任务", HEALTH, coUnits, null, null, PERIOD,
                 "区政府督查室")).hasMessage("coUnits: 101 given; at most 100 are accepted");
@@ -93,10 +94,10 @@ class ContractLimitsTest {
 
     @Test
     void numbers_beyond_what_the_views_keep_are_refused() {
-        assertThatThrownBy(() -> org.duban.api.indicator.Target.parse(2027, "1" + "0".repeat(16)))
+        assertThatThrownBy(() -> Target.parse(2027, "1" + "0".repeat(16)))
                 .hasMessageContaining("out of range");
-        assertThatThrownBy(() -> org.duban.api.indicator.Target.parse(2027, "0.123456"))
+        assertThatThrownBy(() -> Target.parse(2027, "0.123456"))
                 .hasMessageContaining("out of range");
-        assertThat(org.duban.api.indicator.Target.parse(2027, "不低于20%").low()).isEqualByComparingTo("20");
+        assertThat(Target.parse(2027, "不低于20%").low()).isEqualByComparingTo("20");
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -87,7 +88,7 @@ class PlanSliceIT {
 
     @Test
     void the_plan_list_shows_created_plans() {
-        var byAdmin = new java.util.HashMap<>(CHONGQING_PLAN);
+        var byAdmin = new HashMap<>(CHONGQING_PLAN);
         ResponseEntity<Map> withoutOffice = as("admin").postForEntity("/api/plans", json(byAdmin, null), Map.class);
         assertThat(withoutOffice.getStatusCode()).as("an administrator names the supervising office")
                 .isEqualTo(HttpStatus.BAD_REQUEST);
@@ -124,19 +125,19 @@ class PlanSliceIT {
 
     @Test
     void bad_input_is_refused_with_the_field_named() {
-        Map<String, Object> untitled = new java.util.HashMap<>(CHONGQING_PLAN);
+        Map<String, Object> untitled = new HashMap<>(CHONGQING_PLAN);
         untitled.put("title", "  ");
         ResponseEntity<Map> noTitle = as("supervisor").exchange("/api/plans", HttpMethod.POST, json(untitled, null), Map.class);
         assertThat(noTitle.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(noTitle.getBody()).containsEntry("detail", "title must not be blank");
 
-        Map<String, Object> backwards = new java.util.HashMap<>(CHONGQING_PLAN);
+        Map<String, Object> backwards = new HashMap<>(CHONGQING_PLAN);
         backwards.put("endYear", 2020);
         ResponseEntity<Map> badPeriod = as("supervisor").exchange("/api/plans", HttpMethod.POST, json(backwards, null), Map.class);
         assertThat(badPeriod.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badPeriod.getBody()).containsEntry("detail", "period end year 2020 is before start year 2023");
 
-        Map<String, Object> wordYear = new java.util.HashMap<>(CHONGQING_PLAN);
+        Map<String, Object> wordYear = new HashMap<>(CHONGQING_PLAN);
         wordYear.put("startYear", "二〇二三");
         ResponseEntity<Map> notANumber = as("supervisor").exchange("/api/plans", HttpMethod.POST, json(wordYear, null), Map.class);
         assertThat(notANumber.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

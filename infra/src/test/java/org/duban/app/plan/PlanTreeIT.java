@@ -26,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -116,7 +117,7 @@ class PlanTreeIT {
                 1,建立中医药工作联席会议制度。,区卫生健康委、区财政局
                 2,加强中医药人才队伍建设。,区卫生健康委
                 """;
-        Map<String, String> fields = new java.util.LinkedHashMap<>(Uploads.dazuPlan());
+        Map<String, String> fields = new LinkedHashMap<>(Uploads.dazuPlan());
         fields.put("title", "无章节任务表 " + UUID.randomUUID());
         ResponseEntity<Map> imported = Uploads.upload(http, "supervisor", "flat.csv",
                 table.getBytes(StandardCharsets.UTF_8), fields);

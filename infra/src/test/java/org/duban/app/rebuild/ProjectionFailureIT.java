@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.duban.app.support.DubanIntegrationTest;
 import org.duban.app.support.TestDatabases;
 import org.duban.app.support.Uploads;
+import org.duban.process.WorkflowClock;
 import org.duban.query.probe.FailingProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -101,7 +102,7 @@ class ProjectionFailureIT {
         report = "/api/tasks/" + reportedTask + "/reports/" + PERIOD;
 
         assertThat(post("health", "/api/tasks/" + reportedTask + "/acknowledgement", Map.of()).getStatusCode()).isEqualTo(HttpStatus.OK);
-        ClockUtil.setCurrentTime(org.duban.process.WorkflowClock.startOf(LocalDate.of(2026, 10, 15)));
+        ClockUtil.setCurrentTime(WorkflowClock.startOf(LocalDate.of(2026, 10, 15)));
         http.withBasicAuth("supervisor", "duban").exchange("/api/plans/" + planId + "/reporting-cadence", HttpMethod.PUT,
                 new HttpEntity<>(Map.of("cadence", "QUARTERLY", "dueDay", 10, "graceWorkingDays", 3)), Map.class);
         post("supervisor", "/api/plans/" + planId + "/reporting-periods", Map.of("period", PERIOD));

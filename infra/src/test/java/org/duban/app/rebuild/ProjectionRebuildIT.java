@@ -5,13 +5,14 @@ import org.duban.app.reporting.evidence.EvidenceSamples;
 import org.duban.app.support.DubanIntegrationTest;
 import org.duban.app.support.TestDatabases;
 import org.duban.app.support.Uploads;
+import org.duban.process.WorkflowClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -27,6 +28,7 @@ import org.springframework.mock.env.MockEnvironment;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.ByteArrayOutputStream;
@@ -115,7 +117,7 @@ class ProjectionRebuildIT {
                 Map.of("approved", true, "reason", "同意"));
         post("health", "/api/tasks/" + taskB + "/acknowledgement", Map.of());
 
-        ClockUtil.setCurrentTime(org.duban.process.WorkflowClock.startOf(LocalDate.of(2026, 10, 15)));
+        ClockUtil.setCurrentTime(WorkflowClock.startOf(LocalDate.of(2026, 10, 15)));
         put("supervisor", "/api/plans/" + planId + "/reporting-cadence", Map.of("cadence", "QUARTERLY", "dueDay", 10, "graceWorkingDays", 3));
         assertThat(post("supervisor", "/api/plans/" + planId + "/reporting-periods", Map.of("period", "2026-Q4")).getBody())
                 .containsEntry("reports", 2);
@@ -279,7 +281,7 @@ class ProjectionRebuildIT {
         }
         assertThat(http.postForEntity("/api/admin/projections/rebuild", null, String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/admin/projections").with(user(accounts.loadUserByUsername("supervisor"))))
+        mvc.perform(MockMvcRequestBuilders.get("/admin/projections").with(user(accounts.loadUserByUsername("supervisor"))))
                 .andExpect(status().isForbidden());
         assertThat(http.withBasicAuth("admin", "duban").postForEntity("/api/admin/projections/rebuild",
                 Map.of("projection", "no-such-view"), Map.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
@@ -290,14 +292,14 @@ class ProjectionRebuildIT {
         Map planTree = listed.stream().filter(p -> p.get("name").equals("plan-tree")).findFirst().orElseThrow();
         assertThat((Map<String, Integer>) planTree.get("tableRows")).containsEntry("plan_task", 94);
 
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/admin/projections").with(user(accounts.loadUserByUsername("admin"))))
+        mvc.perform(MockMvcRequestBuilders.get("/admin/projections").with(user(accounts.loadUserByUsername("admin"))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("重建视图 <small>Rebuild projections</small>")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("data-projection=\"audit-trail\"")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("plan_task (94)")));
         rebuild.runHere("calendar", progress -> {
         });
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/admin/projections/progress").with(user(accounts.loadUserByUsername("admin"))))
+        mvc.perform(MockMvcRequestBuilders.get("/admin/projections/progress").with(user(accounts.loadUserByUsername("admin"))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("SUCCEEDED")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("events/s")))

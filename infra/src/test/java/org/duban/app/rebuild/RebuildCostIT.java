@@ -3,6 +3,7 @@ package org.duban.app.rebuild;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.duban.app.support.DubanIntegrationTest;
 import org.duban.app.support.Uploads;
+import org.duban.process.WorkflowClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class RebuildCostIT {
 
     @BeforeAll
     void aStoreOfSomeSize() {
-        ClockUtil.setCurrentTime(org.duban.process.WorkflowClock.startOf(LocalDate.of(2026, 10, 15)));
+        ClockUtil.setCurrentTime(WorkflowClock.startOf(LocalDate.of(2026, 10, 15)));
         for (int copy = 0; copy < 4; copy++) {
             String planId = (String) Uploads.upload(http, "supervisor", "dazu.csv",
                     Uploads.sample("dazu-tcm-task-decomposition-2024.csv"), Uploads.dazuPlan()).getBody().get("planId");

@@ -1,6 +1,7 @@
 package org.duban.app.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.duban.api.task.TaskAcknowledged;
 
 import java.io.IOException;
 import java.sql.Connection;
@@ -28,7 +29,7 @@ final class StoredEvents {
         List<Event> events = new ArrayList<>();
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("select global_index, payload_type, payload from domain_event_entry "
-                     + "where payload_type like 'org.duban.api.reporting.%' or payload_type = 'org.duban.api.task.TaskAcknowledged' "
+                     + "where payload_type like 'org.duban.api.reporting.%' or payload_type = 'TaskAcknowledged' "
                      + "order by global_index")) {
             while (rows.next()) {
                 String type = rows.getString(2);

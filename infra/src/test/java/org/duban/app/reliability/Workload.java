@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -155,7 +156,7 @@ final class Workload {
         }
         jobs.addAll(byReport.values());
         List<Job> shuffled = new ArrayList<>(jobs);
-        Collections.shuffle(shuffled, new java.util.Random(9));
+        Collections.shuffle(shuffled, new Random(9));
         queue.addAll(shuffled);
     }
 

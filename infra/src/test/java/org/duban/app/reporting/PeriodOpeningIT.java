@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.duban.app.support.Uploads.dazuPlan;
@@ -49,7 +50,7 @@ class PeriodOpeningIT {
         call("supervisor", HttpMethod.PUT, "/api/plans/" + planId + "/reporting-cadence", Map.of("cadence", "QUARTERLY"));
 
         // other tests' plans share this database: only this test's two plans are looked at
-        java.util.function.Function<LocalDate, List<PlanReporting.PeriodOpened>> open = on -> reporting
+        Function<LocalDate, List<PlanReporting.PeriodOpened>> open = on -> reporting
                 .openCurrentPeriods(on).stream().filter(o -> o.planId().equals(planId) || o.planId().equals(draft))
                 .toList();
         assertThat(open.apply(day)).singleElement().satisfies(opened -> {

@@ -9,6 +9,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.time.Duration;
+import java.util.function.Function;
 
 /**
  * A real headless Chromium driven through the chromedriver of the machine (Debian packages chromium and
@@ -55,7 +56,7 @@ public final class Browser implements AutoCloseable {
         waitUntil(d -> !d.getCurrentUrl().contains("/login"));
     }
 
-    public <T> T waitUntil(java.util.function.Function<WebDriver, T> condition) {
+    public <T> T waitUntil(Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition::apply);
     }
 

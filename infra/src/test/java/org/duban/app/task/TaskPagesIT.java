@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -118,7 +119,7 @@ class TaskPagesIT {
         browser.driver().findElement(By.cssSelector("form.write input[name=percent]")).sendKeys("60");
         browser.driver().findElement(By.cssSelector("form.write textarea[name=difficulties]")).sendKeys("资金缺口");
         browser.driver().findElement(By.cssSelector("form.write input[name=files]")).sendKeys(pdf.toString());
-        java.time.Instant beforeSubmission = java.time.Instant.now();
+        Instant beforeSubmission = Instant.now();
         click("form.write button[value=submit]");
         assertThat(text("#done")).contains("已报送");
         assertThat(text("#report-2026-Q4 .report-status")).isEqualTo("待审核 Submitted");

@@ -1,7 +1,10 @@
 package org.duban.app.task;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.duban.app.reporting.evidence.EvidenceSamples;
 import org.duban.app.support.DubanIntegrationTest;
+import org.duban.app.support.Uploads;
+import org.duban.process.WorkflowClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,8 +19,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import static org.duban.app.support.PlanTrees.allTasks;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.duban.app.support.PlanTrees.allTasks;
 import static org.duban.app.support.Uploads.dazuPlan;
 import static org.duban.app.support.Uploads.sample;
 import static org.duban.app.support.Uploads.upload;
@@ -100,7 +103,7 @@ class WorkflowCycleIT {
         // the co-unit contributes; the lead drafts, submits with evidence; the supervisor returns; the lead resubmits
         String q4 = "/api/tasks/" + taskA + "/reports/2026-Q4";
         assertThat(post("market", q4 + "/contributions", Map.of("text", "已开展联合检查3次")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        Map evidence = uploadEvidence("health", "进展报告.pdf", org.duban.app.reporting.evidence.EvidenceSamples.pdf());
+        Map evidence = uploadEvidence("health", "进展报告.pdf", EvidenceSamples.pdf());
         Map forged = Map.of("narrative", "x", "status", "IN_PROGRESS", "evidence", List.of(Map.of("evidenceId", "e-forged",
                 "fileName", "x.pdf", "size", 1, "sha256", "ab".repeat(32), "mediaType", "application/pdf")));
         ResponseEntity<Map> refused = post("health", q4 + "/submission", forged);
@@ -182,7 +185,7 @@ class WorkflowCycleIT {
     }
 
     private static Date date(LocalDate day) {
-        return org.duban.process.WorkflowClock.startOf(day);
+        return WorkflowClock.startOf(day);
     }
 
     private static Object status(Map detail) {
@@ -194,7 +197,7 @@ class WorkflowCycleIT {
     }
 
     private Map uploadEvidence(String user, String name, byte[] content) {
-        ResponseEntity<Map> stored = org.duban.app.support.Uploads.post(http, user, "/api/evidence", name, content, Map.of());
+        ResponseEntity<Map> stored = Uploads.post(http, user, "/api/evidence", name, content, Map.of());
         assertThat(stored.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         return stored.getBody();
     }

@@ -1,8 +1,8 @@
 package org.duban.app.web;
 
 import org.duban.app.reporting.evidence.EvidenceSamples;
-import org.duban.app.support.Clients;
 import org.duban.app.support.Clients.Answer;
+import org.duban.app.support.Clients;
 import org.duban.app.support.DubanIntegrationTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -162,7 +163,7 @@ class ApiRequestsIT {
     /** What Tomcat refuses before any filter or servlet: a 4xx with a problem body all the same. */
     @Test
     void malformed_requests_are_4xx_with_problem_bodies() throws IOException {
-        String credentials = java.util.Base64.getEncoder().encodeToString("supervisor:duban".getBytes(StandardCharsets.UTF_8));
+        String credentials = Base64.getEncoder().encodeToString("supervisor:duban".getBytes(StandardCharsets.UTF_8));
         List<String> requests = List.of(
                 "GET /api/plans/%zz HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic " + credentials
                         + "\r\nConnection: close\r\n\r\n",

@@ -3,6 +3,7 @@ package org.duban.app.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.duban.api.Limits;
 import org.duban.app.support.DubanIntegrationTest;
+import org.duban.app.support.PlanTrees;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -13,8 +14,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,13 +31,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.duban.app.support.Uploads.dazuPlan;
@@ -87,7 +98,7 @@ class HostileInputIT {
                 dazuPlan()).getBody().get("planId"));
         ok("supervisor", "POST", "/api/plans/" + planId + "/publication-request", null);
         ok("supervisor", "POST", "/api/plans/" + planId + "/publication-approval", null);
-        List<Map> tasks = org.duban.app.support.PlanTrees.allTasks(http.withBasicAuth("supervisor", "duban")
+        List<Map> tasks = PlanTrees.allTasks(http.withBasicAuth("supervisor", "duban")
                 .getForObject("/api/plans/" + planId + "/tree", Map.class));
         assertThat(tasks).hasSize(2);
         ids.put("A", (String) tasks.get(0).get("taskId"));
@@ -152,7 +163,7 @@ class HostileInputIT {
             String user = step.equals("/submission") ? "health" : "market";
             Map<String, Object> base = step.equals("/submission") ? content : Map.of("text", "已开展联合检查");
             Map<String, Object> many = new LinkedHashMap<>(base);
-            many.put("evidence", java.util.Collections.nCopies(Limits.EVIDENCE_FILES + 1, ref));
+            many.put("evidence", Collections.nCopies(Limits.EVIDENCE_FILES + 1, ref));
             cases.add(json("51 evidence files in " + step, user, "POST", report + step, many));
             for (Map.Entry<String, Object> bad : ordered(
                     "fileName", "x".repeat(Limits.FILE_NAME + 1), "evidenceId", "no-such-file",
@@ -164,7 +175,7 @@ class HostileInputIT {
                 cases.add(json("evidence with a bad " + bad.getKey() + " in " + step, user, "POST", report + step, body));
             }
             Map<String, Object> nullRef = new LinkedHashMap<>(base);
-            nullRef.put("evidence", java.util.Arrays.asList(ref, null));
+            nullRef.put("evidence", Arrays.asList(ref, null));
             cases.add(json("an empty evidence entry in " + step, user, "POST", report + step, nullRef));
         }
 
@@ -361,7 +372,7 @@ class HostileInputIT {
 
     private static void textFields(List<Arguments> cases, String user, String method, String path,
                                    Map<String, Object> fair, Map<String, Integer> limits) {
-        new java.util.TreeMap<>(limits).forEach((field, limit) -> {
+        new TreeMap<>(limits).forEach((field, limit) -> {
             Map<String, String> bad = new LinkedHashMap<>();
             bad.put((limit + 1) + " characters", "长".repeat(limit + 1));
             bad.put((limit * 10) + " characters", "长".repeat(limit * 10));
@@ -398,28 +409,28 @@ class HostileInputIT {
         return new Attempt(user, "POST", path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
     }
 
-    private org.springframework.http.HttpEntity<?> multipartEntity(String fileName, byte[] content) {
-        var parts = new org.springframework.util.LinkedMultiValueMap<String, Object>();
-        parts.add("file", new org.springframework.core.io.ByteArrayResource(content) {
+    private HttpEntity<?> multipartEntity(String fileName, byte[] content) {
+        var parts = new LinkedMultiValueMap<String, Object>();
+        parts.add("file", new ByteArrayResource(content) {
             @Override
             public String getFilename() {
                 return fileName;
             }
         });
-        var headers = new org.springframework.http.HttpHeaders();
-        headers.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
-        return new org.springframework.http.HttpEntity<>(parts, headers);
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return new HttpEntity<>(parts, headers);
     }
 
     /** A 40 KB .docx whose one part inflates to 1 GiB of zeros: declared sizes tell the truth, the ratio does not. */
     private static byte[] zipBomb() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (var zip = new java.util.zip.ZipOutputStream(out)) {
+        try (var zip = new ZipOutputStream(out)) {
             zip.setLevel(9);
-            zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
             zip.write("<Types/>".getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
-            zip.putNextEntry(new java.util.zip.ZipEntry("word/document.xml"));
+            zip.putNextEntry(new ZipEntry("word/document.xml"));
             byte[] zeros = new byte[1 << 20];
             for (int i = 0; i < 1024; i++) {
                 zip.write(zeros);
@@ -432,7 +443,7 @@ class HostileInputIT {
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
-        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, both, a.length, b.length);
         return both;
     }

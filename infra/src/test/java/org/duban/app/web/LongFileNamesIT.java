@@ -2,8 +2,8 @@ package org.duban.app.web;
 
 import org.duban.api.Limits;
 import org.duban.app.reporting.evidence.EvidenceSamples;
-import org.duban.app.support.Clients;
 import org.duban.app.support.Clients.Answer;
+import org.duban.app.support.Clients;
 import org.duban.app.support.DubanIntegrationTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -13,6 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +46,7 @@ class LongFileNamesIT {
     void an_evidence_file_name_over_the_limit_is_refused_by_name(int length) {
         long stored = count("evidence");
         Answer answer = clients.upload("health", "/api/evidence", "进".repeat(length - 4) + ".pdf",
-                EvidenceSamples.pdf(), java.util.Map.of());
+                EvidenceSamples.pdf(), Map.of());
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
         assertThat(answer.isProblem()).as(answer.toString()).isTrue();
@@ -63,7 +65,7 @@ class LongFileNamesIT {
         String imported = "select count(*) from domain_event_entry where payload_type like '%.PlanCreated' "
                 + "or payload_type like '%.TaskCreated' or payload_type like '%.SectionAdded'";
         long events = jdbc.queryForObject(imported, Long.class);
-        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>(dazuPlan());
+        Map<String, String> fields = new LinkedHashMap<>(dazuPlan());
         fields.put("dryRun", "true");
         Answer answer = clients.upload("supervisor", "/api/plans/imports", "表".repeat(length - 4) + ".csv",
                 sample("dazu-tcm-task-decomposition-2024.csv"), fields);
@@ -80,7 +82,7 @@ class LongFileNamesIT {
     @ValueSource(ints = {255})
     void a_file_name_at_the_limit_is_taken(int length) {
         Answer answer = clients.upload("health", "/api/evidence", "进".repeat(length - 4) + ".pdf",
-                EvidenceSamples.pdf(), java.util.Map.of());
+                EvidenceSamples.pdf(), Map.of());
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
         assertThat((String) answer.json().get("fileName")).hasSize(length);
@@ -92,7 +94,7 @@ class LongFileNamesIT {
     void a_file_name_past_the_containers_bound_gets_a_problem_body(int length) {
         long stored = count("evidence");
         Answer answer = clients.upload("health", "/api/evidence", "进".repeat(length - 4) + ".pdf",
-                EvidenceSamples.pdf(), java.util.Map.of());
+                EvidenceSamples.pdf(), Map.of());
 
         assertThat(answer.status()).as(answer.toString()).isBetween(400, 499);
         assertThat(answer.isProblem()).as(answer.toString()).isTrue();
@@ -104,7 +106,7 @@ class LongFileNamesIT {
     void a_file_name_with_a_nul_character_is_refused_by_name() {
         long stored = count("evidence");
         Answer answer = clients.upload("health", "/api/evidence", "进展\u0000.pdf", EvidenceSamples.pdf(),
-                java.util.Map.of());
+                Map.of());
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
         assertThat(answer.isProblem()).as(answer.toString()).isTrue();

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.duban.api.CommandRefused;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.CannotAcquireLockException;
 
 import java.sql.SQLException;
 
@@ -22,7 +23,7 @@ class RacesTest {
         assertThat(Races.lost(new IllegalStateException(new SQLException("unique", "23505")))).isTrue();
         assertThat(Races.lost(new RuntimeException(new SQLException("deadlock", "40P01")))).isTrue();
         assertThat(Races.lost(new RuntimeException(new SQLException("lock timeout", "HYT00")))).isTrue();
-        assertThat(Races.lost(new org.springframework.dao.CannotAcquireLockException("lock"))).isTrue();
+        assertThat(Races.lost(new CannotAcquireLockException("lock"))).isTrue();
     }
 
     @Test

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.duban.api.MetadataKeys;
@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -118,7 +119,7 @@ class AuditTrailProjection {
         List<AuditEntry.Change> changes = new ArrayList<>();
         for (Map.Entry<String, String> field : values.entrySet()) {
             String was = before.get(field.getKey());
-            if (java.util.Objects.equals(was, field.getValue()) && before.containsKey(field.getKey())) {
+            if (Objects.equals(was, field.getValue()) && before.containsKey(field.getKey())) {
                 continue;
             }
             // a field first seen empty is remembered, but nothing changed

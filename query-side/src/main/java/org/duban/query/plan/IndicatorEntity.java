@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import org.duban.api.Limits;
 import org.duban.api.indicator.Baseline;
 import org.duban.api.indicator.Direction;
 import org.duban.api.indicator.IndicatorAttribute;
@@ -34,9 +35,9 @@ class IndicatorEntity {
     @Column(name = "plan_id")
     String planId;
     int number;
-    @Column(length = org.duban.api.Limits.ID)
+    @Column(length = Limits.ID)
     String code;
-    @Column(name = "task_id", length = org.duban.api.Limits.ID)
+    @Column(name = "task_id", length = Limits.ID)
     String taskId;
     String name;
     @Column(name = "unit_of_measure")

@@ -14,6 +14,7 @@ import org.duban.api.plan.PlanCreated;
 import org.duban.api.plan.PlanExecutionStarted;
 import org.duban.api.plan.PlanPublished;
 import org.duban.api.plan.PlanSummary;
+import org.duban.api.plan.PlanSupervisionChanged;
 import org.duban.query.ProjectionTables;
 import org.springframework.stereotype.Component;
 
@@ -44,7 +45,7 @@ class PlanSummaryProjection {
     }
 
     @EventHandler
-    void on(org.duban.api.plan.PlanSupervisionChanged event, @Timestamp Instant at) {
+    void on(PlanSupervisionChanged event, @Timestamp Instant at) {
         plans.findById(event.planId()).ifPresent(plan -> plan.superviseBy(event.office(), at));
     }
 

@@ -12,7 +12,9 @@ import org.duban.api.plan.FindPlanTree;
 import org.duban.api.plan.PlanImportRecorded;
 import org.duban.api.plan.PlanTree;
 import org.duban.api.plan.SectionAdded;
+import org.duban.api.task.TaskAdjustmentApproved;
 import org.duban.api.task.TaskCreated;
+import org.duban.api.task.TaskUnitsChanged;
 import org.duban.api.task.TaskView;
 import org.duban.api.unit.FindUnitTasks;
 import org.duban.api.unit.UnitRef;
@@ -21,6 +23,7 @@ import org.duban.query.ProjectionTables;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -67,11 +70,11 @@ class PlanTreeProjection {
 
     /** Approved changes of text or due date show in the tree; unit and target changes stay on the task's record. */
     @EventHandler
-    void on(org.duban.api.task.TaskAdjustmentApproved event) {
+    void on(TaskAdjustmentApproved event) {
         tasks.findById(event.taskId()).ifPresent(task -> {
             switch (event.kind()) {
                 case TEXT -> task.text = event.proposal();
-                case DUE_DATE -> task.dueDate = java.time.LocalDate.parse(event.proposal());
+                case DUE_DATE -> task.dueDate = LocalDate.parse(event.proposal());
                 default -> {
                 }
             }
@@ -79,7 +82,7 @@ class PlanTreeProjection {
     }
 
     @EventHandler
-    void on(org.duban.api.task.TaskUnitsChanged event) {
+    void on(TaskUnitsChanged event) {
         tasks.findById(event.taskId()).ifPresent(task -> {
             task.leadUnit = new UnitRefEmbeddable(event.leadUnit());
             task.coUnits.clear();

@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import org.duban.api.Limits;
 import org.duban.api.task.TaskCreated;
 import org.duban.api.task.TaskView;
 
@@ -30,9 +31,9 @@ class TaskEntity {
     @Column(name = "section_id")
     String sectionId;
     int number;
-    @Column(length = org.duban.api.Limits.ID)
+    @Column(length = Limits.ID)
     String code;
-    @Column(length = org.duban.api.Limits.TASK_TEXT)
+    @Column(length = Limits.TASK_TEXT)
     String text;
     @Embedded
     @AttributeOverrides({

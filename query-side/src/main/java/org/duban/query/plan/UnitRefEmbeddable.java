@@ -4,7 +4,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import org.duban.api.unit.UnitRef;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** A unit as a task or indicator names it, stored in order beside the row that names it. */
 @Embeddable
@@ -27,7 +29,7 @@ class UnitRefEmbeddable {
     }
 
     static List<UnitRefEmbeddable> of(List<UnitRef> units) {
-        return units.stream().map(UnitRefEmbeddable::new).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+        return units.stream().map(UnitRefEmbeddable::new).collect(Collectors.toCollection(ArrayList::new));
     }
 
     static List<UnitRef> refs(List<UnitRefEmbeddable> units) {

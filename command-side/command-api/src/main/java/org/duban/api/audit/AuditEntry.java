@@ -2,6 +2,8 @@ package org.duban.api.audit;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * One event as an auditor reads it: who (user, unit, role), when, what (the event and each field it changed,
@@ -13,11 +15,11 @@ public record AuditEntry(String eventId, String aggregateType, String aggregateI
                          String planId, String taskId, String indicatorId, List<Change> changes, String summary) {
 
     /** The changes as people read them, one {@code field: before → after} a line, ∅ for no value. */
-    public String changesAsText(java.util.function.Predicate<String> fields) {
+    public String changesAsText(Predicate<String> fields) {
         return changes.stream().filter(change -> fields.test(change.field()))
                 .map(change -> change.field() + ": " + (change.before() == null ? "∅" : change.before()) + " → "
                         + (change.after() == null ? "∅" : change.after()))
-                .collect(java.util.stream.Collectors.joining("\n"));
+                .collect(Collectors.joining("\n"));
     }
 
     /** A field the event set; {@code before} is null the first time the field is set. */

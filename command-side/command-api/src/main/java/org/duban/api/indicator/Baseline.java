@@ -1,5 +1,7 @@
 package org.duban.api.indicator;
 
+import org.duban.api.Limits;
+
 import java.math.BigDecimal;
 
 /**
@@ -9,9 +11,9 @@ import java.math.BigDecimal;
  */
 public record Baseline(Integer year, BigDecimal value, String asWritten) {
     public Baseline {
-        if (asWritten != null && asWritten.length() > org.duban.api.Limits.VALUE) {
+        if (asWritten != null && asWritten.length() > Limits.VALUE) {
             throw new IllegalArgumentException("baseline \"" + asWritten.substring(0, 20) + "…\" is " + asWritten.length()
-                    + " characters long; at most " + org.duban.api.Limits.VALUE + " are accepted");
+                    + " characters long; at most " + Limits.VALUE + " are accepted");
         }
     }
 

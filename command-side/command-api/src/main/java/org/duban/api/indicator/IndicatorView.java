@@ -1,5 +1,6 @@
 package org.duban.api.indicator;
 
+import org.duban.api.task.TaskNumbers;
 import org.duban.api.unit.UnitRef;
 
 import java.util.List;
@@ -16,6 +17,6 @@ public record IndicatorView(String indicatorId, String planId, int number, Strin
 
     /** The number a reader looks for in the document: the printed one, else the place in the plan. */
     public String shownNumber() {
-        return org.duban.api.task.TaskNumbers.shown(number, code);
+        return TaskNumbers.shown(number, code);
     }
 }

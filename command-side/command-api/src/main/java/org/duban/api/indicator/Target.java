@@ -1,5 +1,7 @@
 package org.duban.api.indicator;
 
+import org.duban.api.Limits;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -12,9 +14,9 @@ import java.util.regex.Matcher;
 public record Target(Integer year, TargetKind kind, BigDecimal low, BigDecimal high, boolean percent,
                      String asWritten) {
     public Target {
-        if (asWritten != null && asWritten.length() > org.duban.api.Limits.VALUE) {
+        if (asWritten != null && asWritten.length() > Limits.VALUE) {
             throw new IllegalArgumentException("target \"" + asWritten.substring(0, 20) + "…\" is " + asWritten.length()
-                    + " characters long; at most " + org.duban.api.Limits.VALUE + " are accepted");
+                    + " characters long; at most " + Limits.VALUE + " are accepted");
         }
     }
 

@@ -1,6 +1,7 @@
 package org.duban.api.plan;
 
 import org.duban.api.reporting.ReportStatus;
+import org.duban.api.task.TaskNumbers;
 import org.duban.api.task.TaskStatus;
 
 import java.time.Instant;
@@ -17,7 +18,7 @@ public record PlanAsOf(String planId, Instant at, PlanStatus status, List<TaskSt
                             List<ReportState> reports) {
 
         public String shownNumber() {
-            return org.duban.api.task.TaskNumbers.shown(number, code);
+            return TaskNumbers.shown(number, code);
         }
     }
 

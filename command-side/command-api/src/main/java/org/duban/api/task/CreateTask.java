@@ -1,8 +1,9 @@
 package org.duban.api.task;
 
-import org.duban.api.Limits;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.duban.api.Limits;
 import org.duban.api.Require;
+import org.duban.api.plan.PlanPeriod;
 import org.duban.api.unit.UnitRef;
 
 import java.time.LocalDate;
@@ -22,7 +23,7 @@ import static org.duban.api.Require.present;
  */
 public record CreateTask(@TargetAggregateIdentifier String taskId, String planId, String sectionId, int number,
                          String code, String text, UnitRef leadUnit, List<UnitRef> coUnits, LocalDate dueDate, String remark,
-                         org.duban.api.plan.PlanPeriod planPeriod, String supervisingOffice) {
+                         PlanPeriod planPeriod, String supervisingOffice) {
     public CreateTask {
         Require.id(taskId, "taskId");
         Require.id(planId, "planId");

@@ -1,6 +1,7 @@
 package org.duban.api.task;
 
 import org.axonframework.serialization.Revision;
+import org.duban.api.plan.PlanPeriod;
 import org.duban.api.unit.UnitRef;
 
 import java.time.LocalDate;
@@ -15,5 +16,5 @@ import java.util.List;
 @Revision("1")
 public record TaskCreated(String taskId, String planId, String sectionId, int number, String code, String text, UnitRef leadUnit,
                           List<UnitRef> coUnits, LocalDate dueDate, String remark,
-                          org.duban.api.plan.PlanPeriod planPeriod, String supervisingOffice) {
+                          PlanPeriod planPeriod, String supervisingOffice) {
 }

@@ -1,10 +1,11 @@
 package org.duban.api.unit;
 
-import org.duban.api.Limits;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.duban.api.Limits;
 import org.duban.api.Require;
 
 import java.util.List;
+import java.util.Objects;
 
 import static org.duban.api.Require.text;
 
@@ -23,7 +24,7 @@ public record RegisterUnit(@TargetAggregateIdentifier String unitId, String name
         }
         name = registered;
         aliases = Require.atMost(aliases, "aliases", Limits.ALIASES).stream()
-                .map(alias -> Require.optionalText(alias, "alias", Limits.NAME)).filter(java.util.Objects::nonNull)
+                .map(alias -> Require.optionalText(alias, "alias", Limits.NAME)).filter(Objects::nonNull)
                 .filter(a -> !a.equals(registered)).distinct().toList();
         jurisdiction = Require.optionalText(jurisdiction, "jurisdiction", Limits.NAME);
     }

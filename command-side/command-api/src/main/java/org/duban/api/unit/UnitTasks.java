@@ -1,5 +1,7 @@
 package org.duban.api.unit;
 
+import org.duban.api.task.TaskNumbers;
+
 import java.util.List;
 
 /** The tasks a unit leads and the tasks it helps with as a co-unit, across all plans. */
@@ -13,7 +15,7 @@ public record UnitTasks(String unitId, List<Entry> lead, List<Entry> co) {
                         String text, UnitRef leadUnit, List<UnitRef> coUnits) {
 
         public String shownNumber() {
-            return org.duban.api.task.TaskNumbers.shown(number, code);
+            return TaskNumbers.shown(number, code);
         }
     }
 }

@@ -10,6 +10,7 @@ import org.duban.api.calendar.LoadCalendarYear;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -130,7 +131,7 @@ class CalendarYearTest {
         assertThatThrownBy(() -> new CalendarDay(null, DayKind.HOLIDAY, "元旦")).hasMessage("date is required");
         assertThatThrownBy(() -> new CalendarDay(LocalDate.of(2025, 1, 1), null, "元旦"))
                 .hasMessage("kind of 2025-01-01 is required");
-        assertThatThrownBy(() -> LoadCalendarYear.of(2025, java.util.Arrays.asList(NEW_YEAR, null), SOURCE))
+        assertThatThrownBy(() -> LoadCalendarYear.of(2025, Arrays.asList(NEW_YEAR, null), SOURCE))
                 .hasMessage("days of 2025 must not contain empty entries");
         assertThatThrownBy(() -> LoadCalendarYear.of(2025, List.of(NEW_YEAR), " "))
                 .hasMessage("source must not be blank");

@@ -5,12 +5,16 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.duban.api.plan.CreatePlan;
 import org.duban.api.plan.PlanPeriod;
 import org.duban.app.support.DubanIntegrationTest;
+import org.duban.app.support.TestDatabases;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -409,10 +413,10 @@ class AuditChainIT {
         }
     }
 
-    private static org.springframework.http.HttpEntity<String> jsonBody() {
-        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
-        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
-        return new org.springframework.http.HttpEntity<>("{}", headers);
+    private static HttpEntity<String> jsonBody() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>("{}", headers);
     }
 
     @Test
@@ -548,7 +552,7 @@ class AuditChainIT {
         int start = doc.indexOf("```sql\n") + "```sql\n".length();
         String query = doc.substring(start, doc.indexOf("```", start)).trim();
         assertThat(query).startsWith("select").contains("int8send(l.position)");
-        if (!org.duban.app.support.TestDatabases.postgres()) {
+        if (!TestDatabases.postgres()) {
             return; // int4send, int8send and convert_to are PostgreSQL's
         }
         query = query.substring(0, query.length() - 1); // the trailing semicolon

@@ -1,6 +1,7 @@
 package org.duban.app.audit.chain;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.duban.api.plan.PlanCreated;
 import org.duban.app.persistence.SchemaMigrations;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +46,7 @@ class ChainAnchorCheckTest {
         for (long globalIndex = 1; globalIndex <= 6; globalIndex++) {
             jdbc.update("insert into domain_event_entry (global_index, aggregate_identifier, sequence_number, type, "
                             + "event_identifier, payload_type, payload_revision, time_stamp, payload, meta_data) "
-                            + "values (?, 'plan-1', ?, 'Plan', ?, 'org.duban.api.plan.PlanCreated', '1', "
+                            + "values (?, 'plan-1', ?, 'Plan', ?, 'PlanCreated', '1', "
                             + "'2024-01-01T00:00:00Z', ?, null)", globalIndex, globalIndex - 1,
                     UUID.randomUUID().toString(), ("{\"n\":" + globalIndex + "}").getBytes(StandardCharsets.UTF_8));
         }
@@ -215,7 +217,7 @@ class ChainAnchorCheckTest {
 
         var health = new AuditChainHealthIndicator(monitor).health();
         assertThat(health.getStatus().getCode()).isEqualTo("UP");
-        assertThat((java.util.List<String>) health.getDetails().get("warnings"))
+        assertThat((List<String>) health.getDetails().get("warnings"))
                 .anySatisfy(warning -> assertThat(warning).contains("cannot be read"))
                 .anySatisfy(warning -> assertThat(warning).contains("could not be anchored"));
     }

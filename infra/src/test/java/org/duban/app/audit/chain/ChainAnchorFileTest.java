@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -173,7 +174,7 @@ class ChainAnchorFileTest {
     }
 
     private static AuditProperties properties(Path file) {
-        return new AuditProperties(HashAlgorithm.SM3, new AuditProperties.Verification(java.time.Duration.ZERO,
-                java.time.Duration.ZERO, 500), new AuditProperties.Anchor(file));
+        return new AuditProperties(HashAlgorithm.SM3, new AuditProperties.Verification(Duration.ZERO,
+                Duration.ZERO, 500), new AuditProperties.Anchor(file));
     }
 }

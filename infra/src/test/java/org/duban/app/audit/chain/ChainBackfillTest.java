@@ -1,6 +1,7 @@
 package org.duban.app.audit.chain;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.duban.api.plan.PlanCreated;
 import org.duban.app.persistence.SchemaMigrations;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +31,7 @@ class ChainBackfillTest {
         assertThat(jdbc.queryForObject("select backfill_to from audit_chain_head", Long.class)).isEqualTo(3);
 
         AuditProperties properties = new AuditProperties(HashAlgorithm.SHA_256,
-                new AuditProperties.Verification(java.time.Duration.ZERO, java.time.Duration.ZERO, 2),
+                new AuditProperties.Verification(Duration.ZERO, Duration.ZERO, 2),
                 new AuditProperties.Anchor(null));
         EventChain chain = new EventChain(jdbc, properties, new DataSourceTransactionManager(dataSource),
                 new SimpleMeterRegistry());
@@ -52,7 +54,7 @@ class ChainBackfillTest {
     private static void insertEvent(JdbcTemplate jdbc, long globalIndex) {
         jdbc.update("insert into domain_event_entry (global_index, aggregate_identifier, sequence_number, type, "
                         + "event_identifier, payload_type, payload_revision, time_stamp, payload, meta_data) "
-                        + "values (?, ?, 0, 'Plan', ?, 'org.duban.api.plan.PlanCreated', '1', '2024-01-01T00:00:00Z', ?, null)",
+                        + "values (?, ?, 0, 'Plan', ?, 'PlanCreated', '1', '2024-01-01T00:00:00Z', ?, null)",
                 globalIndex, "plan-" + globalIndex, UUID.randomUUID().toString(),
                 ("{\"n\":" + globalIndex + "}").getBytes(StandardCharsets.UTF_8));
     }

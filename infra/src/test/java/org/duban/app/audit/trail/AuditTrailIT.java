@@ -24,6 +24,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +49,8 @@ class AuditTrailIT {
     JdbcTemplate jdbc;
     private String planId;
     private String taskId;
-    private java.time.Instant beforePublication;
-    private java.time.Instant beforeSubmission;
+    private Instant beforePublication;
+    private Instant beforeSubmission;
 
     @BeforeAll
     void aQuarterOfWork() {
@@ -77,10 +78,10 @@ class AuditTrailIT {
     }
 
     /** A moment strictly between the events before and after it. */
-    private static java.time.Instant pause() {
+    private static Instant pause() {
         try {
             Thread.sleep(20);
-            java.time.Instant now = java.time.Instant.now();
+            Instant now = Instant.now();
             Thread.sleep(20);
             return now;
         } catch (InterruptedException e) {

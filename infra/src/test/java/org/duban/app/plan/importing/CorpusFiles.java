@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -167,7 +168,7 @@ final class CorpusFiles {
                 if (lines == null) {
                     throw new IllegalArgumentException(name + ": \"" + line + "\" comes before the first table line");
                 }
-                Kind kind = Kind.valueOf(keyword.toUpperCase(java.util.Locale.ROOT));
+                Kind kind = Kind.valueOf(keyword.toUpperCase(Locale.ROOT));
                 List<String> cells = kind == Kind.HEADER || kind == Kind.ROW
                         ? Arrays.stream(rest.split("\\|", -1)).map(String::strip).toList() : List.of(rest);
                 lines.add(new Line(kind, cells));
@@ -287,7 +288,7 @@ final class CorpusFiles {
                 widths[c] = Math.max(widths[c], Math.min(line.cell(c).length(), 40) + 2);
             }
         }
-        int total = Math.max(1, java.util.Arrays.stream(widths).sum());
+        int total = Math.max(1, Arrays.stream(widths).sum());
         var grid = word.getCTTbl().addNewTblGrid();
         for (int c = 0; c < columns; c++) {
             widths[c] = PAGE_WIDTH * widths[c] / total;

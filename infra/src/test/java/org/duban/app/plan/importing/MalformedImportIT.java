@@ -11,9 +11,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +34,7 @@ class MalformedImportIT {
     @Autowired
     TestRestTemplate http;
     @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    JdbcTemplate jdbc;
 
     private long eventsBefore;
     private int plansBefore;
@@ -110,6 +112,6 @@ class MalformedImportIT {
     private static String describe(Map error) {
         return new ImportProblem((String) error.get("file"), (String) error.get("table"), (Integer) error.get("row"),
                 (String) error.get("column"), (String) error.get("value"), (String) error.get("message"),
-                (String) error.get("messageEn")).describe(java.util.Locale.ENGLISH);
+                (String) error.get("messageEn")).describe(Locale.ENGLISH);
     }
 }

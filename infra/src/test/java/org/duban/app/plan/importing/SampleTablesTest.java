@@ -4,9 +4,10 @@ import org.duban.api.indicator.IndicatorAttribute;
 import org.duban.api.indicator.TargetKind;
 import org.duban.app.plan.importing.PlanContent.IndicatorDraft;
 import org.duban.app.plan.importing.PlanContent.TaskDraft;
+import org.duban.app.support.Uploads;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
 import java.util.LinkedHashSet;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +25,7 @@ class SampleTablesTest {
     static final TableFiles FILES = new TableFiles(DataSize.ofMegabytes(20));
 
     static byte[] sample(String name) {
-        return org.duban.app.support.Uploads.sample(name);
+        return Uploads.sample(name);
     }
 
     static PlanContent interpret(String name, byte[] content) {
@@ -123,7 +125,7 @@ class SampleTablesTest {
 
     /** Rows padded to five cells, as the seed writes them. */
     private static List<List<String>> cells(SourceTable table) {
-        return table.rows().stream().map(row -> java.util.stream.IntStream.range(0, 5).mapToObj(row::cell).toList())
+        return table.rows().stream().map(row -> IntStream.range(0, 5).mapToObj(row::cell).toList())
                 .toList();
     }
 }

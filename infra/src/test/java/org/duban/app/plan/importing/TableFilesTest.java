@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -85,7 +86,7 @@ class TableFilesTest {
     @Test
     void the_size_limit_is_configurable_and_named_in_the_message() {
         byte[] large = new byte[(int) DataSize.ofMegabytes(1).toBytes() + 1];
-        java.util.Arrays.fill(large, (byte) 'a');
+        Arrays.fill(large, (byte) 'a');
         assertThatThrownBy(() -> files.read("large.csv", large))
                 .hasMessageContaining("large.csv: the file is 1.0 MB; the largest file accepted is 1 MB");
     }

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -180,7 +181,7 @@ class TextImportIT {
     }
 
     private static String review(String sha256, List<Map> proposal,
-                                 java.util.function.Function<Map, Map<String, ?>> decide) {
+                                 Function<Map, Map<String, ?>> decide) {
         List<Map<String, ?>> items = new ArrayList<>();
         proposal.forEach(item -> items.add(decide.apply(item)));
         try {

@@ -3,8 +3,8 @@ package org.duban.app.reporting.evidence;
 import org.duban.api.Limits;
 import org.duban.api.Role;
 import org.duban.api.reporting.EvidenceRef;
-import org.duban.app.security.DubanUser;
 import org.duban.app.files.FileBytes;
+import org.duban.app.security.DubanUser;
 import org.duban.app.support.DubanIntegrationTest;
 import org.duban.app.support.TestDatabases;
 import org.duban.app.support.Uploads;
@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -177,7 +178,7 @@ class EvidenceIT {
                 task, health)).hasMessage("evidence[1]: evidence gone does not exist; upload the file first");
         assertThatThrownBy(() -> store.verify(List.of(cited, cited), task, health))
                 .hasMessage("evidence[1]: evidence " + cited.evidenceId() + " is listed more than once");
-        assertThatThrownBy(() -> store.verify(java.util.Collections.nCopies(Limits.EVIDENCE_FILES + 1, cited), task, health))
+        assertThatThrownBy(() -> store.verify(Collections.nCopies(Limits.EVIDENCE_FILES + 1, cited), task, health))
                 .hasMessage("evidence: 51 files are cited; at most " + Limits.EVIDENCE_FILES + " are accepted");
         // another unit learns neither the name nor the fingerprint of a file it may not cite
         DubanUser market = new DubanUser("market", "-", "market", "区市场监管局", Role.UNIT_USER);
