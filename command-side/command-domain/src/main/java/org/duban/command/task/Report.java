@@ -45,7 +45,6 @@ class Report {
     private ReportStatus status = ReportStatus.OPEN;
     private int round;
     private boolean overdue;
-    private boolean escalated;
 
     Report(ReportingPeriodOpened opened) {
         this.periodKey = opened.period().key();
@@ -158,17 +157,12 @@ class Report {
         overdue = true;
     }
 
-    @EventSourcingHandler
-    void on(ReportEscalated event) {
-        escalated = true;
-    }
-
     // value equality lets the test fixture compare state rebuilt from events with state after handling
     @Override
     public boolean equals(Object other) {
         return other instanceof Report that && periodKey.equals(that.periodKey) && taskId.equals(that.taskId)
                 && status == that.status && round == that.round && overdue == that.overdue
-                && escalated == that.escalated && Objects.equals(dueOn, that.dueOn)
+                && Objects.equals(dueOn, that.dueOn)
                 && Objects.equals(overdueOn, that.overdueOn);
     }
 
