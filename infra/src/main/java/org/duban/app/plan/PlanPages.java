@@ -19,6 +19,7 @@ import org.duban.app.security.WorkAccess;
 import org.duban.app.web.Moments;
 import org.duban.app.web.NotFound;
 import org.duban.app.web.PageActions;
+import org.duban.app.web.PageMessage;
 import org.duban.process.plan.PlanPublication;
 import org.slf4j.MDC;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -119,8 +120,7 @@ class PlanPages {
                       RedirectAttributes flash) {
         return actions.run("/plans/" + planId, flash, () -> {
             PlanReporting.PeriodOpened opened = reporting.openPeriod(planId, period, user);
-            return "已开启 " + opened.period() + " 报送期：" + opened.reports() + " 项任务，报送期限 " + opened.dueOn()
-                    + " · Period opened for " + opened.reports() + " tasks, due " + opened.dueOn();
+            return new PageMessage("plan.done.periodOpened", opened.period(), opened.reports(), opened.dueOn());
         });
     }
 

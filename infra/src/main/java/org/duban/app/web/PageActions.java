@@ -3,6 +3,8 @@ package org.duban.app.web;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.duban.api.CommandRefused;
 import org.duban.app.axon.EventHandlerFailed;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -13,29 +15,33 @@ import java.util.function.Supplier;
  * How a page's form does something: in one transaction, then back to the page with a notice of what was done, or
  * with the refusal (bad input, a step no longer waiting, something missing, a race lost to another user) and
  * nothing changed. A race is tried again as the API does ({@link Retries}). A user who may not act still gets the
- * 403 page.
+ * 403 page. Notices and refusals are sentences in the reader's language: a refusal's code names it in the bundles
+ * ({@code refusal.<code>}); one without a sentence there is shown as the domain stated it.
  */
 @Component
 public class PageActions {
     public static final String DONE = "done";
     public static final String PROBLEM = "problem";
     private final Retries retries;
+    private final MessageSource messages;
 
-    PageActions(Retries retries) {
+    PageActions(Retries retries, MessageSource messages) {
         this.retries = retries;
+        this.messages = messages;
     }
 
-    public String run(String backTo, RedirectAttributes flash, String done, Runnable action) {
+    /** @param doneKey the bundle key of the notice shown when the action succeeded */
+    public String run(String backTo, RedirectAttributes flash, String doneKey, Runnable action) {
         return run(backTo, flash, () -> {
             action.run();
-            return done;
+            return new PageMessage(doneKey);
         });
     }
 
     /** @param action does the work and tells what it did */
-    public String run(String backTo, RedirectAttributes flash, Supplier<String> action) {
+    public String run(String backTo, RedirectAttributes flash, Supplier<PageMessage> action) {
         try {
-            flash.addFlashAttribute(DONE, retries.attempt("this page", action));
+            flash.addFlashAttribute(DONE, sentence(retries.attempt("this page", action)));
         } catch (RuntimeException e) {
             String refusal = refusal(e);
             if (refusal == null) {
@@ -46,17 +52,26 @@ public class PageActions {
         return "redirect:" + backTo;
     }
 
+    /** The message in the reader's language. */
+    public String sentence(PageMessage message) {
+        return messages.getMessage(message.key(), message.args(), message.key(), LocaleContextHolder.getLocale());
+    }
+
     /** What to tell the user of a refusal, or null when it is not one. */
-    private static String refusal(RuntimeException e) {
+    public String refusal(RuntimeException e) {
         if (EventHandlerFailed.in(e) != null) {
             // a view that could not apply the event is the server's defect, not the user's input
             return null;
         }
         if (Races.lost(e)) {
-            return Races.changedMeanwhile("this page", e).getMessage();
+            return sentence(new PageMessage("refusal.changed-meanwhile"));
         }
-        for (Class<? extends RuntimeException> kind : List.of(CommandRefused.class,
-                IllegalArgumentException.class, NotFound.class,
+        CommandRefused refused = Causes.find(e, CommandRefused.class);
+        if (refused != null) {
+            return messages.getMessage("refusal." + refused.code(), null, refused.getMessage(),
+                    LocaleContextHolder.getLocale());
+        }
+        for (Class<? extends RuntimeException> kind : List.of(IllegalArgumentException.class, NotFound.class,
                 AggregateNotFoundException.class)) {
             RuntimeException found = Causes.find(e, kind);
             if (found != null) {

@@ -9,18 +9,25 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
  * A real headless Chromium driven through the chromedriver of the machine (Debian packages chromium and
  * chromium-driver, installed by .ci/run). Paths can be changed with -Dduban.test.chromium and
- * -Dduban.test.chromedriver; nothing is downloaded.
+ * -Dduban.test.chromedriver; nothing is downloaded. The window is a common office screen, 1,366 × 768; the browser
+ * asks for Chinese unless told another language.
  */
 public final class Browser implements AutoCloseable {
     private final WebDriver driver;
     private final String baseUrl;
 
     public Browser(int port) {
+        this(port, Locale.SIMPLIFIED_CHINESE);
+    }
+
+    public Browser(int port, Locale language) {
         File chromium = new File(System.getProperty("duban.test.chromium", "/usr/bin/chromium"));
         File chromedriver = new File(System.getProperty("duban.test.chromedriver", "/usr/bin/chromedriver"));
         if (!chromium.canExecute() || !chromedriver.canExecute()) {
@@ -30,7 +37,9 @@ public final class Browser implements AutoCloseable {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1400,1000", "--lang=zh-CN", "--no-first-run", "--disable-extensions");
+                "--window-size=1366,768", "--lang=" + language.toLanguageTag(), "--no-first-run",
+                "--disable-extensions");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language.toLanguageTag()));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
                 .usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
