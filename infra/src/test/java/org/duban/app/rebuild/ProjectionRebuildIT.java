@@ -102,8 +102,10 @@ class ProjectionRebuildIT {
         post("supervisor", "/api/plans/" + planId + "/publication-approval", Map.of());
         List<Map> tasks = new ArrayList<>();
         collect((List<Map>) get("supervisor", "/api/plans/" + planId + "/tree").get("sections"), tasks);
+        // with another co-unit beside the market regulator, whose contribution the acceptance closes
         Map withCoUnit = tasks.stream().filter(t -> ((Map) t.get("leadUnit")).get("name").equals("区卫生健康委")
-                && ((List<Map>) t.get("coUnits")).stream().anyMatch(u -> u.get("name").equals("区市场监管局")))
+                && ((List<Map>) t.get("coUnits")).stream().anyMatch(u -> u.get("name").equals("区市场监管局"))
+                && ((List<Map>) t.get("coUnits")).size() > 1)
                 .findFirst().orElseThrow();
         healthTasks = tasks.stream().filter(t -> ((Map) t.get("leadUnit")).get("name").equals("区卫生健康委") && t != withCoUnit)
                 .map(t -> (String) t.get("taskId")).collect(Collectors.toCollection(ArrayList::new));
@@ -111,6 +113,8 @@ class ProjectionRebuildIT {
         String taskB = healthTasks.remove(0);
 
         assertThat(post("health", "/api/tasks/" + taskA + "/acknowledgement", Map.of()).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(post("market", "/api/tasks/" + taskA + "/co-unit-confirmation", Map.of()).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
         String adjustmentId = (String) post("health", "/api/tasks/" + taskB + "/adjustment-requests",
                 Map.of("kind", "DUE_DATE", "proposal", "2026-12-31", "reason", "用地审批延后")).getBody().get("adjustmentId");
         post("supervisor", "/api/tasks/" + taskB + "/adjustment-requests/" + adjustmentId + "/decision",

@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -156,9 +157,13 @@ class WorkflowCycleIT {
 
         // the timelines tell who did what, when, why, through which step
         List<Map> timelineA = (List<Map>) accepted.get("timeline");
-        assertThat(timelineA).extracting(e -> e.get("eventType")).containsExactly("TaskCreated", "TaskAssigned",
+        List<String> eventsOfA = new ArrayList<>(List.of("TaskCreated", "TaskAssigned",
                 "CoUnitPartConfirmed", "TaskAcknowledged", "ReportingPeriodOpened", "ContributionSubmitted", "ReportDrafted", "ReportSubmitted",
-                "ReportReturned", "ReportReminded", "ReportSubmitted", "ReportAccepted");
+                "ReportReturned", "ReportReminded", "ReportSubmitted", "ReportAccepted"));
+        // the acceptance ends the contributions of A's other co-units, which gave none
+        ((List<Map>) a.get("coUnits")).stream().filter(u -> !u.get("name").equals("区市场监管局"))
+                .forEach(u -> eventsOfA.add("ContributionClosed"));
+        assertThat(timelineA).extracting(e -> e.get("eventType")).containsExactlyElementsOf(eventsOfA);
         Map returnedEvent = timelineA.stream().filter(e -> e.get("eventType").equals("ReportReturned")).findFirst().orElseThrow();
         assertThat(returnedEvent).containsEntry("actorUser", "supervisor").containsEntry("actorUnit", "区政府督查室")
                 .containsEntry("reason", "缺少资金到位佐证");

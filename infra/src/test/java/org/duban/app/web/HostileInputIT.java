@@ -487,10 +487,14 @@ class HostileInputIT {
         }
     }
 
-    /** Events a request could cause: timers of other tests' reports (reminders, overdue marks) may fire meanwhile. */
+    /**
+     * Events a request could cause: timers of other tests' tasks and reports (reminders, overdue marks, co-units'
+     * steps ending) may fire meanwhile.
+     */
     private long events() {
         return jdbc.queryForObject("select count(*) from domain_event_entry where payload_type not like '%.ReportReminded'"
-                + " and payload_type not like '%.ReportMarkedOverdue' and payload_type not like '%.ReportEscalated'",
+                + " and payload_type not like '%.ReportMarkedOverdue' and payload_type not like '%.ReportEscalated'"
+                + " and payload_type not like '%.ContributionClosed' and payload_type not like '%.CoUnitConfirmationExpired'",
                 Long.class);
     }
 

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.duban.api.task.AdjustmentKind;
 import org.duban.process.StepNotWaiting;
 import org.duban.process.WorkflowClock;
+import org.duban.process.calendar.WorkingDays;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,7 +20,9 @@ import java.util.UUID;
 /**
  * The {@code task-assignment} process of one task (business key: the task id): the lead unit acknowledges (签收)
  * or asks for an adjustment, which a supervisor decides, and then acknowledges. Each completion sends its command
- * in the completing transaction (see {@link TaskAssignmentSteps}); a step that is not waiting is refused.
+ * in the completing transaction (see {@link TaskAssignmentSteps}); a step that is not waiting is refused. Each co-unit
+ * confirms its part (知悉) by the day the lead acknowledges by; from the next working day the confirmations not given
+ * expire (see {@link TaskTimers}).
  */
 @Component
 public class TaskAssignment {
@@ -32,6 +35,7 @@ public class TaskAssignment {
     static final String CO_UNIT_IDS = "coUnitIds";
     public static final String CO_UNIT_ID = "coUnitId";
     static final String ACKNOWLEDGE_BY = "acknowledgeBy";
+    static final String CONFIRMATIONS_EXPIRE_AT = "confirmationsExpireAt";
     static final String OUTCOME = "outcome";
     static final String ACKNOWLEDGED = "acknowledged";
     static final String ADJUSTMENT = "adjustment";
@@ -45,15 +49,19 @@ public class TaskAssignment {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final WorkingDays workingDays;
 
-    public TaskAssignment(RuntimeService runtime, TaskService tasks) {
+    public TaskAssignment(RuntimeService runtime, TaskService tasks, WorkingDays workingDays) {
         this.runtime = runtime;
         this.tasks = tasks;
+        this.workingDays = workingDays;
     }
 
     public void start(String taskId, String leadUnitId, List<String> coUnitIds, LocalDate acknowledgeBy) {
         runtime.startProcessInstanceByKey(PROCESS_KEY, taskId, Map.of(TASK_ID, taskId, LEAD_UNIT_ID, leadUnitId,
-                CO_UNIT_IDS, List.copyOf(coUnitIds), ACKNOWLEDGE_BY, WorkflowClock.startOf(acknowledgeBy)));
+                CO_UNIT_IDS, List.copyOf(coUnitIds), ACKNOWLEDGE_BY, WorkflowClock.startOf(acknowledgeBy),
+                // the whole due day is the co-units', as a report's due day is the lead's
+                CONFIRMATIONS_EXPIRE_AT, WorkflowClock.startOf(workingDays.plus(acknowledgeBy, 1))));
     }
 
     /** A co-unit confirms it was told of its part (知悉). */

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.duban.api.CommandRefused;
 import org.duban.api.MetadataKeys;
 import org.duban.api.reporting.AcceptReport;
+import org.duban.api.reporting.CloseContributions;
 import org.duban.api.reporting.DraftReport;
 import org.duban.api.reporting.CompletionStatus;
 import org.duban.api.reporting.MarkReportOverdue;
@@ -80,6 +81,7 @@ class ProgressReportProcessTest {
         Mocks.register(ReportingSteps.BEAN, new ReportingSteps(commands));
         Mocks.register(ReportTimers.REMINDER, ReportTimers.reportReminder(commands));
         Mocks.register(ReportTimers.OVERDUE, ReportTimers.reportOverdue(commands));
+        Mocks.register(ReportTimers.CONTRIBUTIONS_CLOSING, ReportTimers.contributionsClosing(commands));
         reporting = new ProgressReporting(runtimeService(), taskService(), commands, new Weekdays(), 3);
         waiting = new WaitingSteps(taskService(), runtimeService());
         // the task answers whether it opened the period's report
@@ -188,6 +190,53 @@ class ProgressReportProcessTest {
                 new SubmitReport("t-1", "2025-Q1", "unit-health", CONTENT),
                 new AcceptReport("t-1", "2025-Q1", null));
         assertThat(waiting.onTask("t-1")).isEmpty();
+    }
+
+    @Test
+    void accepting_the_report_ends_the_contributions_not_given_and_leaves_none_in_the_co_units_inbox() {
+        ProcessInstance instance = open(List.of("unit-finance", "unit-market"));
+        reporting.contribute("t-1", "2025-Q1", "unit-finance", "资金已拨付", List.of());
+        reporting.submit("t-1", "2025-Q1", "unit-health", CONTENT);
+        assertThat(waiting.ofUnit("unit-market")).extracting(OpenStep::kind).containsExactly(StepKind.CONTRIBUTE);
+
+        reporting.review("t-1", "2025-Q1", true, "同意");
+
+        BpmnAwareTests.assertThat(instance).hasPassed("reportAccepted").hasNotPassed("contributionsDone").isEnded();
+        assertThat(waiting.ofUnit("unit-market")).isEmpty();
+        assertThat(waiting.onTask("t-1")).isEmpty();
+        // the acceptance is one command: the task closes the contributions not given with it (TaskCoUnitStepsTest)
+        assertThat(sent()).endsWith(new AcceptReport("t-1", "2025-Q1", "同意"))
+                .noneMatch(command -> command instanceof CloseContributions);
+    }
+
+    @Test
+    void the_period_closes_for_the_co_units_when_the_report_becomes_overdue() {
+        ProcessInstance instance = open(List.of("unit-finance", "unit-market"));
+        reporting.contribute("t-1", "2025-Q1", "unit-finance", "资金已拨付", List.of());
+        // due 2025-04-07, two working days' grace: overdue, and closed to the co-units, from 2025-04-10
+        BpmnAwareTests.assertThat(job("periodClosed", instance))
+                .hasDueDate(WorkflowClock.startOf(LocalDate.of(2025, 4, 10)));
+
+        execute(job("periodClosed", instance));
+
+        BpmnAwareTests.assertThat(instance).hasPassed("closeContributions", "contributionsClosed")
+                .hasNotPassed("contributionsDone").isWaitingAt(ProgressReporting.WRITE, "reminderDue");
+        assertThat(waiting.ofUnit("unit-market")).isEmpty();
+        assertThat(waiting.onTask("t-1")).containsExactly(new WaitingStep(StepKind.WRITE_REPORT, "2025-Q1", "unit-health", null));
+        assertNotWaiting(() -> reporting.contribute("t-1", "2025-Q1", "unit-market", "迟到的配合", List.of()),
+                "no contribution of your unit for 2025-Q1 of task t-1 is waiting");
+        CommandMessage<?> closed = messages().stream().filter(m -> m.getPayload() instanceof CloseContributions)
+                .findFirst().orElseThrow();
+        assertThat(closed.getPayload()).isEqualTo(new CloseContributions("t-1", "2025-Q1"));
+        assertThat(closed.getMetaData()).containsEntry(MetadataKeys.PROCESS_INSTANCE_ID, instance.getId());
+    }
+
+    @Test
+    void contributions_all_given_leave_no_period_timer() {
+        ProcessInstance instance = open(List.of("unit-finance"));
+        reporting.contribute("t-1", "2025-Q1", "unit-finance", "资金已拨付", List.of());
+        BpmnAwareTests.assertThat(instance).hasPassed("contributionsDone");
+        assertThat(BpmnAwareTests.jobQuery().processInstanceId(instance.getId()).activityId("periodClosed").count()).isZero();
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.duban.api.CommandRefused;
 import org.duban.api.task.AcknowledgeTask;
 import org.duban.api.task.AdjustmentKind;
 import org.duban.api.task.ConfirmCoUnitPart;
+import org.duban.api.task.ExpireCoUnitConfirmations;
 import org.duban.api.task.ApproveTaskAdjustment;
 import org.duban.api.task.RejectTaskAdjustment;
 import org.duban.api.task.RequestTaskAdjustment;
@@ -20,6 +21,7 @@ import org.duban.process.steps.StepKind;
 import org.duban.process.steps.WaitingStep;
 import org.duban.process.steps.WaitingSteps;
 import org.duban.process.support.FlowCoverage;
+import org.duban.process.support.Weekdays;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -33,9 +35,12 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.atLeastOnce;
@@ -63,8 +68,10 @@ class TaskAssignmentProcessTest {
         // an approval answers the task's lead unit, unchanged unless the test says otherwise
         when(gateway.sendAndWait(org.mockito.ArgumentMatchers.<CommandMessage<?>>argThat(message ->
                 message != null && message.getPayload() instanceof ApproveTaskAdjustment))).thenReturn("unit-health");
-        Mocks.register(TaskAssignmentSteps.BEAN, new TaskAssignmentSteps(new WorkflowCommands(gateway)));
-        assignment = new TaskAssignment(runtimeService(), taskService());
+        WorkflowCommands commands = new WorkflowCommands(gateway);
+        Mocks.register(TaskAssignmentSteps.BEAN, new TaskAssignmentSteps(commands));
+        Mocks.register(TaskTimers.CONFIRMATIONS_EXPIRY, TaskTimers.confirmationsExpiry(commands));
+        assignment = new TaskAssignment(runtimeService(), taskService(), new Weekdays());
         waiting = new WaitingSteps(taskService(), runtimeService());
     }
 
@@ -129,6 +136,37 @@ class TaskAssignmentProcessTest {
         BpmnAwareTests.assertThat(instance).hasPassed("coUnitsTold").isEnded();
         assertThat(sent()).containsExactly(new ConfirmCoUnitPart("t-1", "unit-market"),
                 new AcknowledgeTask("t-1", "unit-health"), new ConfirmCoUnitPart("t-1", "unit-finance"));
+    }
+
+    @Test
+    void confirmations_are_due_with_the_acknowledgement_and_expire_on_the_next_working_day_leaving_no_step_open() {
+        // 2025-03-07 is a Friday: the co-units have all of it, and the confirmations expire on Monday
+        assignment.start("t-1", "unit-health", List.of("unit-market", "unit-finance"), LocalDate.of(2025, 3, 7));
+        ProcessInstance instance = runtimeService().createProcessInstanceQuery().processInstanceBusinessKey("t-1").singleResult();
+        assertThat(taskQuery().taskDefinitionKey(TaskAssignment.CONFIRM_PART).list()).hasSize(2)
+                .allSatisfy(step -> assertThat(step.getDueDate()).isEqualTo(WorkflowClock.startOf(LocalDate.of(2025, 3, 7))));
+        BpmnAwareTests.assertThat(job("confirmationsDue", instance))
+                .hasDueDate(WorkflowClock.startOf(LocalDate.of(2025, 3, 10)));
+        assignment.confirmPart("t-1", "unit-market");
+        assignment.acknowledge("t-1", "unit-health");
+
+        execute(job("confirmationsDue", instance));
+
+        BpmnAwareTests.assertThat(instance).hasPassed("expireConfirmations", "confirmationsExpired")
+                .hasNotPassed("coUnitsTold").isEnded();
+        assertThat(waiting.onTask("t-1")).isEmpty();
+        assertThat(waiting.ofUnit("unit-finance")).isEmpty();
+        assertNotWaiting(() -> assignment.confirmPart("t-1", "unit-finance"),
+                "no confirmation of your unit's part of task t-1 is waiting");
+        // the task decides whose confirmation expires: unit-finance's, not unit-market's
+        assertThat(sent()).containsExactly(new ConfirmCoUnitPart("t-1", "unit-market"),
+                new AcknowledgeTask("t-1", "unit-health"), new ExpireCoUnitConfirmations("t-1"));
+    }
+
+    @Test
+    void a_task_without_co_units_has_no_confirmation_timer() {
+        ProcessInstance instance = assign();
+        assertThat(BpmnAwareTests.jobQuery().processInstanceId(instance.getId()).count()).isZero();
     }
 
     @Test

@@ -59,7 +59,7 @@ class TaskHistory {
                 ? Optional.<TaskDetail>empty()
                 : views.handle(new FindTaskDetail(query.taskId())).map(detail -> new TaskDetail(detail.summary(),
                 detail.sectionHeading(), detail.reports(), detail.adjustments(), detail.timeline().stream()
-                .filter(entry -> !entry.occurredAt().isAfter(query.at())).toList())));
+                .filter(entry -> !entry.occurredAt().isAfter(query.at())).toList(), detail.confirmations())));
     }
 
     @QueryHandler

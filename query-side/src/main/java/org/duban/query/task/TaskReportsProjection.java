@@ -8,6 +8,7 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 import org.duban.api.MetadataKeys;
+import org.duban.api.reporting.ContributionClosed;
 import org.duban.api.reporting.ContributionSubmitted;
 import org.duban.api.reporting.FindTasksCitingEvidence;
 import org.duban.api.reporting.FindTasksReporting;
@@ -30,10 +31,13 @@ import java.util.List;
 import static java.sql.Timestamp.from;
 import static org.duban.query.task.StoredJson.json;
 
-/** Each period's progress report of a task: its status, every review round, and the co-units' contributions. */
+/**
+ * Each period's progress report of a task: its status, every review round, and the co-units' contributions, given or
+ * closed without one.
+ */
 @Component
 @ProcessingGroup(TaskReportsProjection.PROCESSING_GROUP)
-@ProjectionTables({"task_contribution", "task_report_round", "task_report"})
+@ProjectionTables({"task_contribution_closed", "task_contribution", "task_report_round", "task_report"})
 class TaskReportsProjection {
     static final String PROCESSING_GROUP = "task-reports";
 
@@ -59,6 +63,12 @@ class TaskReportsProjection {
         jdbc.update("insert into task_contribution (id, task_id, period_key, unit_id, text, evidence, submitted_by, submitted_at) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?)", eventId, event.taskId(), event.periodKey(),
                 event.unitId(), event.text(), json(event.evidence()), user, from(at));
+    }
+
+    @EventHandler
+    void on(ContributionClosed event, @Timestamp Instant at) {
+        jdbc.update("insert into task_contribution_closed (task_id, period_key, unit_id, cause, closed_at) values (?, ?, ?, ?, ?)",
+                event.taskId(), event.periodKey(), event.unitId(), event.cause().name(), from(at));
     }
 
     @EventHandler

@@ -1,6 +1,7 @@
 package org.duban.query.task;
 
 import org.axonframework.queryhandling.QueryHandler;
+import org.duban.api.reporting.ContributionEnd;
 import org.duban.api.reporting.ReportContent;
 import org.duban.api.reporting.ReportStatus;
 import org.duban.api.task.AdjustmentKind;
@@ -82,7 +83,7 @@ class TaskViews {
                 .findFirst().map(row -> {
                     TaskSummary summary = summary(row, workOf(List.of(row.taskId())).get(row.taskId()));
                     return new TaskDetail(summary, heading(row.sectionId()), reports(row.taskId()),
-                            adjustments(row.taskId()), timeline(row.taskId()));
+                            adjustments(row.taskId()), timeline(row.taskId()), confirmations(summary));
                 });
     }
 
@@ -133,7 +134,8 @@ class TaskViews {
             return new TaskDetail.Report(period, date(rs, "period_start"), date(rs, "period_end"), date(rs, "due_on"),
                     date(rs, "overdue_on"), ReportStatus.valueOf(rs.getString("status")), rs.getInt("round"),
                     rs.getBoolean("overdue"), rs.getBoolean("escalated"), rs.getInt("reminders"),
-                    read(rs.getString("draft"), ReportContent.class), rounds(taskId, period), contributions(taskId, period));
+                    read(rs.getString("draft"), ReportContent.class), rounds(taskId, period), contributions(taskId, period),
+                    closedContributions(taskId, period));
         }, taskId);
     }
 
@@ -149,6 +151,29 @@ class TaskViews {
                 (rs, n) -> new TaskDetail.Contribution(rs.getString("unit_id"), rs.getString("text"),
                         readEvidence(rs.getString("evidence")), rs.getString("submitted_by"), instant(rs, "submitted_at")),
                 taskId, period);
+    }
+
+    private List<TaskDetail.ClosedContribution> closedContributions(String taskId, String period) {
+        return work.query("select * from task_contribution_closed where task_id = ? and period_key = ? "
+                        + "order by closed_at, unit_id",
+                (rs, n) -> new TaskDetail.ClosedContribution(rs.getString("unit_id"),
+                        ContributionEnd.valueOf(rs.getString("cause")), instant(rs, "closed_at")), taskId, period);
+    }
+
+    /** Every co-unit of the task, with how its confirmation ended if it has. */
+    private List<TaskDetail.Confirmation> confirmations(TaskSummary summary) {
+        Map<String, TaskDetail.Confirmation> ended = new HashMap<>();
+        work.query("select * from task_co_unit_confirmation where task_id = ?", rs -> {
+            String unitId = rs.getString("unit_id");
+            ended.put(unitId, new TaskDetail.Confirmation(null, rs.getString("outcome"), rs.getString("decided_by"),
+                    instant(rs, "decided_at")));
+        }, summary.taskId());
+        return summary.coUnits().stream().map(unit -> {
+            TaskDetail.Confirmation confirmation = ended.get(unit.unitId());
+            return confirmation == null ? new TaskDetail.Confirmation(unit, null, null, null)
+                    : new TaskDetail.Confirmation(unit, confirmation.outcome(), confirmation.decidedBy(),
+                    confirmation.decidedAt());
+        }).toList();
     }
 
     private List<TaskDetail.Adjustment> adjustments(String taskId) {

@@ -6,6 +6,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.duban.api.MetadataKeys;
+import org.duban.api.task.CoUnitConfirmationExpired;
+import org.duban.api.task.CoUnitPartConfirmed;
 import org.duban.api.task.TaskAcknowledged;
 import org.duban.api.task.TaskAdjustmentApproved;
 import org.duban.api.task.TaskAdjustmentRejected;
@@ -19,13 +21,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 import static java.sql.Timestamp.from;
 
-/** A task's workflow status (assigned, acknowledged, adjustment requested, closed) and its adjustment requests. */
+/**
+ * A task's workflow status (assigned, acknowledged, adjustment requested, closed), its adjustment requests, and how
+ * each co-unit's confirmation of its part ended (confirmed, or expired).
+ */
 @Component
 @ProcessingGroup(TaskWorkProjection.PROCESSING_GROUP)
-@ProjectionTables({"task_adjustment", "task_work"})
+@ProjectionTables({"task_co_unit_confirmation", "task_adjustment", "task_work"})
 class TaskWorkProjection {
     static final String PROCESSING_GROUP = "task-work";
 
@@ -52,6 +58,21 @@ class TaskWorkProjection {
     void on(TaskAcknowledged event, @Timestamp Instant at) {
         jdbc.update("update task_work set status = ?, acknowledged_at = ? where task_id = ?",
                 TaskStatus.ACKNOWLEDGED.name(), from(at), event.taskId());
+    }
+
+    @EventHandler
+    void on(CoUnitPartConfirmed event, @Timestamp Instant at, @MetaDataValue(MetadataKeys.ACTOR_USER) String user) {
+        confirmation(event.taskId(), event.unitId(), "CONFIRMED", null, user, at);
+    }
+
+    @EventHandler
+    void on(CoUnitConfirmationExpired event, @Timestamp Instant at) {
+        confirmation(event.taskId(), event.unitId(), "EXPIRED", event.confirmBy(), null, at);
+    }
+
+    private void confirmation(String taskId, String unitId, String outcome, LocalDate confirmBy, String user, Instant at) {
+        jdbc.update("insert into task_co_unit_confirmation (task_id, unit_id, outcome, confirm_by, decided_by, decided_at) "
+                + "values (?, ?, ?, ?, ?, ?)", taskId, unitId, outcome, confirmBy, user, from(at));
     }
 
     @EventHandler

@@ -150,7 +150,8 @@ class TaskHistoryTest {
 
     private List<Map<String, Object>> liveRowsOfTheTask() {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (String table : List.of("task_work", "task_adjustment", "task_report", "task_report_round", "task_contribution")) {
+        for (String table : List.of("task_work", "task_adjustment", "task_co_unit_confirmation", "task_report",
+                "task_report_round", "task_contribution", "task_contribution_closed")) {
             rows.addAll(live.queryForList("select * from " + table + " where task_id = ?", taskId));
         }
         return rows;

@@ -4,6 +4,8 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.duban.api.plan.PlanCreated;
 import org.duban.api.plan.PlanPeriod;
 import org.duban.api.reporting.CompletionStatus;
+import org.duban.api.reporting.ContributionClosed;
+import org.duban.api.reporting.ContributionEnd;
 import org.duban.api.reporting.ContributionSubmitted;
 import org.duban.api.reporting.EvidenceRef;
 import org.duban.api.reporting.FindTasksCitingEvidence;
@@ -93,6 +95,7 @@ class TaskReportsProjectionTest {
         assertThat(q4.draft()).isNull();
         assertThat(q4.rounds()).isEmpty();
         assertThat(q4.contributions()).isEmpty();
+        assertThat(q4.closedContributions()).isEmpty();
         assertThat(projections.query(new FindTasksReporting(planId, "2026-Q4"), ResponseTypes.multipleInstancesOf(String.class)))
                 .containsExactly(taskId);
         assertThat(projections.query(new FindTasksReporting(planId, "2027-Q1"), ResponseTypes.multipleInstancesOf(String.class)))
@@ -183,5 +186,31 @@ class TaskReportsProjectionTest {
         }
         assertThat(projections.query(new FindTasksCitingEvidence(UUID.randomUUID().toString()),
                 ResponseTypes.multipleInstancesOf(String.class))).isEmpty();
+    }
+
+    @Test
+    void a_period_shows_the_contributions_given_and_those_closed_without_one_with_the_cause() {
+        aTaskReportingIn(Q3, Q4);
+        UnitRef market = new UnitRef("unit-market", "区市场监管局");
+        projections.given(new ContributionSubmitted(taskId, "2026-Q3", FINANCE.unitId(), "资金已到位", List.of()),
+                new ReportSubmitted(taskId, "2026-Q3", HEALTH.unitId(), 1, content("完成选址", 20, List.of())),
+                new ReportAccepted(taskId, "2026-Q3", 1, null),
+                new ContributionClosed(taskId, "2026-Q3", market.unitId(), ContributionEnd.REPORT_ACCEPTED));
+        projections.given(new ContributionClosed(taskId, "2026-Q4", FINANCE.unitId(), ContributionEnd.PERIOD_CLOSED));
+
+        TaskDetail.Report q3 = report("2026-Q3");
+        assertThat(q3.contributions()).extracting(TaskDetail.Contribution::unitId).containsExactly(FINANCE.unitId());
+        assertThat(q3.closedContributions()).singleElement().satisfies(closed -> {
+            assertThat(closed.unitId()).isEqualTo(market.unitId());
+            assertThat(closed.cause()).isEqualTo(ContributionEnd.REPORT_ACCEPTED);
+            assertThat(closed.closedAt()).isNotNull();
+        });
+        TaskDetail.Report q4 = report("2026-Q4");
+        assertThat(q4.contributions()).isEmpty();
+        assertThat(q4.closedContributions()).extracting(TaskDetail.ClosedContribution::unitId,
+                TaskDetail.ClosedContribution::cause).containsExactly(tuple(FINANCE.unitId(), ContributionEnd.PERIOD_CLOSED));
+        TaskDetail detail = projections.query(new FindTaskDetail(taskId), ResponseTypes.instanceOf(TaskDetail.class));
+        assertThat(detail.timeline()).extracting(TaskDetail.TimelineEntry::eventType).endsWith(
+                "ReportAccepted", "ContributionClosed", "ContributionClosed");
     }
 }

@@ -4,6 +4,8 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.duban.api.plan.PlanCreated;
 import org.duban.api.plan.PlanPeriod;
 import org.duban.api.task.AdjustmentKind;
+import org.duban.api.task.CoUnitConfirmationExpired;
+import org.duban.api.task.CoUnitPartConfirmed;
 import org.duban.api.task.FindTaskDetail;
 import org.duban.api.task.FindTaskSummaries;
 import org.duban.api.task.TaskAcknowledged;
@@ -34,6 +36,7 @@ import static org.assertj.core.api.Assertions.tuple;
 class TaskWorkProjectionTest {
     private static final UnitRef HEALTH = new UnitRef("unit-health", "区卫生健康委");
     private static final UnitRef FINANCE = new UnitRef("unit-finance", "区财政局");
+    private static final UnitRef MARKET = new UnitRef("unit-market", "区市场监管局");
     private static final PlanPeriod PERIOD = new PlanPeriod(2024, 2027);
     private static final LocalDate ACKNOWLEDGE_BY = LocalDate.of(2026, 10, 20);
 
@@ -139,5 +142,28 @@ class TaskWorkProjectionTest {
         assertThat(projections.query(new FindTaskSummaries(List.of(taskId, "t-unknown")),
                 ResponseTypes.multipleInstancesOf(TaskSummary.class))).extracting(TaskSummary::taskId).containsExactly(taskId);
         assertThat(projections.query(new FindTaskDetail("t-unknown"), ResponseTypes.instanceOf(TaskDetail.class))).isNull();
+    }
+
+    @Test
+    void each_co_unit_shows_whether_it_confirmed_its_part_or_its_confirmation_expired_and_who_is_still_asked() {
+        projections.given(new PlanCreated(planId, "大足区中医药传承创新发展实施方案", null, "大足区人民政府办公室", null, PERIOD,
+                        null, "区政府督查室"),
+                new TaskCreated(taskId, planId, null, 3, "3", "建设区中医医院新院区。", HEALTH, List.of(FINANCE, MARKET),
+                        null, null, PERIOD, "区政府督查室"),
+                new TaskAssigned(taskId, planId, HEALTH, List.of(FINANCE, MARKET), ACKNOWLEDGE_BY));
+        assertThat(detail().confirmations()).extracting(TaskDetail.Confirmation::unit, TaskDetail.Confirmation::outcome)
+                .containsExactly(tuple(FINANCE, null), tuple(MARKET, null));
+
+        projections.given(new CoUnitPartConfirmed(taskId, MARKET.unitId()));
+        projections.given(new CoUnitConfirmationExpired(taskId, FINANCE.unitId(), ACKNOWLEDGE_BY));
+
+        TaskDetail detail = detail();
+        assertThat(detail.confirmations()).extracting(TaskDetail.Confirmation::unit, TaskDetail.Confirmation::outcome,
+                TaskDetail.Confirmation::decidedBy).containsExactly(
+                tuple(FINANCE, "EXPIRED", null),
+                tuple(MARKET, "CONFIRMED", Projections.USER));
+        assertThat(detail.confirmations().get(0).decidedAt()).isAfter(detail.confirmations().get(1).decidedAt());
+        assertThat(detail.timeline()).extracting(TaskDetail.TimelineEntry::eventType)
+                .endsWith("CoUnitPartConfirmed", "CoUnitConfirmationExpired");
     }
 }

@@ -1,20 +1,46 @@
 package org.duban.api.task;
 
+import org.duban.api.reporting.ContributionEnd;
 import org.duban.api.reporting.EvidenceRef;
 import org.duban.api.reporting.ReportContent;
 import org.duban.api.reporting.ReportStatus;
+import org.duban.api.unit.UnitRef;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Everything the task page shows: the task, its periods' reports with every round, adjustments and timeline. */
+/**
+ * Everything the task page shows: the task, its periods' reports with every round, adjustments, timeline, and how
+ * each co-unit's confirmation of its part stands.
+ *
+ * @param confirmations one for each co-unit of the task, in the task's order
+ */
 public record TaskDetail(TaskSummary summary, String sectionHeading, List<Report> reports,
-                         List<Adjustment> adjustments, List<TimelineEntry> timeline) {
+                         List<Adjustment> adjustments, List<TimelineEntry> timeline, List<Confirmation> confirmations) {
 
+    /**
+     * @param contributions       the contributions the co-units gave
+     * @param closedContributions the co-units whose contribution ended without one, and why
+     */
     public record Report(String periodKey, LocalDate start, LocalDate end, LocalDate dueOn, LocalDate overdueOn,
                          ReportStatus status, int round, boolean overdue, boolean escalated, int reminders,
-                         ReportContent draft, List<Round> rounds, List<Contribution> contributions) {
+                         ReportContent draft, List<Round> rounds, List<Contribution> contributions,
+                         List<ClosedContribution> closedContributions) {
+    }
+
+    /** A co-unit's contribution that ended without being given: the report was accepted, the period or the task closed. */
+    public record ClosedContribution(String unitId, ContributionEnd cause, Instant closedAt) {
+    }
+
+    /**
+     * A co-unit's confirmation of its part (知悉), due by the task's {@code acknowledgeBy}.
+     *
+     * @param outcome   CONFIRMED, EXPIRED (not confirmed by the due date; it cannot be any more), or null while waiting
+     * @param decidedBy the user who confirmed; null for an expiry, which the system records
+     * @param decidedAt when it was confirmed or expired
+     */
+    public record Confirmation(UnitRef unit, String outcome, String decidedBy, Instant decidedAt) {
     }
 
     /** @param outcome ACCEPTED, RETURNED, or null while waiting for review */

@@ -7,6 +7,9 @@ import org.axonframework.modelling.command.EntityId;
 import org.duban.api.CommandRefused;
 import org.duban.api.MetadataKeys;
 import org.duban.api.reporting.AcceptReport;
+import org.duban.api.reporting.CloseContributions;
+import org.duban.api.reporting.ContributionClosed;
+import org.duban.api.reporting.ContributionEnd;
 import org.duban.api.reporting.ContributionSubmitted;
 import org.duban.api.reporting.DraftReport;
 import org.duban.api.reporting.MarkReportOverdue;
@@ -23,16 +26,21 @@ import org.duban.api.reporting.ReportingPeriodOpened;
 import org.duban.api.reporting.ReturnReport;
 import org.duban.api.reporting.SubmitContribution;
 import org.duban.api.reporting.SubmitReport;
+import org.duban.api.unit.UnitRef;
 import org.duban.command.OfficeAuthority;
 
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One period's report of a {@link Task}, from its opening to its acceptance: drafts, submissions in rounds, returns,
- * reminders and the overdue mark. Commands and events reach it by their {@code periodKey}; the task has checked its
+ * One period's report of a {@link Task}, from its opening to its acceptance: the co-units' contributions, drafts,
+ * submissions in rounds, returns, reminders and the overdue mark. Each co-unit's contribution ends once: given, or
+ * closed without it when the report is accepted, the period closes or the task is closed. Commands and events reach it by their {@code periodKey}; the task has checked its
  * own rules before (who acts, whether the task is closed, that the period's report exists).
  */
 class Report {
@@ -45,12 +53,17 @@ class Report {
     private ReportStatus status = ReportStatus.OPEN;
     private int round;
     private boolean overdue;
+    // the co-units asked to contribute when the period opened, in the task's order
+    private final List<String> coUnitIds;
+    private final Set<String> contributed = new HashSet<>();
+    private final Set<String> closedWithout = new HashSet<>();
 
     Report(ReportingPeriodOpened opened) {
         this.periodKey = opened.period().key();
         this.taskId = opened.taskId();
         this.dueOn = opened.dueOn();
         this.overdueOn = opened.overdueOn();
+        this.coUnitIds = opened.coUnits() == null ? List.of() : opened.coUnits().stream().map(UnitRef::unitId).toList();
     }
 
     @CommandHandler
@@ -58,6 +71,10 @@ class Report {
         if (status == ReportStatus.ACCEPTED) {
             throw new CommandRefused("report.accepted", "the " + periodKey + " report of task " + taskId
                     + " is already accepted");
+        }
+        if (closedWithout.contains(command.unitId())) {
+            throw new CommandRefused("report.contribution-closed", "the contribution of unit " + command.unitId()
+                    + " to the " + periodKey + " report of task " + taskId + " is closed");
         }
         apply(new ContributionSubmitted(taskId, periodKey, command.unitId(), command.text(), command.evidence()));
     }
@@ -84,6 +101,24 @@ class Report {
     void handle(AcceptReport command) {
         requireSubmitted();
         apply(new ReportAccepted(taskId, periodKey, round, command.comment()));
+        closeContributions(ContributionEnd.REPORT_ACCEPTED);
+    }
+
+    /** Answers whether any contribution ended: not when every co-unit's had ended already. */
+    @CommandHandler
+    boolean handle(CloseContributions command) {
+        return closeContributions(ContributionEnd.PERIOD_CLOSED);
+    }
+
+    /** Ends every contribution still outstanding; an accepted report's ended with its acceptance. */
+    boolean closeContributions(ContributionEnd cause) {
+        if (status == ReportStatus.ACCEPTED && cause != ContributionEnd.REPORT_ACCEPTED) {
+            return false;
+        }
+        List<String> outstanding = coUnitIds.stream()
+                .filter(unitId -> !contributed.contains(unitId) && !closedWithout.contains(unitId)).toList();
+        outstanding.forEach(unitId -> apply(new ContributionClosed(taskId, periodKey, unitId, cause)));
+        return !outstanding.isEmpty();
     }
 
     /**
@@ -130,6 +165,16 @@ class Report {
     }
 
     @EventSourcingHandler
+    void on(ContributionSubmitted event) {
+        contributed.add(event.unitId());
+    }
+
+    @EventSourcingHandler
+    void on(ContributionClosed event) {
+        closedWithout.add(event.unitId());
+    }
+
+    @EventSourcingHandler
     void on(ReportDrafted event) {
         if (status == ReportStatus.OPEN) {
             status = ReportStatus.DRAFTED;
@@ -162,6 +207,8 @@ class Report {
     public boolean equals(Object other) {
         return other instanceof Report that && periodKey.equals(that.periodKey) && taskId.equals(that.taskId)
                 && status == that.status && round == that.round && overdue == that.overdue
+                && coUnitIds.equals(that.coUnitIds) && contributed.equals(that.contributed)
+                && closedWithout.equals(that.closedWithout)
                 && Objects.equals(dueOn, that.dueOn)
                 && Objects.equals(overdueOn, that.overdueOn);
     }

@@ -18,6 +18,8 @@ import org.duban.api.task.ChangeTaskSupervision;
 import org.duban.api.task.TaskSupervisionChanged;
 import org.duban.command.OfficeAuthority;
 import org.duban.api.reporting.AcceptReport;
+import org.duban.api.reporting.CloseContributions;
+import org.duban.api.reporting.ContributionEnd;
 import org.duban.api.reporting.DraftReport;
 import org.duban.api.reporting.MarkReportOverdue;
 import org.duban.api.reporting.OpenReportingPeriod;
@@ -27,7 +29,9 @@ import org.duban.api.reporting.ReturnReport;
 import org.duban.api.reporting.SubmitContribution;
 import org.duban.api.reporting.SubmitReport;
 import org.duban.api.task.AcknowledgeTask;
+import org.duban.api.task.CoUnitConfirmationExpired;
 import org.duban.api.task.CoUnitPartConfirmed;
+import org.duban.api.task.ExpireCoUnitConfirmations;
 import org.duban.api.task.ConfirmCoUnitPart;
 import org.duban.api.task.AdjustmentKind;
 import org.duban.api.task.ApproveTaskAdjustment;
@@ -78,9 +82,11 @@ class Task {
     private AdjustmentKind adjustmentKind;
     private String adjustmentProposal;
     private UnitChange adjustmentUnits;
+    private LocalDate acknowledgeBy;
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private final Map<String, Report> reports = new HashMap<>();
     private final Set<String> confirmedCoUnits = new HashSet<>();
+    private final Set<String> expiredCoUnits = new HashSet<>();
 
     protected Task() {
         // for Axon
@@ -138,7 +144,28 @@ class Task {
             throw new CommandRefused("task.part-confirmed", "unit " + command.unitId()
                     + " has already confirmed its part in task " + taskId);
         }
+        if (expiredCoUnits.contains(command.unitId())) {
+            throw new CommandRefused("task.confirmation-expired", "the time for unit " + command.unitId()
+                    + " to confirm its part in task " + taskId + " ended on " + acknowledgeBy);
+        }
         apply(new CoUnitPartConfirmed(taskId, command.unitId()));
+    }
+
+    /**
+     * Answers whether any confirmation expired: every co-unit that has not confirmed its part by the task's
+     * acknowledgement date gets the mark, once. Recorded on a closed task too, for the step it ends was still open.
+     */
+    @CommandHandler
+    boolean handle(ExpireCoUnitConfirmations command, @MetaDataValue(MetadataKeys.ACTOR_ROLE) String role,
+                   @MetaDataValue(MetadataKeys.ACTOR_UNIT) String unit) {
+        OfficeAuthority.require(office, role, unit, "end the co-units' confirmations of task " + taskId);
+        if (status == TaskStatus.CREATED) {
+            return false;
+        }
+        List<String> waiting = coUnits.stream().map(UnitRef::unitId)
+                .filter(unitId -> !confirmedCoUnits.contains(unitId) && !expiredCoUnits.contains(unitId)).toList();
+        waiting.forEach(unitId -> apply(new CoUnitConfirmationExpired(taskId, unitId, acknowledgeBy)));
+        return !waiting.isEmpty();
     }
 
     @CommandHandler
@@ -190,6 +217,9 @@ class Task {
         OfficeAuthority.require(office, role, unit, "close task " + taskId);
         refuseIfClosed();
         apply(new TaskClosed(taskId, command.reason()));
+        // no report is taken any more, so neither is a contribution to one
+        reports.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(report -> report.getValue().closeContributions(ContributionEnd.TASK_CLOSED));
     }
 
     // --- reports ---------------------------------------------------------------------------------------------
@@ -223,6 +253,19 @@ class Task {
         refuseIfClosed();
         requireReport(command.periodKey());
         requireCoUnit(command.unitId());
+    }
+
+    /** A closed task's contributions ended when it was closed: the period's timer finds nothing to do. */
+    @CommandHandlerInterceptor
+    Object beforeClosingContributions(CloseContributions command, @MetaDataValue(MetadataKeys.ACTOR_ROLE) String role,
+                                      @MetaDataValue(MetadataKeys.ACTOR_UNIT) String unit,
+                                      InterceptorChain chain) throws Exception {
+        OfficeAuthority.require(office, role, unit, "close the contributions of task " + taskId);
+        requireReport(command.periodKey());
+        if (status == TaskStatus.CLOSED) {
+            return false;
+        }
+        return chain.proceed();
     }
 
     @CommandHandlerInterceptor
@@ -340,6 +383,7 @@ class Task {
     @EventSourcingHandler
     void on(TaskAssigned event) {
         status = TaskStatus.ASSIGNED;
+        acknowledgeBy = event.acknowledgeBy();
     }
 
     @EventSourcingHandler
@@ -351,6 +395,11 @@ class Task {
     @EventSourcingHandler
     void on(CoUnitPartConfirmed event) {
         confirmedCoUnits.add(event.unitId());
+    }
+
+    @EventSourcingHandler
+    void on(CoUnitConfirmationExpired event) {
+        expiredCoUnits.add(event.unitId());
     }
 
     @EventSourcingHandler

@@ -14,6 +14,8 @@ import org.duban.api.task.AdjustmentKind;
 import org.duban.api.task.CreateTask;
 import org.duban.api.task.RequestTaskAdjustment;
 import org.duban.api.task.TaskAcknowledged;
+import org.duban.api.reporting.ContributionClosed;
+import org.duban.api.reporting.ContributionEnd;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.duban.command.task.TaskHistory.FINANCE;
 import static org.duban.command.task.TaskHistory.HEALTH;
 import static org.duban.command.task.TaskHistory.OFFICE;
 import static org.duban.command.task.TaskHistory.assigned;
@@ -43,7 +46,8 @@ class TaskAuthorityTest {
         fixture.given(given).when(new AcceptReport("t-1", "2025-Q1", null), city)
                 .expectException(NotAuthorized.class);
         fixture.given(given).when(new AcceptReport("t-1", "2025-Q1", null), district)
-                .expectEvents(new ReportAccepted("t-1", "2025-Q1", 1, null));
+                .expectEvents(new ReportAccepted("t-1", "2025-Q1", 1, null),
+                        new ContributionClosed("t-1", "2025-Q1", FINANCE.unitId(), ContributionEnd.REPORT_ACCEPTED));
         fixture.given(created(), assigned(), new TaskAcknowledged("t-1", HEALTH.unitId()), opened())
                 .when(new RemindReport("t-1", "2025-Q1", "请按时报送"), city)
                 .expectException(NotAuthorized.class);

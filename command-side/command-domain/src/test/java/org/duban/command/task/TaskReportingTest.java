@@ -18,6 +18,8 @@ import org.duban.api.reporting.ReturnReport;
 import org.duban.api.reporting.SubmitContribution;
 import org.duban.api.reporting.SubmitReport;
 import org.duban.api.task.TaskAcknowledged;
+import org.duban.api.reporting.ContributionClosed;
+import org.duban.api.reporting.ContributionEnd;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -66,7 +68,8 @@ class TaskReportingTest {
         fixture.given(created(), assigned(), new TaskAcknowledged("t-1", HEALTH.unitId()), opened(), submitted(1),
                         new ReportReturned("t-1", "2025-Q1", 1, "x"), submitted(2))
                 .when(new AcceptReport("t-1", "2025-Q1", "同意"))
-                .expectEvents(new ReportAccepted("t-1", "2025-Q1", 2, "同意"));
+                .expectEvents(new ReportAccepted("t-1", "2025-Q1", 2, "同意"),
+                        new ContributionClosed("t-1", "2025-Q1", FINANCE.unitId(), ContributionEnd.REPORT_ACCEPTED));
     }
 
     @Test
@@ -92,7 +95,8 @@ class TaskReportingTest {
                 .expectException(CommandRefused.class)
                 .expectExceptionMessage("the 2025-Q2 report of task t-1 is OPEN, not waiting for review");
         fixture.given(both).when(new AcceptReport("t-1", "2025-Q1", null))
-                .expectEvents(new ReportAccepted("t-1", "2025-Q1", 2, null));
+                .expectEvents(new ReportAccepted("t-1", "2025-Q1", 2, null),
+                        new ContributionClosed("t-1", "2025-Q1", FINANCE.unitId(), ContributionEnd.REPORT_ACCEPTED));
         fixture.given(created(), assigned(), new TaskAcknowledged("t-1", HEALTH.unitId()), opened(), q2,
                         new ReportMarkedOverdue("t-1", "2025-Q2", LocalDate.of(2025, 7, 17)))
                 .when(new MarkReportOverdue("t-1", "2025-Q1"))
