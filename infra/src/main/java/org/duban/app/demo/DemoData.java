@@ -10,9 +10,11 @@ import org.duban.app.plan.importing.PlanImportRequest;
 import org.duban.app.plan.importing.PlanImporter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,14 +31,16 @@ import java.util.stream.Collectors;
  * Chongqing city plan (programmes and 11 indicators) and Dazu district's decomposition of it as its child plan, and
  * puts the Dazu plan into execution ({@link DemoExecution}), so that every demo account finds work waiting.
  * <p>
- * All of it is one transaction: a start killed halfway leaves no demo data, and the next start, finding no plan,
+ * It runs when the application is ready, after the start-up runners (among them the shipped working-day calendars,
+ * which due dates count on) and before the other listeners of that moment (the daily period opening, the announcement
+ * that Duban is running). All of it is one transaction: a start killed halfway leaves no demo data, and the next start, finding no plan,
  * loads it all again; a start that finds any plan does nothing, so nothing is ever published twice. Should the
  * execution fail, the samples are imported as drafts and start-up goes on; a sample that does not import is a defect
  * of the build and fails start-up.
  */
 @Component
 @ConditionalOnProperty(name = "duban.demo.enabled", havingValue = "true")
-class DemoData implements ApplicationRunner {
+class DemoData {
     static final String CHONGQING_SAMPLE = "samples/chongqing-tcm-major-projects-2023-2027.csv";
     static final String DAZU_SAMPLE = "samples/dazu-tcm-task-decomposition-2024.xlsx";
     static final String DAZU_DOCUMENT_NUMBER = "大足府办发〔2024〕113号";
@@ -60,8 +64,9 @@ class DemoData implements ApplicationRunner {
         this.transaction = transaction;
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void load() {
         if (!queries.query(new ListPlans(), ResponseTypes.multipleInstancesOf(PlanSummary.class)).join().isEmpty()) {
             return;
         }

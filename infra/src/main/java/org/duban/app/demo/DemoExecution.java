@@ -24,6 +24,7 @@ import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -100,7 +101,10 @@ class DemoExecution {
         List<TaskView> tasks = tree.allTasks();
         List<TaskView> healthLeads = tasks.stream().filter(ledBy(health)).toList();
         List<TaskView> marketLeads = tasks.stream().filter(ledBy(market)).toList();
-        List<TaskView> healthTasks = healthLeads.subList(0, Math.min(HEALTH_ACKNOWLEDGES, healthLeads.size()));
+        // the first few, and one with the market as co-unit, so that the market contributes to a report of health's
+        List<TaskView> healthTasks = new ArrayList<>(healthLeads.subList(0,
+                Math.min(HEALTH_ACKNOWLEDGES - 1, healthLeads.size())));
+        healthLeads.stream().skip(healthTasks.size()).filter(coUnit(market)).findFirst().ifPresent(healthTasks::add);
         List<TaskView> marketTasks = marketLeads.subList(0, Math.min(MARKET_ACKNOWLEDGES, marketLeads.size()));
 
         // acknowledged (签收): the first few; the rest stay in the units' inboxes
