@@ -31,12 +31,14 @@ import java.util.stream.Collectors;
  * Chongqing city plan (programmes and 11 indicators) and Dazu district's decomposition of it as its child plan, and
  * puts the Dazu plan into execution ({@link DemoExecution}), so that every demo account finds work waiting.
  * <p>
- * It runs when the application is ready, after the start-up runners (among them the shipped working-day calendars,
- * which due dates count on) and before the other listeners of that moment (the daily period opening, the announcement
- * that Duban is running). All of it is one transaction: a start killed halfway leaves no demo data, and the next start, finding no plan,
- * loads it all again; a start that finds any plan does nothing, so nothing is ever published twice. Should the
- * execution fail, the samples are imported as drafts and start-up goes on; a sample that does not import is a defect
- * of the build and fails start-up.
+ * It runs when the application is ready: after the start-up runners, among them the shipped working-day calendars
+ * that due dates count on, and before the other listeners of that moment (the daily period opening, the announcement
+ * that Duban is running).
+ * <p>
+ * All of it is one transaction: a start killed halfway leaves no demo data, and the next start, finding no plan, loads
+ * it all again; a start that finds any plan does nothing, so nothing is ever published twice. Should the execution
+ * fail, the samples are imported as drafts and start-up goes on; a sample that does not import is a defect of the
+ * build and fails start-up.
  */
 @Component
 @ConditionalOnProperty(name = "duban.demo.enabled", havingValue = "true")
