@@ -50,9 +50,13 @@ class DemoDataIT {
         Map round = (Map) ((List) returned.get("rounds")).get(0);
         assertThat(round).containsEntry("outcome", "RETURNED").containsEntry("decidedBy", DemoExecution.SUPERVISOR);
         assertThat((String) round.get("reason")).isNotBlank();
-        // the current period is open for writing: its report is due after today
-        assertThat(inbox.stream().filter(item -> item.get("step").equals("writeReport")).map(item -> report("health", item))
-                .map(report -> LocalDate.parse((String) report.get("dueOn")))).anyMatch(due -> due.isAfter(LocalDate.now()));
+        // while the plan runs (its last report is due early in the year after its end), the current period is open
+        // for writing: its report is due after today
+        if (LocalDate.now().getYear() <= (Integer) dazu().get("endYear")) {
+            assertThat(inbox.stream().filter(item -> item.get("step").equals("writeReport"))
+                    .map(item -> report("health", item)).map(report -> LocalDate.parse((String) report.get("dueOn"))))
+                    .anyMatch(due -> due.isAfter(LocalDate.now()));
+        }
     }
 
     @Test
