@@ -60,6 +60,8 @@ public class EventWording {
             ".*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}.*", Pattern.DOTALL);
     private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}.*Z");
     private static final int SHORT = 80;
+    /** Stands for the actor while the sentence is formatted, to split it there. */
+    private static final String ACTOR = "\u0000";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MessageSource messages;
@@ -84,10 +86,12 @@ public class EventWording {
      * @param sentence who did what (区卫生健康委 张三 签收了任务)
      * @param actor    the unit and person who acted, or the system
      * @param step     the workflow step the event came through, if any
+     * @param before   the words of the sentence before the actor, and {@code after} those after it, so a page can
+     *                 mark the actor's name as data
      */
     public record WordedEvent(String eventType, Instant occurredAt, String name, String sentence, String actor,
                               String role, String reason, List<ChangeLine> changes, String step,
-                              String processInstanceId) {
+                              String processInstanceId, String before, String after) {
     }
 
     /** A field the event set, under its label, with readable values; {@code before} is null the first time. */
@@ -109,12 +113,15 @@ public class EventWording {
                              String periodKey, Locale locale) {
         String actor = actor(user, unit, role, locale);
         String period = periodKey == null ? "" : periods.name(periodKey, locale);
-        String sentence = message("event." + type + ".sentence", new Object[]{actor, period}, locale)
-                .orElseGet(() -> message("event.other.sentence", new Object[]{actor, eventName(type, locale)}, locale)
-                        .orElse(actor));
+        String marked = message("event." + type + ".sentence", new Object[]{ACTOR, period}, locale)
+                .orElseGet(() -> message("event.other.sentence", new Object[]{ACTOR, eventName(type, locale)}, locale)
+                        .orElse(ACTOR));
+        int actorAt = marked.indexOf(ACTOR);
+        String before = actorAt < 0 ? "" : marked.substring(0, actorAt);
+        String after = actorAt < 0 ? marked : marked.substring(actorAt + ACTOR.length());
         String step = steps.kindOf(userTaskId).flatMap(kind -> stepName(kind, locale)).orElse(null);
-        return new WordedEvent(type, at, eventName(type, locale), sentence, actor, roleName(role, locale), reason,
-                changes(changes, locale), step, processInstanceId);
+        return new WordedEvent(type, at, eventName(type, locale), before + actor + after, actor, roleName(role, locale),
+                reason, changes(changes, locale), step, processInstanceId, before, after);
     }
 
     /** The event's name from the bundles; an event the bundles do not know is named as such, not by its class. */
