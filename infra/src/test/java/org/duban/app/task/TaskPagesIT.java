@@ -182,7 +182,7 @@ class TaskPagesIT {
         browser.signIn("market");
         browser.open("/tasks/" + taskId);
         assertThat(browser.driver().findElements(By.cssSelector("form.write, button[name=acknowledge]"))).isEmpty();
-        assertThat(text("h1")).isEqualTo("403");
+        assertThat(text("h1")).isEqualTo("出错了 (403)");
         assertThat(text("main")).contains("无权访问");
         assertThat(browser.driver().getPageSource()).doesNotContain(taskId + "/acknowledgement");
         browser.open("/inbox");
