@@ -11,6 +11,12 @@ import org.duban.api.reporting.IndicatorValue;
 import org.duban.api.reporting.ReportContent;
 import org.duban.api.task.AdjustmentKind;
 import org.duban.api.task.TaskDetail;
+import org.duban.api.reporting.ReportingCadenceSet;
+import org.duban.app.audit.trail.EventWording;
+import org.duban.app.reporting.PeriodChoices;
+import org.duban.app.reporting.PlanReporting;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.duban.app.reporting.evidence.EvidenceStore;
 import org.duban.app.security.DubanUser;
 import org.duban.app.web.Moments;
@@ -31,6 +37,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -46,8 +53,17 @@ class TaskPages {
     private final EvidenceStore evidence;
     private final PageActions actions;
     private final QueryGateway queries;
+    private final EventWording wording;
+    private final PeriodChoices periods;
+    private final PlanReporting reporting;
+    private final MessageSource messages;
 
-    TaskPages(TaskWork work, Inbox inbox, EvidenceStore evidence, PageActions actions, QueryGateway queries) {
+    TaskPages(TaskWork work, Inbox inbox, EvidenceStore evidence, PageActions actions, QueryGateway queries,
+              EventWording wording, PeriodChoices periods, PlanReporting reporting, MessageSource messages) {
+        this.wording = wording;
+        this.periods = periods;
+        this.reporting = reporting;
+        this.messages = messages;
         this.work = work;
         this.inbox = inbox;
         this.evidence = evidence;
@@ -63,7 +79,7 @@ class TaskPages {
 
     @GetMapping("/tasks/{taskId}")
     String task(@PathVariable String taskId, @RequestParam(required = false) String asOf,
-                @AuthenticationPrincipal DubanUser user, Model model) {
+                @AuthenticationPrincipal DubanUser user, Locale locale, Model model) {
         Instant at = null;
         try {
             at = Moments.parse("asOf", asOf, true);
@@ -75,10 +91,17 @@ class TaskPages {
         model.addAttribute("asOf", at == null ? null : asOf);
         // the past is read, not acted on
         model.addAttribute("actions", at == null ? work.actions(detail, user) : TaskWork.Actions.NONE);
-        List<IndicatorView> indicators = linkedIndicators(detail);
-        model.addAttribute("indicators", indicators);
-        model.addAttribute("indicatorNames", indicators.stream()
-                .collect(Collectors.toMap(IndicatorView::indicatorId, IndicatorView::name)));
+        List<IndicatorView> planIndicators = planIndicators(detail);
+        model.addAttribute("indicators", planIndicators.stream()
+                .filter(indicator -> detail.summary().taskId().equals(indicator.taskId())).toList());
+        model.addAttribute("indicatorNames", planIndicators.stream()
+                .collect(Collectors.toMap(IndicatorView::indicatorId, IndicatorView::name, (a, b) -> a)));
+        model.addAttribute("timeline", detail.timeline().stream().map(entry -> wording.word(entry, locale)).toList());
+        String planId = detail.summary().planId();
+        model.addAttribute("cadence", reporting.cadence(planId).map(ReportingCadenceSet::cadence).orElse(null));
+        model.addAttribute("openPeriods", periods.open(planId, locale));
+        model.addAttribute("reportedPeriods", detail.reports().stream().map(TaskDetail.Report::periodKey)
+                .collect(Collectors.toSet()));
         // what each period's report form starts from, and its indicator values by indicator
         Map<String, ReportContent> starts = new HashMap<>();
         Map<String, Map<String, String>> startValues = new HashMap<>();
@@ -103,12 +126,12 @@ class TaskPages {
 
     @PostMapping("/tasks/{taskId}/acknowledgement")
     String acknowledge(@PathVariable String taskId, @AuthenticationPrincipal DubanUser user, RedirectAttributes flash) {
-        return actions.run(page(taskId), flash, "已签收 Acknowledged", () -> work.acknowledge(taskId, user));
+        return actions.run(page(taskId), flash, "task.done.acknowledged", () -> work.acknowledge(taskId, user));
     }
 
     @PostMapping("/tasks/{taskId}/co-unit-confirmation")
     String confirmPart(@PathVariable String taskId, @AuthenticationPrincipal DubanUser user, RedirectAttributes flash) {
-        return actions.run(page(taskId), flash, "已知悉 Part confirmed", () -> work.confirmPart(taskId, user));
+        return actions.run(page(taskId), flash, "task.done.partConfirmed", () -> work.confirmPart(taskId, user));
     }
 
     @PostMapping("/tasks/{taskId}/adjustment-requests")
@@ -116,7 +139,7 @@ class TaskPages {
                              @RequestParam(required = false) String proposal,
                              @RequestParam(required = false) String reason,
                              @AuthenticationPrincipal DubanUser user, RedirectAttributes flash) {
-        return actions.run(page(taskId), flash, "已提出调整申请 Adjustment requested",
+        return actions.run(page(taskId), flash, "task.done.adjustmentRequested",
                 () -> work.requestAdjustment(taskId, kind, proposal, reason, user));
     }
 
@@ -124,7 +147,7 @@ class TaskPages {
     String decide(@PathVariable String taskId, @PathVariable String adjustmentId, @RequestParam boolean approved,
                   @RequestParam(required = false) String reason, @AuthenticationPrincipal DubanUser user,
                   RedirectAttributes flash) {
-        return actions.run(page(taskId), flash, approved ? "已同意调整 Adjustment approved" : "已驳回调整 Adjustment rejected",
+        return actions.run(page(taskId), flash, approved ? "task.done.adjustmentApproved" : "task.done.adjustmentRejected",
                 () -> work.decide(taskId, adjustmentId, approved, reason, user));
     }
 
@@ -132,7 +155,7 @@ class TaskPages {
     String contribute(@PathVariable String taskId, @PathVariable String period, @RequestParam(required = false) String text,
                       @RequestParam(name = "files", required = false) List<MultipartFile> files,
                       @AuthenticationPrincipal DubanUser user, RedirectAttributes flash) {
-        return actions.run(page(taskId, period), flash, "已报送配合情况 Contribution submitted",
+        return actions.run(page(taskId, period), flash, "task.done.contributed",
                 () -> work.contribute(taskId, period, text, stored(files, user), user));
     }
 
@@ -150,7 +173,7 @@ class TaskPages {
                   @RequestParam(name = "files", required = false) List<MultipartFile> files,
                   @AuthenticationPrincipal DubanUser user, RedirectAttributes flash) {
         boolean submit = "submit".equals(action);
-        return actions.run(page(taskId, period), flash, submit ? "已报送 Report submitted" : "已保存草稿 Draft saved", () -> {
+        return actions.run(page(taskId, period), flash, submit ? "task.done.submitted" : "task.done.drafted", () -> {
             ReportContent content = new ReportContent(narrative, status, percent(percent),
                     values(indicatorIds, indicatorValues), difficulties, nextSteps, stored(files, user));
             List<String> kept = keep == null ? List.of() : keep;
@@ -166,20 +189,20 @@ class TaskPages {
     String review(@PathVariable String taskId, @PathVariable String period, @RequestParam boolean accepted,
                   @RequestParam(required = false) String reason, @AuthenticationPrincipal DubanUser user,
                   RedirectAttributes flash) {
-        return actions.run(page(taskId, period), flash, accepted ? "已审核通过 Report accepted" : "已退回 Report returned",
+        return actions.run(page(taskId, period), flash, accepted ? "task.done.accepted" : "task.done.returned",
                 () -> work.review(taskId, period, accepted, reason, user));
     }
 
     @PostMapping("/tasks/{taskId}/reports/{period}/urging")
     String urge(@PathVariable String taskId, @PathVariable String period, @RequestParam(required = false) String note,
                 @AuthenticationPrincipal DubanUser user, RedirectAttributes flash) {
-        return actions.run(page(taskId, period), flash, "已催办 Unit urged", () -> work.remind(taskId, period, note, user));
+        return actions.run(page(taskId, period), flash, "task.done.urged", () -> work.remind(taskId, period, note, user));
     }
 
     @PostMapping("/tasks/{taskId}/reports/{period}/reminders")
     String remind(@PathVariable String taskId, @PathVariable String period, @RequestParam(required = false) String note,
                   @AuthenticationPrincipal DubanUser user, RedirectAttributes flash) {
-        return actions.run(page(taskId, period), flash, "已催办 Reminded", () -> work.remind(taskId, period, note, user));
+        return actions.run(page(taskId, period), flash, "task.done.reminded", () -> work.remind(taskId, period, note, user));
     }
 
     private static String page(String taskId) {
@@ -191,15 +214,12 @@ class TaskPages {
     }
 
     /**
-     * The plan's indicators a report gives values for: those the task states and those its lead unit answers for.
+     * The plan's indicators. A report gives values only for those linked to the task (the task's text states them):
+     * an indicator is not the task's because its lead unit answers for it too.
      */
-    private List<IndicatorView> linkedIndicators(TaskDetail detail) {
-        String taskId = detail.summary().taskId();
-        String lead = detail.summary().leadUnit().unitId();
+    private List<IndicatorView> planIndicators(TaskDetail detail) {
         return queries.query(new FindPlanTree(detail.summary().planId()), ResponseTypes.optionalInstanceOf(PlanTree.class))
-                .join().map(tree -> tree.indicators().stream().filter(indicator -> taskId.equals(indicator.taskId())
-                        || indicator.responsibleUnits().stream().anyMatch(unit -> unit.unitId().equals(lead)))
-                        .toList()).orElse(List.of());
+                .join().map(PlanTree::indicators).orElse(List.of());
     }
 
     /** The draft's or the last round's evidence the writer kept ticked. */
@@ -218,14 +238,15 @@ class TaskPages {
         return refs;
     }
 
-    private static Integer percent(String percent) {
+    private Integer percent(String percent) {
         if (percent == null || percent.isBlank()) {
             return null;
         }
         try {
             return Integer.valueOf(percent.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("完成比例 percent: \"" + percent + "\" is not a whole number from 0 to 100");
+            throw new IllegalArgumentException(messages.getMessage("task.problem.percent", new Object[]{percent},
+                    LocaleContextHolder.getLocale()));
         }
     }
 

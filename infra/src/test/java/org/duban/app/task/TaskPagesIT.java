@@ -86,9 +86,9 @@ class TaskPagesIT {
                 .isEqualTo(summary.get("acknowledgeBy"));
         inboxItem(taskId, "acknowledgeTask").findElement(By.cssSelector("a.open")).click();
         browser.waitUntil(d -> d.getCurrentUrl().contains("/tasks/" + taskId));
-        assertThat(text(".task-status")).isEqualTo("待签收 Assigned");
+        assertThat(text(".task-status")).isEqualTo("待签收");
         click("button[name=acknowledge]");
-        assertThat(text(".task-status")).isEqualTo("已签收 Acknowledged");
+        assertThat(text(".task-status")).isEqualTo("已签收");
 
         // the supervisor sets a quarterly cadence and opens 2026-Q4 on the plan page
         browser.signIn("supervisor");
@@ -111,7 +111,7 @@ class TaskPagesIT {
         browser.driver().findElement(By.cssSelector("form.write input[name=files]")).sendKeys(pdf.toString());
         click("form.write button[value=submit]");
         assertThat(text("#problem")).contains("narrative");
-        assertThat(text("#report-2026-Q4 .report-status")).isEqualTo("待填报 Open");
+        assertThat(text("#report-2026-Q4 .report-status")).isEqualTo("待填报");
         assertThat(evidenceCount()).isEqualTo(storedBefore);
 
         browser.driver().findElement(By.cssSelector("form.write textarea[name=narrative]")).sendKeys("区中医院二期工程完成主体结构。");
@@ -122,7 +122,7 @@ class TaskPagesIT {
         Instant beforeSubmission = Instant.now();
         click("form.write button[value=submit]");
         assertThat(text("#done")).contains("已报送");
-        assertThat(text("#report-2026-Q4 .report-status")).isEqualTo("待审核 Submitted");
+        assertThat(text("#report-2026-Q4 .report-status")).isEqualTo("待审核");
         assertThat(browser.driver().findElements(By.cssSelector("#report-2026-Q4 .round .evidence a")))
                 .extracting(WebElement::getText).containsExactly(pdf.getFileName().toString());
         assertThat(browser.driver().findElements(By.cssSelector("form.write"))).isEmpty();
@@ -140,21 +140,22 @@ class TaskPagesIT {
         // the unit sees the reason, the returned round, and its report prefilled to resubmit with the attachment kept
         browser.signIn("health");
         browser.open("/tasks/" + taskId);
-        assertThat(text("#report-2026-Q4 .report-status")).isEqualTo("已退回 Returned");
+        assertThat(text("#report-2026-Q4 .report-status")).isEqualTo("已退回");
         assertThat(text("#report-2026-Q4 .round.RETURNED .reason")).isEqualTo("缺少资金到位佐证");
         assertThat(browser.driver().findElement(By.cssSelector("form.write textarea[name=narrative]")).getAttribute("value"))
                 .isEqualTo("区中医院二期工程完成主体结构。");
         assertThat(browser.driver().findElements(By.cssSelector("form.write input[name=keepEvidence]"))).hasSize(1)
                 .allMatch(WebElement::isSelected);
-        WebElement returned = browser.driver().findElements(By.cssSelector("table.timeline tr.ReportReturned")).get(0);
-        assertThat(returned.getText()).contains("退回").contains("supervisor").contains("区政府督查室").contains("缺少资金到位佐证");
+        WebElement returned = browser.driver().findElements(By.cssSelector("ol.timeline li.ReportReturned")).get(0);
+        assertThat(returned.findElement(By.cssSelector(".sentence")).getText()).isEqualTo("区政府督查室 王五 退回了2026年第四季度进展报告");
+        assertThat(returned.findElement(By.cssSelector(".reason-text")).getText()).isEqualTo("缺少资金到位佐证");
         browser.open("/inbox");
         assertThat(inboxItem(taskId, "writeReport").findElement(By.cssSelector(".period")).getText()).isEqualTo("2026-Q4");
 
         // the same page as of a moment before the submission: the report still open, and nothing to act on
         browser.open("/tasks/" + taskId + "?asOf=" + beforeSubmission);
         assertThat(text(".past")).contains(beforeSubmission.toString());
-        assertThat(text("#report-2026-Q4 .report-status")).isEqualTo("待填报 Open");
+        assertThat(text("#report-2026-Q4 .report-status")).isEqualTo("待填报");
         assertThat(browser.driver().findElements(By.cssSelector("form.write, form.review, .round"))).isEmpty();
 
         // the auditor finds the return in the task's audit trail, and the plan as it stood before the submission
@@ -181,7 +182,7 @@ class TaskPagesIT {
         browser.signIn("market");
         browser.open("/tasks/" + taskId);
         assertThat(browser.driver().findElements(By.cssSelector("form.write, button[name=acknowledge]"))).isEmpty();
-        assertThat(text("h1")).isEqualTo("403");
+        assertThat(text("h1")).isEqualTo("出错了 (403)");
         assertThat(text("main")).contains("无权访问");
         assertThat(browser.driver().getPageSource()).doesNotContain(taskId + "/acknowledgement");
         browser.open("/inbox");

@@ -188,6 +188,7 @@ class TaskViews {
         return trail.ofAggregate(taskId).stream().map(e -> new TaskDetail.TimelineEntry(e.eventType(), e.occurredAt(),
                 e.actorUser(), e.actorUnit(), e.actorRole(), e.reason(), e.processInstanceId(), e.userTaskId(),
                 // what the event changed, without the ids that only tie it to other things
-                e.changesAsText(field -> !field.endsWith("Id") && !field.endsWith("unitId")))).toList();
+                e.changesAsText(field -> !field.endsWith("Id") && !field.endsWith("unitId")), e.changes(),
+                e.periodKey())).toList();
     }
 }

@@ -3,6 +3,8 @@ package org.duban.api.audit;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -13,6 +15,7 @@ public record AuditEntry(String eventId, String aggregateType, String aggregateI
                          String eventType, Instant occurredAt, String actorUser, String actorUnit, String actorRole,
                          String reason, String processInstanceId, String userTaskId, String correlationId,
                          String planId, String taskId, String indicatorId, List<Change> changes, String summary) {
+    private static final Pattern PERIOD = Pattern.compile("\\b(?:periodKey|period=ReportingPeriod\\[key)=(\\d{4}(?:-[MQH]\\d{1,2})?)\\b");
 
     /** The changes as people read them, one {@code field: before → after} a line, ∅ for no value. */
     public String changesAsText(Predicate<String> fields) {
@@ -20,6 +23,15 @@ public record AuditEntry(String eventId, String aggregateType, String aggregateI
                 .map(change -> change.field() + ": " + (change.before() == null ? "∅" : change.before()) + " → "
                         + (change.after() == null ? "∅" : change.after()))
                 .collect(Collectors.joining("\n"));
+    }
+
+    /**
+     * The reporting period the event is about, as its text names it ({@code periodKey=…}, or the key of the period
+     * it opens); null for events about no period. The key is kept out of {@link #changes}, which are per period.
+     */
+    public String periodKey() {
+        Matcher key = PERIOD.matcher(summary == null ? "" : summary);
+        return key.find() ? key.group(1) : null;
     }
 
     /** A field the event set; {@code before} is null the first time the field is set. */

@@ -1,5 +1,6 @@
 package org.duban.api.task;
 
+import org.duban.api.audit.AuditEntry;
 import org.duban.api.reporting.ContributionEnd;
 import org.duban.api.reporting.EvidenceRef;
 import org.duban.api.reporting.ReportContent;
@@ -60,10 +61,11 @@ public record TaskDetail(TaskSummary summary, String sectionHeading, List<Report
 
     /**
      * One event of the task: what, when, who (user, unit, role), why, and through which process step;
-     * {@code summary} lists the fields it set, before → after, a line each.
+     * {@code summary} lists the fields it set, before → after, a line each, and {@code changes} holds them one by one;
+     * {@code periodKey} is the reporting period the event is about, if any.
      */
     public record TimelineEntry(String eventType, Instant occurredAt, String actorUser, String actorUnit,
                                 String actorRole, String reason, String processInstanceId, String userTaskId,
-                                String summary) {
+                                String summary, List<AuditEntry.Change> changes, String periodKey) {
     }
 }
