@@ -40,7 +40,8 @@ public class EventWording {
             "TaskAdjustmentRequested", "TaskAdjustmentApproved", "TaskAdjustmentRejected", "TaskUnitsChanged",
             "TaskSupervisionChanged", "TaskClosed", "ReportingPeriodOpened", "ContributionSubmitted", "ReportDrafted",
             "ReportSubmitted", "ReportReturned", "ReportAccepted", "ReportReminded", "ReportMarkedOverdue",
-            "ReportEscalated", "UnitRegistered", "UnitAliasesAdded", "CalendarYearLoaded");
+            "ReportEscalated", "UnitRegistered", "UnitAliasesAdded", "CalendarYearLoaded", "ContributionClosed",
+            "CoUnitConfirmationExpired");
     /**
      * Fields never shown as changes: ids tie an event to other things (and read as codes), the reason is shown on its
      * own, checksums and media types mean nothing to a clerk.
@@ -55,7 +56,8 @@ public class EventWording {
             "previousStatus", "plan.status.",
             "attribute", "indicator.attribute.",
             "target.kind", "target.kind.",
-            "direction", "direction.");
+            "direction", "direction.",
+            "cause", "contribution.end.");
     private static final Pattern UUID = Pattern.compile(
             ".*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}.*", Pattern.DOTALL);
     private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}.*Z");
