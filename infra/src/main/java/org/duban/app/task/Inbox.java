@@ -236,8 +236,13 @@ public class Inbox {
         }).filter(Objects::nonNull).sorted(URGENCY).toList();
     }
 
+    /** Group, then due date; steps due alike in the order of their plan's document, then oldest first. */
     static final Comparator<Item> URGENCY = Comparator.comparing(Item::group)
             .thenComparing(Item::due, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Item::planTitle, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Item::planId, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparingInt(Item::number)
+            .thenComparing(Item::period, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(Item::created, Comparator.nullsLast(Comparator.naturalOrder()));
 
     /** The reasons of the returned reports among the steps, by task and period; an empty reason for none written. */
