@@ -20,6 +20,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -152,8 +153,12 @@ public class Inbox {
         static Counts of(List<Item> items) {
             Map<Group, Integer> counted = new EnumMap<>(Group.class);
             items.forEach(item -> counted.merge(item.group(), 1, Integer::sum));
+            return of(counted);
+        }
+
+        static Counts of(Map<Group, Integer> counted) {
             return new Counts(Arrays.stream(Group.values()).map(group -> new GroupCount(group,
-                    counted.getOrDefault(group, 0))).toList(), items.size());
+                    counted.getOrDefault(group, 0))).toList(), counted.values().stream().mapToInt(Integer::intValue).sum());
         }
 
         public int of(Group group) {
@@ -173,6 +178,19 @@ public class Inbox {
      */
     public record Page(List<Item> items, int page, int pages, int matched, Counts counts, Counts matchedCounts,
                        List<PlanChoice> plans, List<String> steps, List<String> periods) {
+
+        /** The pages to link: the first, the last and two either side of this one; 0 where pages are left out. */
+        public List<Integer> links() {
+            List<Integer> links = new ArrayList<>();
+            for (int n = 1; n <= pages; n++) {
+                if (n == 1 || n == pages || Math.abs(n - page) <= 2) {
+                    links.add(n);
+                } else if (links.get(links.size() - 1) != 0) {
+                    links.add(0);
+                }
+            }
+            return links;
+        }
     }
 
     /** The whole inbox, most urgent first. */
@@ -184,8 +202,22 @@ public class Inbox {
         return all(user).stream().filter(filter::admits).toList();
     }
 
+    /**
+     * The counts of the whole inbox, for the navigation of every page. A unit's steps are all its own, so they are
+     * counted without reading the tasks; the supervisors' are counted on the plans their office oversees.
+     */
     public Counts counts(DubanUser user) {
-        return Counts.of(all(user));
+        if (user.role() != Role.UNIT_USER) {
+            return Counts.of(all(user));
+        }
+        String unitId = WorkAccess.unitIdOf(user);
+        List<OpenStep> open = unitId == null ? List.of() : waiting.ofUnit(unitId);
+        Map<String, String> returnReasons = returnReasons(open);
+        LocalDate today = WorkflowClock.today();
+        LocalDate dueSoonUntil = workingDays.plus(today, DUE_SOON_WORKING_DAYS);
+        Map<Group, Integer> counted = new EnumMap<>(Group.class);
+        open.forEach(step -> counted.merge(groupOf(step, returnReasons, today, dueSoonUntil), 1, Integer::sum));
+        return Counts.of(counted);
     }
 
     /** The page of the narrowed inbox; a page beyond the last is the last. */
@@ -225,14 +257,11 @@ public class Inbox {
             if (task == null || user.role() != Role.UNIT_USER && !access.supervises(task, user)) {
                 return null;
             }
-            String reason = step.kind() == StepKind.WRITE_REPORT ? returnReasons.get(key(step.taskId(), step.period()))
-                    : null;
-            boolean returned = reason != null;
-            Group group = Group.of(step.due() == null ? null : LocalDate.ofInstant(step.due(), WorkflowClock.ZONE),
-                    returned, today, dueSoonUntil);
+            String reason = returnReason(step, returnReasons);
             return new Item(step.userTaskId(), step.kind().key(), step.name(), task.taskId(), step.period(),
                     task.planId(), task.planTitle(), task.number(), task.code(), task.text(), task.leadUnit().name(),
-                    step.due(), step.created(), group, returned && reason.isEmpty() ? null : reason);
+                    step.due(), step.created(), groupOf(step, returnReasons, today, dueSoonUntil),
+                    reason == null || reason.isEmpty() ? null : reason);
         }).filter(Objects::nonNull).sorted(URGENCY).toList();
     }
 
@@ -257,6 +286,17 @@ public class Inbox {
                 .forEach(report -> reasons.put(key(report.taskId(), report.periodKey()),
                         report.reason() == null ? "" : report.reason()));
         return reasons;
+    }
+
+    private static Group groupOf(OpenStep step, Map<String, String> returnReasons, LocalDate today,
+                                 LocalDate dueSoonUntil) {
+        return Group.of(step.due() == null ? null : LocalDate.ofInstant(step.due(), WorkflowClock.ZONE),
+                returnReason(step, returnReasons) != null, today, dueSoonUntil);
+    }
+
+    /** Why the step's report was returned; empty when no reason was written, null when it was not returned. */
+    private static String returnReason(OpenStep step, Map<String, String> returnReasons) {
+        return step.kind() == StepKind.WRITE_REPORT ? returnReasons.get(key(step.taskId(), step.period())) : null;
     }
 
     private static String key(String taskId, String period) {

@@ -87,6 +87,19 @@ class InboxGroupsTest {
                 "plan=%E8%AE%A1%E5%88%92%20%E4%B8%80&page=1");
     }
 
+    @Test
+    void a_long_inbox_links_the_first_and_last_pages_and_those_near_the_one_shown() {
+        assertThat(page(1, 3).links()).containsExactly(1, 2, 3);
+        assertThat(page(1, 284).links()).containsExactly(1, 2, 3, 0, 284);
+        assertThat(page(50, 284).links()).containsExactly(1, 0, 48, 49, 50, 51, 52, 0, 284);
+        assertThat(page(4, 7).links()).containsExactly(1, 2, 3, 4, 5, 6, 7);
+    }
+
+    private static Inbox.Page page(int page, int pages) {
+        return new Inbox.Page(List.of(), page, pages, 0, Inbox.Counts.NONE, Inbox.Counts.NONE, List.of(), List.of(),
+                List.of());
+    }
+
     private static Item item(Group group, String due, int number) {
         Instant dueAt = due == null ? null : LocalDate.parse(due).atStartOfDay().toInstant(ZoneOffset.ofHours(8));
         return new Item("ut-" + group + number + due, "writeReport", "填报进展", "t-" + number, "2026-Q4", "p-1",
