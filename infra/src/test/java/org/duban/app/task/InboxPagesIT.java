@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -301,6 +302,7 @@ class InboxPagesIT {
 
     private void click(String css) {
         WebElement target = browser.driver().findElement(By.cssSelector(css));
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", target);
         target.click();
         browser.waitUntil(ExpectedConditions.stalenessOf(target)::apply);
     }
