@@ -1,18 +1,31 @@
 package org.duban.app.task;
 
-import org.duban.app.security.WorkAccess;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.duban.api.Role;
+import org.duban.api.reporting.FindReturnedReports;
+import org.duban.api.reporting.ReturnedReport;
 import org.duban.api.task.FindTaskSummaries;
 import org.duban.api.task.TaskNumbers;
 import org.duban.api.task.TaskSummary;
 import org.duban.app.security.DubanUser;
+import org.duban.app.security.WorkAccess;
+import org.duban.process.WorkflowClock;
+import org.duban.process.calendar.WorkingDays;
 import org.duban.process.steps.OpenStep;
+import org.duban.process.steps.StepKind;
 import org.duban.process.steps.WaitingSteps;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,36 +34,212 @@ import java.util.stream.Collectors;
 
 /**
  * 我的待办: the open steps of the user's unit (or, for supervisors, of the supervisors on the plans their office
- * oversees), as the workflow answers them, enriched from the projections in one query.
+ * oversees), as the workflow answers them, enriched from the projections, each in its urgency group and sorted by
+ * group, then due date.
  */
 @Component
 public class Inbox {
+    /** A returned report shows this many characters of the reason, enough for its first words. */
+    static final int REASON_SHOWN = 20;
+    /** A step due at most this many working days after today is due soon, as the reminder before a due date counts. */
+    static final int DUE_SOON_WORKING_DAYS = 3;
+
     private final WaitingSteps waiting;
     private final QueryGateway queries;
     private final WorkAccess access;
+    private final WorkingDays workingDays;
 
-    Inbox(WaitingSteps waiting, QueryGateway queries, WorkAccess access) {
+    Inbox(WaitingSteps waiting, QueryGateway queries, WorkAccess access, WorkingDays workingDays) {
         this.waiting = waiting;
         this.queries = queries;
         this.access = access;
+        this.workingDays = workingDays;
+    }
+
+    /** How urgent a step is, most urgent first; a step is in the first group whose rule it meets. */
+    public enum Group {
+        /** its due date has passed */
+        OVERDUE,
+        /** due today or within the next three working days */
+        DUE_SOON,
+        /** a report the supervisors sent back to be written again */
+        RETURNED,
+        /** everything else */
+        NEW;
+
+        static Group of(LocalDate due, boolean returned, LocalDate today, LocalDate dueSoonUntil) {
+            if (due != null && due.isBefore(today)) {
+                return OVERDUE;
+            }
+            if (due != null && !due.isAfter(dueSoonUntil)) {
+                return DUE_SOON;
+            }
+            return returned ? RETURNED : NEW;
+        }
     }
 
     /**
-     * @param step   the kind of work: acknowledgeTask, confirmPart, decideAdjustment, contribute, writeReport,
-     *               reviewReport, handleEscalation
-     * @param period the reporting period, for report steps
-     * @param code   the task's number as the document prints it, or absent
+     * @param step         the kind of work: acknowledgeTask, confirmPart, decideAdjustment, contribute, writeReport,
+     *                     reviewReport, handleEscalation
+     * @param period       the reporting period, for report steps
+     * @param code         the task's number as the document prints it, or absent
+     * @param group        how urgent the step is
+     * @param returnReason why the report was returned, for a report to be written again, else null
      */
     public record Item(String userTaskId, String step, String stepName, String taskId, String period, String planId,
                        String planTitle, int number, String code, String text, String leadUnit, Instant due,
-                       Instant created) {
+                       Instant created, Group group, String returnReason) {
 
         public String shownNumber() {
             return TaskNumbers.shown(number, code);
         }
+
+        /** The reason's first words, to read at a glance; the whole reason is on the task page. */
+        public String returnReasonStart() {
+            return firstWords(returnReason);
+        }
     }
 
+    /** What a reader narrows the inbox to; a blank field does not narrow. */
+    public record Filter(String plan, String step, String period, Group group) {
+        public static final Filter NONE = new Filter(null, null, null, null);
+
+        public Filter {
+            plan = blankToNull(plan);
+            step = blankToNull(step);
+            period = blankToNull(period);
+        }
+
+        boolean admits(Item item) {
+            return (plan == null || plan.equals(item.planId())) && (step == null || step.equals(item.step()))
+                    && (period == null || period.equals(item.period())) && (group == null || group == item.group());
+        }
+
+        public boolean narrows() {
+            return plan != null || step != null || period != null || group != null;
+        }
+
+        public Filter withGroup(Group group) {
+            return new Filter(plan, step, period, group);
+        }
+
+        /** The filter and a page as the query of the inbox page's address, encoded. */
+        public String query(int page) {
+            UriComponentsBuilder query = UriComponentsBuilder.newInstance();
+            if (plan != null) {
+                query.queryParam("plan", plan);
+            }
+            if (step != null) {
+                query.queryParam("step", step);
+            }
+            if (period != null) {
+                query.queryParam("period", period);
+            }
+            if (group != null) {
+                query.queryParam("group", group.name());
+            }
+            return query.queryParam("page", page).encode().build().getQuery();
+        }
+    }
+
+    /** How many steps wait in one group. */
+    public record GroupCount(Group group, int count) {
+    }
+
+    /** The number of waiting steps of each group, in the order of urgency, and in all. */
+    public record Counts(List<GroupCount> groups, int total) {
+        public static final Counts NONE = of(List.of());
+
+        static Counts of(List<Item> items) {
+            Map<Group, Integer> counted = new EnumMap<>(Group.class);
+            items.forEach(item -> counted.merge(item.group(), 1, Integer::sum));
+            return of(counted);
+        }
+
+        static Counts of(Map<Group, Integer> counted) {
+            return new Counts(Arrays.stream(Group.values()).map(group -> new GroupCount(group,
+                    counted.getOrDefault(group, 0))).toList(), counted.values().stream().mapToInt(Integer::intValue).sum());
+        }
+
+        public int of(Group group) {
+            return groups.stream().filter(count -> count.group() == group).mapToInt(GroupCount::count).sum();
+        }
+    }
+
+    /** A plan a reader may narrow the inbox to. */
+    public record PlanChoice(String planId, String title) {
+    }
+
+    /**
+     * One page of the inbox as narrowed, with the counts of the whole inbox and the choices its items offer.
+     *
+     * @param page    from 1
+     * @param matched how many items the filter admits, on all pages
+     */
+    public record Page(List<Item> items, int page, int pages, int matched, Counts counts, Counts matchedCounts,
+                       List<PlanChoice> plans, List<String> steps, List<String> periods) {
+
+        /** The pages to link: the first, the last and two either side of this one; 0 where pages are left out. */
+        public List<Integer> links() {
+            List<Integer> links = new ArrayList<>();
+            for (int n = 1; n <= pages; n++) {
+                if (n == 1 || n == pages || Math.abs(n - page) <= 2) {
+                    links.add(n);
+                } else if (links.get(links.size() - 1) != 0) {
+                    links.add(0);
+                }
+            }
+            return links;
+        }
+    }
+
+    /** The whole inbox, most urgent first. */
     public List<Item> of(DubanUser user) {
+        return of(user, Filter.NONE);
+    }
+
+    public List<Item> of(DubanUser user, Filter filter) {
+        return all(user).stream().filter(filter::admits).toList();
+    }
+
+    /**
+     * The counts of the whole inbox, for the navigation of every page. A unit's steps are all its own, so they are
+     * counted without reading the tasks; the supervisors' are counted on the plans their office oversees.
+     */
+    public Counts counts(DubanUser user) {
+        if (user.role() != Role.UNIT_USER) {
+            return Counts.of(all(user));
+        }
+        String unitId = WorkAccess.unitIdOf(user);
+        List<OpenStep> open = unitId == null ? List.of() : waiting.ofUnit(unitId);
+        Map<String, String> returnReasons = returnReasons(open);
+        LocalDate today = WorkflowClock.today();
+        LocalDate dueSoonUntil = workingDays.plus(today, DUE_SOON_WORKING_DAYS);
+        Map<Group, Integer> counted = new EnumMap<>(Group.class);
+        open.forEach(step -> counted.merge(groupOf(step, returnReasons, today, dueSoonUntil), 1, Integer::sum));
+        return Counts.of(counted);
+    }
+
+    /** The page of the narrowed inbox; a page beyond the last is the last. */
+    public Page page(DubanUser user, Filter filter, int page, int size) {
+        List<Item> all = all(user);
+        List<Item> matched = all.stream().filter(filter::admits).toList();
+        int pages = Math.max(1, (matched.size() + size - 1) / size);
+        int shown = Math.min(Math.max(page, 1), pages);
+        List<Item> items = matched.subList(Math.min((shown - 1) * size, matched.size()),
+                Math.min(shown * size, matched.size()));
+        Map<String, String> plans = new LinkedHashMap<>();
+        all.stream().sorted(Comparator.comparing(Item::planTitle, Comparator.nullsLast(Comparator.naturalOrder())))
+                .forEach(item -> plans.putIfAbsent(item.planId(), item.planTitle()));
+        List<String> steps = Arrays.stream(StepKind.values()).map(StepKind::key)
+                .filter(key -> all.stream().anyMatch(item -> key.equals(item.step()))).toList();
+        List<String> periods = all.stream().map(Item::period).filter(Objects::nonNull).distinct().sorted().toList();
+        return new Page(items, shown, pages, matched.size(), Counts.of(all), Counts.of(matched),
+                plans.entrySet().stream().map(plan -> new PlanChoice(plan.getKey(), plan.getValue())).toList(),
+                steps, periods);
+    }
+
+    private List<Item> all(DubanUser user) {
         String unitId = WorkAccess.unitIdOf(user);
         List<OpenStep> open = user.role() == Role.UNIT_USER ? unitId == null ? List.of() : waiting.ofUnit(unitId)
                 : user.role() == Role.SUPERVISOR || user.role() == Role.ADMIN ? waiting.ofSupervisors() : List.of();
@@ -60,14 +249,72 @@ public class Inbox {
         Map<String, TaskSummary> summaries = queries.query(new FindTaskSummaries(open.stream().map(OpenStep::taskId)
                         .distinct().toList()), ResponseTypes.multipleInstancesOf(TaskSummary.class)).join().stream()
                 .collect(Collectors.toMap(TaskSummary::taskId, Function.identity()));
+        Map<String, String> returnReasons = returnReasons(open);
+        LocalDate today = WorkflowClock.today();
+        LocalDate dueSoonUntil = workingDays.plus(today, DUE_SOON_WORKING_DAYS);
         return open.stream().map(step -> {
             TaskSummary task = summaries.get(step.taskId());
             if (task == null || user.role() != Role.UNIT_USER && !access.supervises(task, user)) {
                 return null;
             }
+            String reason = returnReason(step, returnReasons);
             return new Item(step.userTaskId(), step.kind().key(), step.name(), task.taskId(), step.period(),
                     task.planId(), task.planTitle(), task.number(), task.code(), task.text(), task.leadUnit().name(),
-                    step.due(), step.created());
-        }).filter(Objects::nonNull).toList();
+                    step.due(), step.created(), groupOf(step, returnReasons, today, dueSoonUntil),
+                    reason == null || reason.isEmpty() ? null : reason);
+        }).filter(Objects::nonNull).sorted(URGENCY).toList();
+    }
+
+    /** Group, then due date; steps due alike in the order of their plan's document, then oldest first. */
+    static final Comparator<Item> URGENCY = Comparator.comparing(Item::group)
+            .thenComparing(Item::due, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Item::planTitle, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Item::planId, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparingInt(Item::number)
+            .thenComparing(Item::period, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Item::created, Comparator.nullsLast(Comparator.naturalOrder()));
+
+    /** The reasons of the returned reports among the steps, by task and period; an empty reason for none written. */
+    private Map<String, String> returnReasons(List<OpenStep> open) {
+        List<String> writing = open.stream().filter(step -> step.kind() == StepKind.WRITE_REPORT)
+                .map(OpenStep::taskId).distinct().toList();
+        if (writing.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> reasons = new HashMap<>();
+        queries.query(new FindReturnedReports(writing), ResponseTypes.multipleInstancesOf(ReturnedReport.class)).join()
+                .forEach(report -> reasons.put(key(report.taskId(), report.periodKey()),
+                        report.reason() == null ? "" : report.reason()));
+        return reasons;
+    }
+
+    private static Group groupOf(OpenStep step, Map<String, String> returnReasons, LocalDate today,
+                                 LocalDate dueSoonUntil) {
+        return Group.of(step.due() == null ? null : LocalDate.ofInstant(step.due(), WorkflowClock.ZONE),
+                returnReason(step, returnReasons) != null, today, dueSoonUntil);
+    }
+
+    /** Why the step's report was returned; empty when no reason was written, null when it was not returned. */
+    private static String returnReason(OpenStep step, Map<String, String> returnReasons) {
+        return step.kind() == StepKind.WRITE_REPORT ? returnReasons.get(key(step.taskId(), step.period())) : null;
+    }
+
+    private static String key(String taskId, String period) {
+        return taskId + "/" + period;
+    }
+
+    static String firstWords(String text) {
+        if (text == null) {
+            return null;
+        }
+        String flat = text.strip().replaceAll("\\s+", " ");
+        if (flat.codePointCount(0, flat.length()) <= REASON_SHOWN) {
+            return flat;
+        }
+        return flat.substring(0, flat.offsetByCodePoints(0, REASON_SHOWN)) + "…";
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -42,14 +42,13 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * 我的待办 and the task page: the task, its reports with every round, its adjustments and its timeline, and the
+ * The task page: the task, its reports with every round, its adjustments and its timeline, and the
  * forms of the steps the signed-in user may take now. Each form does what {@link TaskWork} does for the API;
  * uploaded evidence is stored in the same transaction as the step, so a refused report keeps no files either.
  */
 @Controller
 class TaskPages {
     private final TaskWork work;
-    private final Inbox inbox;
     private final EvidenceStore evidence;
     private final PageActions actions;
     private final QueryGateway queries;
@@ -58,23 +57,16 @@ class TaskPages {
     private final PlanReporting reporting;
     private final MessageSource messages;
 
-    TaskPages(TaskWork work, Inbox inbox, EvidenceStore evidence, PageActions actions, QueryGateway queries,
+    TaskPages(TaskWork work, EvidenceStore evidence, PageActions actions, QueryGateway queries,
               EventWording wording, PeriodChoices periods, PlanReporting reporting, MessageSource messages) {
         this.wording = wording;
         this.periods = periods;
         this.reporting = reporting;
         this.messages = messages;
         this.work = work;
-        this.inbox = inbox;
         this.evidence = evidence;
         this.actions = actions;
         this.queries = queries;
-    }
-
-    @GetMapping("/inbox")
-    String inbox(@AuthenticationPrincipal DubanUser user, Model model) {
-        model.addAttribute("items", inbox.of(user));
-        return "tasks/inbox";
     }
 
     @GetMapping("/tasks/{taskId}")

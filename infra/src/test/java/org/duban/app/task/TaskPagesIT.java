@@ -79,7 +79,7 @@ class TaskPagesIT {
 
         // the unit finds the acknowledgement in its inbox and acknowledges
         browser.signIn("health");
-        browser.open("/inbox");
+        browser.open("/inbox?plan=" + planId);
         // the due day as the office reads it (Asia/Shanghai), whatever the server's zone
         Map summary = (Map) http.withBasicAuth("health", "duban").getForObject("/api/tasks/" + taskId, Map.class).get("summary");
         assertThat(inboxItem(taskId, "acknowledgeTask").findElement(By.cssSelector(".due")).getText())
@@ -102,7 +102,7 @@ class TaskPagesIT {
 
         // the unit writes the report: first without a narrative, refused and nothing kept
         browser.signIn("health");
-        browser.open("/inbox");
+        browser.open("/inbox?plan=" + planId);
         inboxItem(taskId, "writeReport").findElement(By.cssSelector("a.open")).click();
         browser.waitUntil(d -> !d.findElements(By.cssSelector("form.write")).isEmpty());
         Path pdf = Files.createTempFile("进展佐证-", ".pdf");
@@ -130,7 +130,7 @@ class TaskPagesIT {
 
         // the supervisor returns it from the review inbox, with a reason
         browser.signIn("supervisor");
-        browser.open("/inbox");
+        browser.open("/inbox?plan=" + planId);
         inboxItem(taskId, "reviewReport").findElement(By.cssSelector("a.open")).click();
         browser.waitUntil(d -> !d.findElements(By.cssSelector("form.review")).isEmpty());
         browser.driver().findElement(By.cssSelector("form.review textarea[name=reason]")).sendKeys("缺少资金到位佐证");
@@ -149,8 +149,11 @@ class TaskPagesIT {
         WebElement returned = browser.driver().findElements(By.cssSelector("ol.timeline li.ReportReturned")).get(0);
         assertThat(returned.findElement(By.cssSelector(".sentence")).getText()).isEqualTo("区政府督查室 王五 退回了2026年第四季度进展报告");
         assertThat(returned.findElement(By.cssSelector(".reason-text")).getText()).isEqualTo("缺少资金到位佐证");
-        browser.open("/inbox");
-        assertThat(inboxItem(taskId, "writeReport").findElement(By.cssSelector(".period")).getText()).isEqualTo("2026-Q4");
+        browser.open("/inbox?plan=" + planId);
+        assertThat(inboxItem(taskId, "writeReport").findElement(By.cssSelector(".period")).getText()).isEqualTo("2026年第四季度");
+        assertThat(inboxItem(taskId, "writeReport").getAttribute("class")).contains("group-RETURNED");
+        assertThat(inboxItem(taskId, "writeReport").findElement(By.cssSelector(".return-reason .reason")).getText())
+                .isEqualTo("缺少资金到位佐证");
 
         // the same page as of a moment before the submission: the report still open, and nothing to act on
         browser.open("/tasks/" + taskId + "?asOf=" + beforeSubmission);
@@ -185,9 +188,12 @@ class TaskPagesIT {
         assertThat(text("h1")).isEqualTo("出错了 (403)");
         assertThat(text("main")).contains("无权访问");
         assertThat(browser.driver().getPageSource()).doesNotContain(taskId + "/acknowledgement");
-        browser.open("/inbox");
+        browser.open("/inbox?plan=" + planId);
         assertThat(browser.driver().findElements(By.cssSelector("table.inbox a.open"))).noneMatch(link ->
                 link.getAttribute("href").contains("/tasks/" + taskId));
+        // the page shows one page of the inbox: no page of it holds the task either
+        assertThat(List.of(http.withBasicAuth("market", "duban").getForObject("/api/inbox", Map[].class)))
+                .noneMatch(item -> taskId.equals(item.get("taskId")));
     }
 
     /** A task the health commission leads. */

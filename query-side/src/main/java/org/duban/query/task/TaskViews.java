@@ -2,8 +2,10 @@ package org.duban.query.task;
 
 import org.axonframework.queryhandling.QueryHandler;
 import org.duban.api.reporting.ContributionEnd;
+import org.duban.api.reporting.FindReturnedReports;
 import org.duban.api.reporting.ReportContent;
 import org.duban.api.reporting.ReportStatus;
+import org.duban.api.reporting.ReturnedReport;
 import org.duban.api.task.AdjustmentKind;
 import org.duban.api.task.FindTaskDetail;
 import org.duban.api.task.FindTaskSummaries;
@@ -21,6 +23,7 @@ import org.springframework.stereotype.Component;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,15 +76,31 @@ class TaskViews {
         }
         List<TaskRow> rows = namedPlans.query(TASK_SELECT + "where t.task_id in (:ids) order by t.plan_id, t.number",
                 new MapSqlParameterSource("ids", query.taskIds()), (rs, n) -> TaskRow.of(rs));
-        Map<String, WorkRow> work = workOf(rows.stream().map(TaskRow::taskId).toList());
-        return rows.stream().map(row -> summary(row, work.get(row.taskId()))).toList();
+        List<String> ids = rows.stream().map(TaskRow::taskId).toList();
+        Map<String, WorkRow> work = workOf(ids);
+        Map<String, List<UnitRef>> coUnits = coUnitsOf(ids);
+        return rows.stream().map(row -> summary(row, work.get(row.taskId()), coUnits.getOrDefault(row.taskId(), List.of())))
+                .toList();
+    }
+
+    @QueryHandler
+    List<ReturnedReport> handle(FindReturnedReports query) {
+        if (query.taskIds().isEmpty()) {
+            return List.of();
+        }
+        return namedWork.query("select r.task_id, r.period_key, rr.reason from task_report r "
+                        + "left join task_report_round rr on rr.task_id = r.task_id and rr.period_key = r.period_key "
+                        + "and rr.round = r.round where r.status = :returned and r.task_id in (:ids)",
+                new MapSqlParameterSource("ids", query.taskIds()).addValue("returned", ReportStatus.RETURNED.name()),
+                (rs, n) -> new ReturnedReport(rs.getString(1), rs.getString(2), rs.getString(3)));
     }
 
     @QueryHandler
     Optional<TaskDetail> handle(FindTaskDetail query) {
         return plans.query(TASK_SELECT + "where t.task_id = ?", (rs, n) -> TaskRow.of(rs), query.taskId()).stream()
                 .findFirst().map(row -> {
-                    TaskSummary summary = summary(row, workOf(List.of(row.taskId())).get(row.taskId()));
+                    TaskSummary summary = summary(row, workOf(List.of(row.taskId())).get(row.taskId()),
+                            coUnitsOf(List.of(row.taskId())).getOrDefault(row.taskId(), List.of()));
                     return new TaskDetail(summary, heading(row.sectionId()), reports(row.taskId()),
                             adjustments(row.taskId()), timeline(row.taskId()), confirmations(summary));
                 });
@@ -111,9 +130,17 @@ class TaskViews {
         return found;
     }
 
-    private TaskSummary summary(TaskRow row, WorkRow work) {
-        List<UnitRef> coUnits = plans.query("select unit_id, unit_name from plan_task_co_unit where task_id = ? order by position",
-                (r, n) -> new UnitRef(r.getString(1), r.getString(2)), row.taskId());
+    /** The co-units of every task in one query, in the order the plan lists them. */
+    private Map<String, List<UnitRef>> coUnitsOf(List<String> taskIds) {
+        Map<String, List<UnitRef>> found = new HashMap<>();
+        namedPlans.query("select task_id, unit_id, unit_name from plan_task_co_unit where task_id in (:ids) "
+                + "order by task_id, position", new MapSqlParameterSource("ids", taskIds), rs -> {
+            found.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(new UnitRef(rs.getString(2), rs.getString(3)));
+        });
+        return found;
+    }
+
+    private TaskSummary summary(TaskRow row, WorkRow work, List<UnitRef> coUnits) {
         return new TaskSummary(row.taskId(), row.planId(), row.title(), row.supervisingUnit(), row.number(), row.code(),
                 row.text(), row.leadUnit(), coUnits, work == null ? TaskStatus.CREATED : work.status(),
                 work == null ? null : work.acknowledgeBy());
