@@ -185,10 +185,11 @@ class WorkbenchPagesIT {
             browser.driver().findElement(By.name("startYear")).sendKeys("2024");
             browser.driver().findElement(By.name("endYear")).sendKeys("2027");
             browser.driver().findElement(By.cssSelector("button[name=dryRun][value=true]")).click();
-            assertThat(browser.waitUntil(d -> {
+            String tasks = browser.waitUntil(d -> {
                 List<WebElement> count = d.findElements(By.cssSelector("#report .task-count"));
                 return count.isEmpty() ? null : count.get(0).getText();
-            })).isEqualTo("94");
+            });
+            assertThat(tasks).isEqualTo("94");
         }
         assertThat(text(chinese, "#report h2")).isEqualTo("检查通过，可以导入");
         PageChecks.assertMainPageInChinese(chinese.driver(), "import");
