@@ -15,6 +15,7 @@ import org.duban.app.plan.importing.ImportReview;
 import org.duban.app.plan.importing.PlanImporter;
 import org.duban.app.reporting.PeriodChoices;
 import org.duban.app.reporting.PlanReporting;
+import org.duban.app.security.AccountProperties;
 import org.duban.app.security.DubanUser;
 import org.duban.app.security.WorkAccess;
 import org.duban.app.web.Moments;
@@ -45,6 +46,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** Pages of plans: the plan tree with its publication and reporting controls, and the import page. */
 @Controller
@@ -57,9 +59,13 @@ class PlanPages {
     private final PageActions actions;
     private final PeriodChoices periods;
     private final PeriodNames periodNames;
+    private final Map<String, String> people;
 
     PlanPages(QueryGateway queries, PlanImporter importer, PlanReporting reporting, PlanPublication publication,
-              PageActions actions, PeriodChoices periods, PeriodNames periodNames) {
+              PageActions actions, PeriodChoices periods, PeriodNames periodNames, AccountProperties accounts) {
+        this.people = accounts.accounts().stream().filter(account -> account.displayName() != null)
+                .collect(Collectors.toMap(AccountProperties.Account::username, AccountProperties.Account::displayName,
+                        (first, second) -> first));
         this.periods = periods;
         this.periodNames = periodNames;
         this.queries = queries;
@@ -86,6 +92,8 @@ class PlanPages {
                 .filter(plan -> plan.planId().equals(tree.plan().parentPlanId())).findFirst().orElse(null));
         model.addAttribute("children", plans.stream().filter(plan -> planId.equals(plan.parentPlanId())).toList());
         model.addAttribute("taskCount", tree.allTasks().size());
+        // who imported, by the name people know them by rather than the account
+        model.addAttribute("people", people);
         model.addAttribute("supervises", WorkAccess.supervises(tree.plan().supervisingUnit(), user));
         model.addAttribute("publicationWaiting", publication.awaitingApproval(planId).isPresent());
         model.addAttribute("cadence", reporting.cadence(planId).orElse(null));

@@ -59,7 +59,7 @@ class WorkbenchPagesIT {
         ClockUtil.setCurrentTime(WorkflowClock.startOf(LocalDate.of(2026, 10, 15)));
         chinese = new Browser(port);
         english = new Browser(port, Locale.ENGLISH);
-        planId = (String) Uploads.upload(http, "supervisor", "dazu.csv",
+        planId = (String) Uploads.upload(http, "supervisor", "大足区任务分解.csv",
                 Uploads.sample("dazu-tcm-task-decomposition-2024.csv"), Uploads.dazuPlan()).getBody().get("planId");
         assertThat(post("supervisor", "/api/plans/" + planId + "/publication-request", Map.of()).getStatusCode().is2xxSuccessful()).isTrue();
         assertThat(post("supervisor", "/api/plans/" + planId + "/publication-approval", Map.of()).getStatusCode().is2xxSuccessful()).isTrue();

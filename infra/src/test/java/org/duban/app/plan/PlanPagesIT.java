@@ -41,7 +41,7 @@ class PlanPagesIT {
     @Test
     void the_plan_tree_shows_each_task_with_its_lead_unit_and_links_to_the_unit() {
         browser.signIn("health");
-        browser.open("/");
+        browser.open("/plans");
         browser.driver().findElement(By.linkText("大足区贯彻落实《重庆市中医药振兴发展规划实施方案（2023—2027年）》任务分解")).click();
         browser.waitUntil(d -> d.findElements(By.cssSelector("tr.task")).size() == 94);
 

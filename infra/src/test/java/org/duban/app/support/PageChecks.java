@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class PageChecks {
     /** English words a Chinese page may show: names of file formats and products, and the English language switch. */
     public static final Set<String> LATIN_ALLOWED = Set.of("English", "Excel", "Word", "CSV", "csv", "xlsx", "xls",
-            "docx", "doc", "txt", "pdf", "PDF", "SHA", "KB", "MB", "GB", "Cockpit", "Camunda", "HIS", "DRG", "DIP", "CT");
+            "docx", "doc", "txt", "pdf", "PDF", "SHA", "KB", "MB", "GB", "Cockpit", "Camunda", "HIS", "DRG", "DIP", "CT", "GAP");
     private static final Pattern JSON = Pattern.compile("[\\[{]\\s*\"|\"\\s*:");
     private static final Pattern IDENTIFIER = Pattern.compile(
             "(?i)\\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}|\\b[a-z]+-[0-9a-f]{6,}\\b");
