@@ -65,7 +65,10 @@ public final class PageChecks {
                 if (v && v.trim()) out.push([path(el) + '@' + a, v.trim()]);
               }
             }
-            out.push(['title', document.title]);
+            // a page named after its data (a plan's title, a unit's name) carries that data in its title too
+            let title = document.title;
+            if (skipData) for (const h of document.querySelectorAll('h1[translate="no"]')) title = title.replace(h.textContent.trim(), '');
+            out.push(['title', title]);
             return out;""";
 
     private PageChecks() {
