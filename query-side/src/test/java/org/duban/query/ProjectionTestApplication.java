@@ -12,6 +12,7 @@ import org.springframework.context.annotation.FilterType;
 @ComponentScan(useDefaultFilters = false, includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = {
         "org\\.duban\\.query\\..*Projection",
         "org\\.duban\\.query\\.task\\.TaskViews",
+        "org\\.duban\\.query\\.task\\.ProgressViews",
         "org\\.duban\\.query\\.audit\\.AuditTrail",
         "org\\.duban\\.query\\.Projections"}))
 public class ProjectionTestApplication {

@@ -13,13 +13,16 @@ import org.duban.app.plan.importing.ImportProblem;
 import org.duban.app.plan.importing.ImportReport;
 import org.duban.app.plan.importing.ImportReview;
 import org.duban.app.plan.importing.PlanImporter;
+import org.duban.app.reporting.PeriodChoices;
 import org.duban.app.reporting.PlanReporting;
+import org.duban.app.security.AccountProperties;
 import org.duban.app.security.DubanUser;
 import org.duban.app.security.WorkAccess;
 import org.duban.app.web.Moments;
 import org.duban.app.web.NotFound;
 import org.duban.app.web.PageActions;
 import org.duban.app.web.PageMessage;
+import org.duban.app.web.PeriodNames;
 import org.duban.process.plan.PlanPublication;
 import org.slf4j.MDC;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -43,6 +46,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** Pages of plans: the plan tree with its publication and reporting controls, and the import page. */
 @Controller
@@ -53,14 +57,28 @@ class PlanPages {
     private final PlanReporting reporting;
     private final PlanPublication publication;
     private final PageActions actions;
+    private final PeriodChoices periods;
+    private final PeriodNames periodNames;
+    private final Map<String, String> people;
 
     PlanPages(QueryGateway queries, PlanImporter importer, PlanReporting reporting, PlanPublication publication,
-              PageActions actions) {
+              PageActions actions, PeriodChoices periods, PeriodNames periodNames, AccountProperties accounts) {
+        this.people = accounts.accounts().stream().filter(account -> account.displayName() != null)
+                .collect(Collectors.toMap(AccountProperties.Account::username, AccountProperties.Account::displayName,
+                        (first, second) -> first));
+        this.periods = periods;
+        this.periodNames = periodNames;
         this.queries = queries;
         this.importer = importer;
         this.reporting = reporting;
         this.publication = publication;
         this.actions = actions;
+    }
+
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute("plans", plans());
+        return "plans/list";
     }
 
     @GetMapping("/{planId}")
@@ -74,32 +92,47 @@ class PlanPages {
                 .filter(plan -> plan.planId().equals(tree.plan().parentPlanId())).findFirst().orElse(null));
         model.addAttribute("children", plans.stream().filter(plan -> planId.equals(plan.parentPlanId())).toList());
         model.addAttribute("taskCount", tree.allTasks().size());
+        // who imported, by the name people know them by rather than the account
+        model.addAttribute("people", people);
         model.addAttribute("supervises", WorkAccess.supervises(tree.plan().supervisingUnit(), user));
         model.addAttribute("publicationWaiting", publication.awaitingApproval(planId).isPresent());
         model.addAttribute("cadence", reporting.cadence(planId).orElse(null));
         model.addAttribute("cadences", Cadence.values());
+        List<PeriodChoices.Choice> choices = periods.of(planId);
+        model.addAttribute("periods", choices);
+        model.addAttribute("openPeriods", choices.stream().filter(PeriodChoices.Choice::open).toList());
+        model.addAttribute("suggestedPeriod", suggested(choices));
         model.addAttribute("asOf", asOf);
         if (asOf != null && !asOf.isBlank()) {
             try {
                 model.addAttribute("past", reporting.asOf(planId, Moments.parse("asOf", asOf, true), user));
-            } catch (IllegalArgumentException | NotFound e) {
-                model.addAttribute(PageActions.PROBLEM, e.getMessage());
+            } catch (IllegalArgumentException e) {
+                model.addAttribute(PageActions.PROBLEM, actions.sentence(new PageMessage("plan.asOf.invalid")));
+            } catch (NotFound e) {
+                model.addAttribute(PageActions.PROBLEM, actions.sentence(new PageMessage("plan.asOf.notYet")));
             }
         }
         return "plans/tree";
     }
 
+    /** The period a supervisor most likely opens: today's, else the first not open yet. */
+    private static String suggested(List<PeriodChoices.Choice> choices) {
+        return choices.stream().filter(PeriodChoices.Choice::current).findFirst()
+                .or(() -> choices.stream().filter(choice -> !choice.open()).findFirst())
+                .map(PeriodChoices.Choice::key).orElse(null);
+    }
+
     @PostMapping("/{planId}/publication-request")
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     String requestPublication(@PathVariable String planId, RedirectAttributes flash) {
-        return actions.run("/plans/" + planId, flash, "已提请下达 Publication requested",
+        return actions.run("/plans/" + planId, flash, "plan.done.publicationRequested",
                 () -> publication.request(planId, MDC.get(MetadataKeys.CORRELATION_ID)));
     }
 
     @PostMapping("/{planId}/publication-approval")
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     String approvePublication(@PathVariable String planId, RedirectAttributes flash) {
-        return actions.run("/plans/" + planId, flash, "已批准下达，任务已分派 Published: every task is assigned", () -> {
+        return actions.run("/plans/" + planId, flash, "plan.done.published", () -> {
             if (!publication.approve(planId)) {
                 throw new NotFound("no publication of plan " + planId + " is waiting for approval");
             }
@@ -111,7 +144,7 @@ class PlanPages {
                       @RequestParam(required = false) Integer dueDay,
                       @RequestParam(required = false) Integer graceWorkingDays,
                       @AuthenticationPrincipal DubanUser user, RedirectAttributes flash) {
-        return actions.run("/plans/" + planId, flash, "已设置报送周期 Cadence set",
+        return actions.run("/plans/" + planId, flash, "plan.done.cadenceSet",
                 () -> reporting.setCadence(planId, cadence, dueDay, graceWorkingDays, user));
     }
 
@@ -120,7 +153,8 @@ class PlanPages {
                       RedirectAttributes flash) {
         return actions.run("/plans/" + planId, flash, () -> {
             PlanReporting.PeriodOpened opened = reporting.openPeriod(planId, period, user);
-            return new PageMessage("plan.done.periodOpened", opened.period(), opened.reports(), opened.dueOn());
+            return new PageMessage("plan.done.periodOpened", periodNames.name(opened.period()), opened.reports(),
+                    opened.dueOn().toString());
         });
     }
 

@@ -91,7 +91,7 @@ class TaskPages {
         model.addAttribute("timeline", detail.timeline().stream().map(entry -> wording.word(entry, locale)).toList());
         String planId = detail.summary().planId();
         model.addAttribute("cadence", reporting.cadence(planId).map(ReportingCadenceSet::cadence).orElse(null));
-        model.addAttribute("openPeriods", periods.open(planId, locale));
+        model.addAttribute("openPeriods", periods.of(planId).stream().filter(PeriodChoices.Choice::open).toList());
         model.addAttribute("reportedPeriods", detail.reports().stream().map(TaskDetail.Report::periodKey)
                 .collect(Collectors.toSet()));
         // what each period's report form starts from, and its indicator values by indicator

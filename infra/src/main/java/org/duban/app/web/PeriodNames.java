@@ -1,6 +1,7 @@
 package org.duban.app.web;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import java.util.Locale;
@@ -18,6 +19,11 @@ public class PeriodNames {
 
     public PeriodNames(MessageSource messages) {
         this.messages = messages;
+    }
+
+    /** In the language of the page being written. */
+    public String name(String periodKey) {
+        return name(periodKey, LocaleContextHolder.getLocale());
     }
 
     public String name(String periodKey, Locale locale) {

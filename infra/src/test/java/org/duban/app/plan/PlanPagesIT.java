@@ -41,7 +41,7 @@ class PlanPagesIT {
     @Test
     void the_plan_tree_shows_each_task_with_its_lead_unit_and_links_to_the_unit() {
         browser.signIn("health");
-        browser.open("/");
+        browser.open("/plans");
         browser.driver().findElement(By.linkText("大足区贯彻落实《重庆市中医药振兴发展规划实施方案（2023—2027年）》任务分解")).click();
         browser.waitUntil(d -> d.findElements(By.cssSelector("tr.task")).size() == 94);
 
@@ -56,7 +56,9 @@ class PlanPagesIT {
         assertThat(browser.driver().findElement(By.linkText("重庆市中医药振兴发展重大工程实施方案（2023—2027年）")).isDisplayed())
                 .isTrue();
 
-        browser.driver().findElement(By.linkText("区市场监管局")).click();
+        // clicked as the reader's pointer would, wherever the long page has scrolled it
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].click();",
+                browser.driver().findElement(By.linkText("区市场监管局")));
         browser.waitUntil(d -> d.findElement(By.tagName("h1")).getText().equals("区市场监管局"));
         assertThat(browser.driver().findElement(By.cssSelector(".lead-count")).getText()).isEqualTo("11");
         assertThat(browser.driver().findElements(By.cssSelector("table.lead tbody tr"))).hasSize(11);
@@ -115,7 +117,8 @@ class PlanPagesIT {
         assertThat(firstTask.findElement(By.tagName("blockquote")).getText()).contains("建立健全中医药服务体系行动");
 
         // importing before every item is decided is refused, naming the items
-        browser.driver().findElement(By.cssSelector("button[name=dryRun][value=false]")).click();
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].click();",
+                browser.driver().findElement(By.cssSelector("button[name=dryRun][value=false]")));
         String refused = browser.waitUntil(d -> {
             List<WebElement> errors = d.findElements(By.cssSelector("#report table.errors"));
             return errors.isEmpty() ? null : errors.get(0).getText();
@@ -127,7 +130,8 @@ class PlanPagesIT {
         js.executeScript("document.querySelectorAll('select[name$=\".action\"]').forEach(s => s.value = 'KEEP');");
         new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.name("review.t2.action")))
                 .selectByValue("DROP");
-        browser.driver().findElement(By.cssSelector("button[name=dryRun][value=false]")).click();
+        js.executeScript("arguments[0].click();",
+                browser.driver().findElement(By.cssSelector("button[name=dryRun][value=false]")));
 
         browser.waitUntil(d -> d.getCurrentUrl().matches(".*/plans/[0-9a-f-]{36}$") ? true : null);
         assertThat(browser.driver().findElements(By.cssSelector("tr.task"))).hasSize(9);

@@ -118,7 +118,7 @@ class PlanTreeIT {
                 2,加强中医药人才队伍建设。,区卫生健康委
                 """;
         Map<String, String> fields = new LinkedHashMap<>(Uploads.dazuPlan());
-        fields.put("title", "无章节任务表 " + UUID.randomUUID());
+        fields.put("title", "无章节任务表 " + System.nanoTime());
         ResponseEntity<Map> imported = Uploads.upload(http, "supervisor", "flat.csv",
                 table.getBytes(StandardCharsets.UTF_8), fields);
         assertThat(imported.getBody()).as("%s", imported.getBody()).containsEntry("imported", true)

@@ -298,15 +298,16 @@ class ProjectionRebuildIT {
 
         mvc.perform(MockMvcRequestBuilders.get("/admin/projections").with(user(accounts.loadUserByUsername("admin"))))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("重建视图 <small>Rebuild projections</small>")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("<h1 class=\"h3 mb-3\">重建视图</h1>")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("data-projection=\"audit-trail\"")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("plan_task (94)")));
         rebuild.runHere("calendar", progress -> {
         });
         mvc.perform(MockMvcRequestBuilders.get("/admin/projections/progress").with(user(accounts.loadUserByUsername("admin"))))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("SUCCEEDED")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("events/s")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("data-state=\"SUCCEEDED\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("已完成")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("每秒")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("hx-trigger"))));
     }
 

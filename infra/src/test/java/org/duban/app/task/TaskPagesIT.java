@@ -96,9 +96,9 @@ class TaskPagesIT {
         new Select(browser.driver().findElement(By.name("cadence"))).selectByValue("QUARTERLY");
         click("form.cadence button");
         assertThat(text("#done")).contains("已设置报送周期");
-        browser.driver().findElement(By.cssSelector("form.period input[name=period]")).sendKeys("2026-Q4");
+        new Select(browser.driver().findElement(By.cssSelector("form.period select[name=period]"))).selectByValue("2026-Q4");
         click("form.period button");
-        assertThat(text("#done")).contains("2026-Q4").contains("1 项任务");
+        assertThat(text("#done")).contains("2026年第四季度").contains("1 项任务");
 
         // the unit writes the report: first without a narrative, refused and nothing kept
         browser.signIn("health");
@@ -171,9 +171,9 @@ class TaskPagesIT {
         assertThat(browser.driver().findElement(By.cssSelector("a.export.xlsx")).getAttribute("href"))
                 .contains("/api/audit/events/export.xlsx?subject=TASK&id=" + taskId);
         browser.open("/plans/" + planId + "?asOf=" + beforeSubmission);
-        assertThat(text(".past-status")).isEqualTo("执行中 In execution");
+        assertThat(text(".past-status")).isEqualTo("执行中");
         assertThat(browser.driver().findElements(By.cssSelector("table.past-tasks tbody tr"))).hasSize(94)
-                .anySatisfy(row -> assertThat(row.getText()).contains("2026-Q4 待填报 Open"));
+                .anySatisfy(row -> assertThat(row.getText()).contains("2026年第四季度 待填报"));
         Files.delete(pdf);
     }
 
