@@ -18,8 +18,8 @@ import java.io.PrintStream;
 /**
  * {@code java -jar duban.jar --duban.rebuild=all} (or {@code =<projection>}): rebuilds, prints progress and the
  * final figures, and exits with 0, or 1 on failure (naming the event a projection could not apply; the views are then
- * as they were). It runs before every other start-up runner (demo data, shipped
- * calendars) and the application exits before it reports ready, so the store is replayed as it was found.
+ * as they were). It runs before every other start-up runner (the shipped calendars) and the application exits
+ * before it is ready, when the demo data would run, so the store is replayed as it was found.
  */
 @Component
 @ConditionalOnProperty("duban.rebuild")
