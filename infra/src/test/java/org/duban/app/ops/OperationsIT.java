@@ -73,7 +73,7 @@ class OperationsIT {
 
         ResponseEntity<String> login = http.getForEntity("/login", String.class);
         assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(login.getBody()).contains("登录 <small>Sign in</small>");
+        assertThat(login.getBody()).contains("<h1 class=\"h3 mb-3\">登录</h1>").doesNotContain("Sign in");
     }
 
     @Test

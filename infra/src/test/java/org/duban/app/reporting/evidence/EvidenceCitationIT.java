@@ -1,8 +1,8 @@
 package org.duban.app.reporting.evidence;
 
-import org.camunda.bpm.engine.TaskService;
 import org.duban.app.support.DubanIntegrationTest;
 import org.duban.app.support.Uploads;
+import org.duban.process.steps.WaitingSteps;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -47,7 +47,7 @@ class EvidenceCitationIT {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    TaskService camundaTasks;
+    WaitingSteps steps;
 
     private String shared;
     private String cited;
@@ -149,12 +149,16 @@ class EvidenceCitationIT {
                 + "cites the files of its own unit and files already cited in the same task's reports and contributions");
     }
 
-    /** What a refused citation must leave as it was: events, stored files, open Camunda steps, the tasks' views. */
+    /**
+     * What a refused citation must leave as it was: the events of this plan's tasks, stored files, the tasks' waiting
+     * steps and views. Scoped to this test's tasks: timers of other tests' plans may fire meanwhile.
+     */
     private String fingerprint() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class) + " events, "
+        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier in (?, ?, ?)",
+                Long.class, shared, cited, market) + " events, "
                 + jdbc.queryForObject("select count(*) from evidence", Long.class) + " files, steps "
-                + camundaTasks.createTaskQuery().list().stream().map(step -> step.getTaskDefinitionKey() + ":" + step.getId())
-                .sorted().toList() + ", views " + List.of(shared, cited, market).stream()
+                + List.of(shared, cited, market).stream().map(steps::onTask).toList() + ", views "
+                + List.of(shared, cited, market).stream()
                 .map(task -> http.withBasicAuth("admin", "duban").getForObject("/api/tasks/" + task, String.class)).toList();
     }
 
