@@ -1,8 +1,10 @@
 package org.duban.app.home;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.duban.app.support.Browser;
 import org.duban.app.support.DubanIntegrationTest;
+import org.duban.app.support.EngineClock;
 import org.duban.app.support.PageChecks;
 import org.duban.app.support.PlanTrees;
 import org.duban.app.support.Uploads;
@@ -17,6 +19,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -38,11 +41,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * no serious accessibility violation; in English no label is Chinese and the page fits too.
  */
 @DubanIntegrationTest
+// its own database: other tests' plans, named in Latin letters or with timers of their own, stay out of its pages
+@TestPropertySource(properties = "duban.test.context=workbench-pages")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SuppressWarnings({"rawtypes", "unchecked"})
 class WorkbenchPagesIT {
     @LocalServerPort
     int port;
+    @Autowired
+    ManagementService management;
     @Autowired
     TestRestTemplate http;
     private Browser chinese;
@@ -83,7 +90,7 @@ class WorkbenchPagesIT {
 
     @AfterAll
     void stopBrowsers() {
-        ClockUtil.reset();
+        EngineClock.resetAndSettle(management);
         chinese.close();
         english.close();
     }

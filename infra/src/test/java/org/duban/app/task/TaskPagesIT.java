@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,12 +80,12 @@ class TaskPagesIT {
 
         // the unit finds the acknowledgement in its inbox and acknowledges
         browser.signIn("health");
-        browser.open("/inbox?plan=" + planId);
+        browser.open("/inbox?plan=" + planId + "&step=acknowledgeTask");
         // the due day as the office reads it (Asia/Shanghai), whatever the server's zone
         Map summary = (Map) http.withBasicAuth("health", "duban").getForObject("/api/tasks/" + taskId, Map.class).get("summary");
         assertThat(inboxItem(taskId, "acknowledgeTask").findElement(By.cssSelector(".due")).getText())
                 .isEqualTo(summary.get("acknowledgeBy"));
-        inboxItem(taskId, "acknowledgeTask").findElement(By.cssSelector("a.open")).click();
+        press(inboxItem(taskId, "acknowledgeTask").findElement(By.cssSelector("a.open")));
         browser.waitUntil(d -> d.getCurrentUrl().contains("/tasks/" + taskId));
         assertThat(text(".task-status")).isEqualTo("待签收");
         click("button[name=acknowledge]");
@@ -102,8 +103,8 @@ class TaskPagesIT {
 
         // the unit writes the report: first without a narrative, refused and nothing kept
         browser.signIn("health");
-        browser.open("/inbox?plan=" + planId);
-        inboxItem(taskId, "writeReport").findElement(By.cssSelector("a.open")).click();
+        browser.open("/inbox?plan=" + planId + "&step=writeReport");
+        press(inboxItem(taskId, "writeReport").findElement(By.cssSelector("a.open")));
         browser.waitUntil(d -> !d.findElements(By.cssSelector("form.write")).isEmpty());
         Path pdf = Files.createTempFile("进展佐证-", ".pdf");
         Files.write(pdf, EvidenceSamples.pdf());
@@ -130,8 +131,8 @@ class TaskPagesIT {
 
         // the supervisor returns it from the review inbox, with a reason
         browser.signIn("supervisor");
-        browser.open("/inbox?plan=" + planId);
-        inboxItem(taskId, "reviewReport").findElement(By.cssSelector("a.open")).click();
+        browser.open("/inbox?plan=" + planId + "&step=reviewReport");
+        press(inboxItem(taskId, "reviewReport").findElement(By.cssSelector("a.open")));
         browser.waitUntil(d -> !d.findElements(By.cssSelector("form.review")).isEmpty());
         browser.driver().findElement(By.cssSelector("form.review textarea[name=reason]")).sendKeys("缺少资金到位佐证");
         click("form.review button[value=false]");
@@ -149,7 +150,7 @@ class TaskPagesIT {
         WebElement returned = browser.driver().findElements(By.cssSelector("ol.timeline li.ReportReturned")).get(0);
         assertThat(returned.findElement(By.cssSelector(".sentence")).getText()).isEqualTo("区政府督查室 王五 退回了2026年第四季度进展报告");
         assertThat(returned.findElement(By.cssSelector(".reason-text")).getText()).isEqualTo("缺少资金到位佐证");
-        browser.open("/inbox?plan=" + planId);
+        browser.open("/inbox?plan=" + planId + "&step=writeReport");
         assertThat(inboxItem(taskId, "writeReport").findElement(By.cssSelector(".period")).getText()).isEqualTo("2026年第四季度");
         assertThat(inboxItem(taskId, "writeReport").getAttribute("class")).contains("group-RETURNED");
         assertThat(inboxItem(taskId, "writeReport").findElement(By.cssSelector(".return-reason .reason")).getText())
@@ -164,7 +165,7 @@ class TaskPagesIT {
         // the auditor finds the return in the task's audit trail, and the plan as it stood before the submission
         browser.signIn("auditor");
         browser.open("/tasks/" + taskId);
-        browser.driver().findElement(By.cssSelector("a.audit-link")).click();
+        press(browser.driver().findElement(By.cssSelector("a.audit-link")));
         WebElement returnedRow = browser.waitUntil(d -> d.findElements(By.cssSelector("table.audit tr.ReportReturned"))
                 .stream().findFirst().orElse(null));
         assertThat(returnedRow.findElement(By.cssSelector(".reason")).getText()).isEqualTo("缺少资金到位佐证");
@@ -208,10 +209,16 @@ class TaskPagesIT {
                 .findFirst().orElse(null));
     }
 
+    /** A 768-pixel window shows the top of a long page: brings the element into view, as a reader scrolls, and clicks. */
+    private void press(WebElement element) {
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
     /** Clicks and waits for the page the form answers with. */
     private void click(String css) {
         WebElement button = browser.driver().findElement(By.cssSelector(css));
-        button.click();
+        press(button);
         browser.waitUntil(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button)::apply);
     }
 

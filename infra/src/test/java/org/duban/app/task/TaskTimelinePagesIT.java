@@ -1,8 +1,10 @@
 package org.duban.app.task;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.duban.app.support.Browser;
 import org.duban.app.support.DubanIntegrationTest;
+import org.duban.app.support.EngineClock;
 import org.duban.app.support.PageChecks;
 import org.duban.app.support.PlanTrees;
 import org.duban.process.WorkflowClock;
@@ -45,6 +47,8 @@ class TaskTimelinePagesIT {
     @LocalServerPort
     int port;
     @Autowired
+    ManagementService management;
+    @Autowired
     TestRestTemplate http;
     private String planId;
     private String taskId;
@@ -86,7 +90,7 @@ class TaskTimelinePagesIT {
 
     @AfterAll
     void resetClock() {
-        ClockUtil.reset();
+        EngineClock.resetAndSettle(management);
     }
 
     @Test

@@ -368,14 +368,21 @@ class WorkAccessIT {
     void the_steps_the_rows_aim_at_are_waiting() {
         String marketUnit = UnitIds.of(MARKET);
         String healthUnit = UnitIds.of(HEALTH);
+        // past its acknowledgement date the co-unit's confirmation of D has expired, and past the overdue day A's
+        // contribution has closed: the rows on those steps meet the refusal of access before the step's own end
         assertThat(waiting.onTask(ids.get("D")))
                 .contains(new WaitingStep(StepKind.ACKNOWLEDGE, null, healthUnit, null))
-                .contains(new WaitingStep(StepKind.CONFIRM_PART, null, marketUnit, null));
+                .doesNotContain(new WaitingStep(StepKind.CONFIRM_PART, null, marketUnit, null));
+        assertThat((List<Map>) json("admin", "/api/tasks/" + ids.get("D")).get("confirmations"))
+                .anySatisfy(confirmation -> assertThat(confirmation).containsEntry("outcome", "EXPIRED"));
+        assertThat((List<Map>) ((List<Map>) json("admin", "/api/tasks/" + ids.get("A")).get("reports")).get(0)
+                .get("closedContributions"))
+                .anySatisfy(closed -> assertThat(closed).containsEntry("unitId", marketUnit).containsEntry("cause", "PERIOD_CLOSED"));
         assertThat(waiting.onTask(ids.get("O"))).extracting(WaitingStep::kind).contains(StepKind.ACKNOWLEDGE);
         assertThat(waiting.onTask(ids.get("C")))
                 .contains(new WaitingStep(StepKind.DECIDE_ADJUSTMENT, null, null, ids.get("adjustment")));
         assertThat(waiting.onTask(ids.get("A")))
-                .contains(new WaitingStep(StepKind.CONTRIBUTE, PERIOD, marketUnit, null))
+                .doesNotContain(new WaitingStep(StepKind.CONTRIBUTE, PERIOD, marketUnit, null))
                 .contains(new WaitingStep(StepKind.WRITE_REPORT, PERIOD, healthUnit, null))
                 .contains(new WaitingStep(StepKind.HANDLE_ESCALATION, PERIOD, null, null));
         assertThat(waiting.onTask(ids.get("B"))).filteredOn(step -> PERIOD.equals(step.period()))
@@ -408,7 +415,8 @@ class WorkAccessIT {
         assertThat(inbox("health")).anyMatch(item -> isStep(item, "A", ProgressReporting.WRITE))
                 .noneMatch(item -> isStep(item, "A", ProgressReporting.CONTRIBUTE))
                 .noneMatch(item -> isStep(item, "R", ProgressReporting.CONTRIBUTE));
-        assertThat(inbox("market")).anyMatch(item -> isStep(item, "A", ProgressReporting.CONTRIBUTE))
+        // A's contribution closed with its period; R's was given: neither waits in the co-unit's inbox any more
+        assertThat(inbox("market")).noneMatch(item -> isStep(item, "A", ProgressReporting.CONTRIBUTE))
                 .noneMatch(item -> isStep(item, "A", ProgressReporting.WRITE))
                 .noneMatch(item -> isStep(item, "D", TaskAssignment.ACKNOWLEDGE))
                 .noneMatch(item -> isStep(item, "C", TaskAssignment.DECIDE));

@@ -162,7 +162,7 @@ class AuditTrailIT {
         assertThat(rows).hasSize(10);
         assertThat(rows.get(0).get("事件类型 Event type")).isEqualTo("TaskCreated");
         CSVRecord returned = rows.get(9);
-        assertThat(returned.get("事件 Event")).isEqualTo("退回 Report returned");
+        assertThat(returned.get("事件 Event")).isEqualTo("退回");
         // a reason that looks like a formula is written inert
         assertThat(returned.get("理由 Reason")).isEqualTo("'=缺少立项批复");
         assertThat(rows.get(7).get("变更 Changes (before → after)")).contains("content.narrative: 完成选址 → 完成选址和立项");
