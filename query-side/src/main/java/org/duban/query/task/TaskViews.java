@@ -133,6 +133,10 @@ class TaskViews {
     /** The co-units of every task in one query, in the order the plan lists them. */
     private Map<String, List<UnitRef>> coUnitsOf(List<String> taskIds) {
         Map<String, List<UnitRef>> found = new HashMap<>();
+        if (taskIds.isEmpty()) {
+            // "in ()" is no SQL on PostgreSQL
+            return found;
+        }
         namedPlans.query("select task_id, unit_id, unit_name from plan_task_co_unit where task_id in (:ids) "
                 + "order by task_id, position", new MapSqlParameterSource("ids", taskIds), rs -> {
             found.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(new UnitRef(rs.getString(2), rs.getString(3)));
