@@ -19,8 +19,8 @@ import java.util.Locale;
  */
 @Configuration
 public class Languages implements WebMvcConfigurer {
-    public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
-    public static final Locale ENGLISH = Locale.ENGLISH;
+    private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+    private static final Locale ENGLISH = Locale.ENGLISH;
     static final String PARAMETER = "lang";
     static final String COOKIE = "duban-lang";
 
@@ -61,10 +61,4 @@ public class Languages implements WebMvcConfigurer {
         }
         return CHINESE;
     }
-
-    /** The language a page is read in, one of the two Duban speaks. */
-    public static Locale of(Locale requested) {
-        return requested != null && requested.getLanguage().equals("en") ? ENGLISH : CHINESE;
-    }
-
 }
