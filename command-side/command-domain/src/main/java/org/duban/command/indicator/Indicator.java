@@ -7,7 +7,14 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.duban.api.indicator.DefineIndicator;
+import org.duban.api.indicator.Baseline;
+import org.duban.api.indicator.IndicatorAttribute;
 import org.duban.api.indicator.IndicatorDefined;
+import org.duban.api.indicator.IndicatorTargetAdjusted;
+import org.duban.api.indicator.Target;
+import org.duban.api.unit.UnitRef;
+
+import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -17,6 +24,12 @@ class Indicator {
 
     @AggregateIdentifier
     private String indicatorId;
+    private String planId;
+    private Baseline baseline;
+    /** the target in force: the defined one until an adjustment is approved */
+    private Target target;
+    private IndicatorAttribute attribute;
+    private List<UnitRef> responsibleUnits;
 
     protected Indicator() {
         // for Axon
@@ -33,5 +46,15 @@ class Indicator {
     @EventSourcingHandler
     void on(IndicatorDefined event) {
         indicatorId = event.indicatorId();
+        planId = event.planId();
+        baseline = event.baseline();
+        target = event.target();
+        attribute = event.attribute();
+        responsibleUnits = event.responsibleUnits();
+    }
+
+    @EventSourcingHandler
+    void on(IndicatorTargetAdjusted event) {
+        target = event.toTarget();
     }
 }

@@ -44,6 +44,8 @@ import org.duban.api.task.TaskAcknowledged;
 import org.duban.api.task.TaskAdjustmentApproved;
 import org.duban.api.task.TaskAdjustmentRejected;
 import org.duban.api.task.TaskAdjustmentRequested;
+import org.duban.api.task.TaskDueDateAdjusted;
+import org.duban.api.task.TaskTextAdjusted;
 import org.duban.api.task.TaskAssigned;
 import org.duban.api.task.TaskClosed;
 import org.duban.api.task.TaskCreated;
@@ -74,6 +76,9 @@ class Task {
     private String taskId;
     private String planId;
     private PlanPeriod planPeriod;
+    private String text;
+    /** the due date in force: the created one until an adjustment moves it */
+    private LocalDate dueDate;
     private String office;
     private UnitRef leadUnit;
     private List<UnitRef> coUnits;
@@ -369,6 +374,8 @@ class Task {
         taskId = event.taskId();
         planId = event.planId();
         planPeriod = event.planPeriod();
+        text = event.text();
+        dueDate = event.dueDate();
         office = event.supervisingOffice();
         leadUnit = event.leadUnit();
         coUnits = event.coUnits();
@@ -390,6 +397,16 @@ class Task {
     void on(TaskUnitsChanged event) {
         leadUnit = event.leadUnit();
         coUnits = event.coUnits();
+    }
+
+    @EventSourcingHandler
+    void on(TaskTextAdjusted event) {
+        text = event.toText();
+    }
+
+    @EventSourcingHandler
+    void on(TaskDueDateAdjusted event) {
+        dueDate = event.toDueDate();
     }
 
     @EventSourcingHandler

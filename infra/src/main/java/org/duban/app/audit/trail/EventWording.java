@@ -41,7 +41,11 @@ public class EventWording {
             "TaskSupervisionChanged", "TaskClosed", "ReportingPeriodOpened", "ContributionSubmitted", "ReportDrafted",
             "ReportSubmitted", "ReportReturned", "ReportAccepted", "ReportReminded", "ReportMarkedOverdue",
             "ReportEscalated", "UnitRegistered", "UnitAliasesAdded", "CalendarYearLoaded", "ContributionClosed",
-            "CoUnitConfirmationExpired");
+            "CoUnitConfirmationExpired", "TaskStatusChanged", "IndicatorStatusChanged", "SupervisionNoticeIssued",
+            "SupervisionCaseEscalated", "RectificationPlanSubmitted", "RectificationResultSubmitted",
+            "RectificationRejected", "SupervisionCaseClosedOut", "CaseExtensionRequested", "CaseExtensionApproved",
+            "CaseExtensionRefused", "IndicatorValueRecorded", "IndicatorAdjustmentRequested", "IndicatorTargetAdjusted",
+            "IndicatorAdjustmentRejected", "TaskTextAdjusted", "TaskDueDateAdjusted");
     /**
      * Fields never shown as changes: ids tie an event to other things (and read as codes), the reason is shown on its
      * own, checksums and media types mean nothing to a clerk.
@@ -49,15 +53,26 @@ public class EventWording {
     private static final Set<String> HIDDEN_NAMES = Set.of("periodKey", "reason", "comment", "note", "sha256", "mediaType",
             "format");
     /** Fields whose values are codes, and the bundle prefix that names each code. */
-    static final Map<String, String> CODES = Map.of(
-            "content.status", "completion.",
-            "cadence", "cadence.",
-            "kind", "adjustment.kind.",
-            "previousStatus", "plan.status.",
-            "attribute", "indicator.attribute.",
-            "target.kind", "target.kind.",
-            "direction", "direction.",
-            "cause", "contribution.end.");
+    static final Map<String, String> CODES = Map.ofEntries(
+            Map.entry("content.status", "completion."),
+            Map.entry("cadence", "cadence."),
+            Map.entry("kind", "adjustment.kind."),
+            Map.entry("previousStatus", "plan.status."),
+            Map.entry("attribute", "indicator.attribute."),
+            Map.entry("target.kind", "target.kind."),
+            Map.entry("currentTarget.kind", "target.kind."),
+            Map.entry("proposedTarget.kind", "target.kind."),
+            Map.entry("fromTarget.kind", "target.kind."),
+            Map.entry("toTarget.kind", "target.kind."),
+            Map.entry("direction", "direction."),
+            Map.entry("cause", "contribution.end."),
+            Map.entry("fromStatus", "rag."),
+            Map.entry("toStatus", "rag."),
+            Map.entry("grade", "notice.grade."),
+            Map.entry("fromGrade", "notice.grade."),
+            Map.entry("toGrade", "notice.grade."),
+            Map.entry("trigger", "case.trigger."),
+            Map.entry("source", "indicator.source."));
     private static final Pattern UUID = Pattern.compile(
             ".*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}.*", Pattern.DOTALL);
     private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}.*Z");
