@@ -3,6 +3,7 @@ package org.duban.api.indicator;
 import org.duban.api.Limits;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.duban.api.Require;
+import org.duban.api.plan.PlanPeriod;
 import org.duban.api.unit.UnitRef;
 
 import java.util.List;
@@ -21,11 +22,16 @@ import static org.duban.api.Require.text;
  *                      only after the plan's tasks and links it to one of the ids it has just created.
  * @param unitOfMeasure 个, 人, %, 亿元 … or absent
  * @param attribute     expected or binding, absent when the table does not say
+ * @param planPeriod    the plan's years, which end the on-schedule path of an indicator whose baseline or target
+ *                      names no year; absent when the sender does not know them
+ * @param supervisingOffice the office whose supervisors act on the indicator (corrections, adjustments), or absent
+ *                      (any supervisor, as for plans recorded before plans named their office)
  */
 public record DefineIndicator(@TargetAggregateIdentifier String indicatorId, String planId, String sectionId,
                               int number, String code, String taskId, String name, String unitOfMeasure,
                               Baseline baseline, Target target, IndicatorAttribute attribute, Direction direction,
-                              List<UnitRef> responsibleUnits, String remark) {
+                              List<UnitRef> responsibleUnits, String remark, PlanPeriod planPeriod,
+                              String supervisingOffice) {
     public DefineIndicator {
         Require.id(indicatorId, "indicatorId");
         Require.id(planId, "planId");
@@ -37,5 +43,16 @@ public record DefineIndicator(@TargetAggregateIdentifier String indicatorId, Str
         direction = direction == null ? Direction.UNKNOWN : direction;
         responsibleUnits = Require.atMost(responsibleUnits, "responsibleUnits", Limits.CO_UNITS);
         remark = Require.optionalText(remark, "remark", Limits.REASON);
+        supervisingOffice = supervisingOffice == null || supervisingOffice.isBlank() ? null
+                : Require.id(supervisingOffice, "supervisingOffice");
+    }
+
+    /** An indicator whose plan's years and office are not given. */
+    public DefineIndicator(String indicatorId, String planId, String sectionId, int number, String code, String taskId,
+                           String name, String unitOfMeasure, Baseline baseline, Target target,
+                           IndicatorAttribute attribute, Direction direction, List<UnitRef> responsibleUnits,
+                           String remark) {
+        this(indicatorId, planId, sectionId, number, code, taskId, name, unitOfMeasure, baseline, target, attribute,
+                direction, responsibleUnits, remark, null, null);
     }
 }

@@ -1,6 +1,7 @@
 package org.duban.api.indicator;
 
 import org.axonframework.serialization.Revision;
+import org.duban.api.plan.PlanPeriod;
 import org.duban.api.unit.UnitRef;
 
 import java.util.List;
@@ -8,11 +9,23 @@ import java.util.List;
 /**
  * Revision 1; {@code code} (the number as the document prints it) and {@code taskId} (the task that states it) were
  * added as optional fields, so indicators defined before read both as null: they show their place in the plan and
- * belong to no task.
+ * belong to no task. {@code planPeriod} (the plan's years) and {@code supervisingOffice} were added the same way:
+ * indicators defined before read them as null, so their on-schedule path runs between the baseline's and the
+ * target's years and any supervisor acts on them.
  */
 @Revision("1")
 public record IndicatorDefined(String indicatorId, String planId, String sectionId, int number, String code,
                                String taskId, String name,
                                String unitOfMeasure, Baseline baseline, Target target, IndicatorAttribute attribute,
-                               Direction direction, List<UnitRef> responsibleUnits, String remark) {
+                               Direction direction, List<UnitRef> responsibleUnits, String remark,
+                               PlanPeriod planPeriod, String supervisingOffice) {
+
+    /** An indicator defined without its plan's years and office. */
+    public IndicatorDefined(String indicatorId, String planId, String sectionId, int number, String code, String taskId,
+                            String name, String unitOfMeasure, Baseline baseline, Target target,
+                            IndicatorAttribute attribute, Direction direction, List<UnitRef> responsibleUnits,
+                            String remark) {
+        this(indicatorId, planId, sectionId, number, code, taskId, name, unitOfMeasure, baseline, target, attribute,
+                direction, responsibleUnits, remark, null, null);
+    }
 }

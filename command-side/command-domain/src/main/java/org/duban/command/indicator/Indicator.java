@@ -14,7 +14,25 @@ import org.duban.api.indicator.IndicatorTargetAdjusted;
 import org.duban.api.indicator.Target;
 import org.duban.api.unit.UnitRef;
 
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.duban.api.CommandRefused;
+import org.duban.api.MetadataKeys;
+import org.duban.api.indicator.Direction;
+import org.duban.api.indicator.IndicatorReading;
+import org.duban.api.indicator.IndicatorValueRecorded;
+import org.duban.api.indicator.RecordIndicatorValue;
+import org.duban.api.indicator.ValueSource;
+import org.duban.api.plan.PlanPeriod;
+import org.duban.api.supervision.AssessIndicatorStatus;
+import org.duban.api.supervision.IndicatorStatusChanged;
+import org.duban.api.supervision.RagStatus;
+import org.duban.command.OfficeAuthority;
+import org.duban.command.supervision.IndicatorSchedule;
+import org.duban.command.supervision.Judgement;
+
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -30,6 +48,14 @@ class Indicator {
     private Target target;
     private IndicatorAttribute attribute;
     private List<UnitRef> responsibleUnits;
+    // --- values and on-schedule status (supervision) ---
+    private Direction direction;
+    private PlanPeriod planPeriod;
+    /** the supervising office, absent for indicators defined before they named one (any supervisor then) */
+    private String office;
+    private RagStatus scheduleStatus;
+    /** the value in force for each period, and how many values each period has had */
+    private final Map<String, IndicatorValueRecorded> values = new HashMap<>();
 
     protected Indicator() {
         // for Axon
@@ -40,7 +66,8 @@ class Indicator {
     void handle(DefineIndicator command) {
         apply(new IndicatorDefined(command.indicatorId(), command.planId(), command.sectionId(), command.number(),
                 command.code(), command.taskId(), command.name(), command.unitOfMeasure(), command.baseline(), command.target(), command.attribute(),
-                command.direction(), command.responsibleUnits(), command.remark()));
+                command.direction(), command.responsibleUnits(), command.remark(), command.planPeriod(),
+                command.supervisingOffice()));
     }
 
     @EventSourcingHandler
@@ -51,10 +78,80 @@ class Indicator {
         target = event.target();
         attribute = event.attribute();
         responsibleUnits = event.responsibleUnits();
+        direction = event.direction();
+        planPeriod = event.planPeriod();
+        office = event.supervisingOffice();
     }
 
     @EventSourcingHandler
     void on(IndicatorTargetAdjusted event) {
         target = event.toTarget();
+    }
+
+    // --- values (指标值) ------------------------------------------------------------------------------------
+
+    /**
+     * A report's value is recorded by the system when the report is accepted; a supervisor's by a supervisor of the
+     * office, and a supervisor's correction needs a reason. A later report for the same period corrects the value
+     * without one: its acceptance is the reason. The same value again changes nothing.
+     */
+    @CommandHandler
+    boolean handle(RecordIndicatorValue command, @MetaDataValue(MetadataKeys.ACTOR_ROLE) String role,
+                   @MetaDataValue(MetadataKeys.ACTOR_UNIT) String unit) {
+        if (command.source() == ValueSource.REPORT) {
+            if (OfficeAuthority.byPerson(role)) {
+                throw new CommandRefused("indicator.report-value-by-system", "a value from a report is recorded by "
+                        + "the system when the report is accepted; enter it as a supervisor's value instead");
+            }
+        } else {
+            OfficeAuthority.require(office, role, unit, "record values of indicator " + indicatorId);
+        }
+        IndicatorValueRecorded current = values.get(command.periodKey());
+        if (current != null && current.asWritten().equals(command.value())) {
+            return false;
+        }
+        if (current != null && command.source() == ValueSource.SUPERVISOR && command.reason() == null) {
+            throw new CommandRefused("indicator.correction-needs-reason", "the " + command.periodKey() + " value of "
+                    + "indicator " + indicatorId + " is " + current.asWritten() + "; say why it is corrected");
+        }
+        apply(new IndicatorValueRecorded(indicatorId, planId, command.periodKey(),
+                IndicatorReading.number(command.value()), command.value(), command.source(), command.taskId(),
+                command.evidence(), current == null ? 1 : current.version() + 1, command.reason()));
+        return true;
+    }
+
+    // --- on-schedule status (序时进度) ----------------------------------------------------------------------
+
+    /** Answers whether the status changed; judged with the target in force and the latest period's value. */
+    @CommandHandler
+    boolean handle(AssessIndicatorStatus command, @MetaDataValue(MetadataKeys.ACTOR_ROLE) String role,
+                   @MetaDataValue(MetadataKeys.ACTOR_UNIT) String unit) {
+        OfficeAuthority.require(office, role, unit, "assess the status of indicator " + indicatorId);
+        IndicatorValueRecorded latest = latestWithNumber();
+        Judgement judgement = new IndicatorSchedule(baseline, target, attribute, direction, planPeriod).judge(
+                command.asOf(), latest == null ? null : latest.value(), latest == null ? null : latest.asWritten(),
+                latest == null ? null : latest.periodKey(), command.rules());
+        if (judgement.status() == scheduleStatus) {
+            return false;
+        }
+        apply(new IndicatorStatusChanged(indicatorId, planId, scheduleStatus, judgement.status(), judgement.rule(),
+                judgement.figures(), command.asOf()));
+        return true;
+    }
+
+    /** The value of the latest period that has a number; periods are keyed so that later ones sort after. */
+    private IndicatorValueRecorded latestWithNumber() {
+        return values.values().stream().filter(value -> value.value() != null)
+                .max((one, other) -> one.periodKey().compareTo(other.periodKey())).orElse(null);
+    }
+
+    @EventSourcingHandler
+    void on(IndicatorValueRecorded event) {
+        values.put(event.periodKey(), event);
+    }
+
+    @EventSourcingHandler
+    void on(IndicatorStatusChanged event) {
+        scheduleStatus = event.toStatus();
     }
 }

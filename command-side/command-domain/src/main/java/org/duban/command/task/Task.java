@@ -54,7 +54,21 @@ import org.duban.api.task.TaskUnitsChanged;
 import org.duban.api.task.UnitChange;
 import org.duban.api.unit.UnitRef;
 
+import org.axonframework.eventhandling.Timestamp;
+import org.duban.api.reporting.CompletionStatus;
+import org.duban.api.reporting.ReportAccepted;
+import org.duban.api.reporting.ReportMarkedOverdue;
+import org.duban.api.reporting.ReportReturned;
+import org.duban.api.reporting.ReportSubmitted;
+import org.duban.api.supervision.AssessTaskStatus;
+import org.duban.api.supervision.RagStatus;
+import org.duban.api.supervision.TaskStatusChanged;
+import org.duban.command.supervision.Judgement;
+import org.duban.command.supervision.TaskSchedule;
+
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -71,6 +85,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate
 class Task {
+    /** the days of the plans are China's */
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     @AggregateIdentifier
     private String taskId;
@@ -92,6 +108,18 @@ class Task {
     private final Map<String, Report> reports = new HashMap<>();
     private final Set<String> confirmedCoUnits = new HashSet<>();
     private final Set<String> expiredCoUnits = new HashSet<>();
+    // --- on-schedule status (supervision) ---
+    private LocalDate assignedOn;
+    private RagStatus scheduleStatus;
+    private boolean reportAccepted;
+    private Integer acceptedPercent;
+    private boolean acceptedBehind;
+    /** the percent (COMPLETED 100, NOT_STARTED 0) and whether behind, of each period's latest submitted round */
+    private final Map<String, Integer> submittedPercent = new HashMap<>();
+    private final Set<String> submittedBehind = new HashSet<>();
+    /** periods whose report is overdue and still with the unit, and those returned and not yet submitted again */
+    private final Set<String> overduePeriods = new HashSet<>();
+    private final Set<String> returnedPeriods = new HashSet<>();
 
     protected Task() {
         // for Axon
@@ -331,6 +359,85 @@ class Task {
         OfficeAuthority.require(office, role, unit, "review the reports of task " + taskId);
         refuseIfClosed();
         requireReport(periodKey);
+    }
+
+    // --- on-schedule status (序时进度) ----------------------------------------------------------------------
+
+    /**
+     * Answers whether the status changed. Only a task in execution (acknowledged) is judged: before, the assignment
+     * has its own deadline and reminders; a closed task is not followed any more and keeps its last status.
+     */
+    @CommandHandler
+    boolean handle(AssessTaskStatus command, @MetaDataValue(MetadataKeys.ACTOR_ROLE) String role,
+                   @MetaDataValue(MetadataKeys.ACTOR_UNIT) String unit) {
+        OfficeAuthority.require(office, role, unit, "assess the status of task " + taskId);
+        if (status != TaskStatus.ACKNOWLEDGED) {
+            return false;
+        }
+        Judgement judgement = schedule().judge(command.asOf(), command.openNotices(), command.rules());
+        if (judgement.status() == scheduleStatus) {
+            return false;
+        }
+        apply(new TaskStatusChanged(taskId, planId, leadUnit.unitId(), scheduleStatus, judgement.status(),
+                judgement.rule(), judgement.figures(), command.asOf()));
+        return true;
+    }
+
+    private TaskSchedule schedule() {
+        LocalDate spanStart = planPeriod != null ? LocalDate.of(planPeriod.startYear(), 1, 1) : assignedOn;
+        LocalDate spanEnd = dueDate != null ? dueDate
+                : planPeriod != null ? LocalDate.of(planPeriod.endYear(), 12, 31) : null;
+        return new TaskSchedule(spanStart, dueDate, spanEnd, reportAccepted, acceptedPercent, acceptedBehind,
+                overduePeriods.size(), returnedPeriods.size());
+    }
+
+    private static Integer percentOf(ReportSubmitted event) {
+        if (event.content().status() == CompletionStatus.COMPLETED) {
+            return 100;
+        }
+        if (event.content().percent() == null && event.content().status() == CompletionStatus.NOT_STARTED) {
+            return 0;
+        }
+        return event.content().percent();
+    }
+
+    @EventSourcingHandler
+    void onAssignedForSchedule(TaskAssigned event, @Timestamp Instant at) {
+        assignedOn = LocalDate.ofInstant(at, CHINA);
+    }
+
+    @EventSourcingHandler
+    void onSubmittedForSchedule(ReportSubmitted event) {
+        submittedPercent.put(event.periodKey(), percentOf(event));
+        if (event.content().status() == CompletionStatus.BEHIND_SCHEDULE) {
+            submittedBehind.add(event.periodKey());
+        } else {
+            submittedBehind.remove(event.periodKey());
+        }
+        overduePeriods.remove(event.periodKey());
+        returnedPeriods.remove(event.periodKey());
+    }
+
+    @EventSourcingHandler
+    void onAcceptedForSchedule(ReportAccepted event) {
+        reportAccepted = true;
+        acceptedPercent = submittedPercent.get(event.periodKey());
+        acceptedBehind = submittedBehind.contains(event.periodKey());
+    }
+
+    @EventSourcingHandler
+    void onReturnedForSchedule(ReportReturned event) {
+        returnedPeriods.add(event.periodKey());
+    }
+
+    @EventSourcingHandler
+    void onOverdueForSchedule(ReportMarkedOverdue event) {
+        overduePeriods.add(event.periodKey());
+    }
+
+    @EventSourcingHandler
+    void on(TaskStatusChanged event) {
+        scheduleStatus = event.toStatus();
     }
 
     // --- guards ---------------------------------------------------------------------------------------------
