@@ -50,6 +50,7 @@ class OpenCasesTest {
         assertThat(open.byTask()).containsOnlyKeys("t-1");
         assertThat(open.of("t-1")).containsExactlyInAnyOrder(NoticeGrade.LISTED, NoticeGrade.REMINDER);
         assertThat(open.of("t-2")).isEmpty();
+        assertThat(open.cases()).extracting(OpenCaseGrades.Case::taskId).containsOnly("t-1", "t-2");
     }
 
     @Test

@@ -2,7 +2,10 @@ package org.duban.api.supervision;
 
 import org.duban.api.Require;
 
-/** Answered with {@link OpenCaseGrades}: the grades of the plan's supervision cases not closed out, by task. */
+/**
+ * Answered with {@link OpenCaseGrades}: the plan's supervision cases about tasks, with their grades and whether they
+ * are open.
+ */
 public record FindOpenCaseGrades(String planId) {
     public FindOpenCaseGrades {
         Require.id(planId, "planId");

@@ -91,21 +91,15 @@ class Indicator {
     // --- values (指标值) ------------------------------------------------------------------------------------
 
     /**
-     * A report's value is recorded by the system when the report is accepted; a supervisor's by a supervisor of the
-     * office, and a supervisor's correction needs a reason. A later report for the same period corrects the value
-     * without one: its acceptance is the reason. The same value again changes nothing.
+     * Values are recorded by the system or a supervisor of the office: a report's when the report is accepted (the
+     * acceptance is a supervisor's act, so it carries the supervisor's name), a supervisor's own by hand. A
+     * supervisor's correction needs a reason; a later report for the same period corrects the value without one, its
+     * acceptance being the reason. The same value again changes nothing.
      */
     @CommandHandler
     boolean handle(RecordIndicatorValue command, @MetaDataValue(MetadataKeys.ACTOR_ROLE) String role,
                    @MetaDataValue(MetadataKeys.ACTOR_UNIT) String unit) {
-        if (command.source() == ValueSource.REPORT) {
-            if (OfficeAuthority.byPerson(role)) {
-                throw new CommandRefused("indicator.report-value-by-system", "a value from a report is recorded by "
-                        + "the system when the report is accepted; enter it as a supervisor's value instead");
-            }
-        } else {
-            OfficeAuthority.require(office, role, unit, "record values of indicator " + indicatorId);
-        }
+        OfficeAuthority.require(office, role, unit, "record values of indicator " + indicatorId);
         IndicatorValueRecorded current = values.get(command.periodKey());
         if (current != null && current.asWritten().equals(command.value())) {
             return false;

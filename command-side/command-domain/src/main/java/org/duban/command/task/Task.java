@@ -54,7 +54,6 @@ import org.duban.api.task.TaskUnitsChanged;
 import org.duban.api.task.UnitChange;
 import org.duban.api.unit.UnitRef;
 
-import org.axonframework.eventhandling.Timestamp;
 import org.duban.api.reporting.CompletionStatus;
 import org.duban.api.reporting.ReportAccepted;
 import org.duban.api.reporting.ReportMarkedOverdue;
@@ -66,9 +65,7 @@ import org.duban.api.supervision.TaskStatusChanged;
 import org.duban.command.supervision.Judgement;
 import org.duban.command.supervision.TaskSchedule;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -85,8 +82,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate
 class Task {
-    /** the days of the plans are China's */
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     @AggregateIdentifier
     private String taskId;
@@ -109,7 +104,6 @@ class Task {
     private final Set<String> confirmedCoUnits = new HashSet<>();
     private final Set<String> expiredCoUnits = new HashSet<>();
     // --- on-schedule status (supervision) ---
-    private LocalDate assignedOn;
     private RagStatus scheduleStatus;
     private boolean reportAccepted;
     private Integer acceptedPercent;
@@ -384,7 +378,8 @@ class Task {
     }
 
     private TaskSchedule schedule() {
-        LocalDate spanStart = planPeriod != null ? LocalDate.of(planPeriod.startYear(), 1, 1) : assignedOn;
+        // a task created before tasks knew the plan's years spans from the day it was to be acknowledged
+        LocalDate spanStart = planPeriod != null ? LocalDate.of(planPeriod.startYear(), 1, 1) : acknowledgeBy;
         LocalDate spanEnd = dueDate != null ? dueDate
                 : planPeriod != null ? LocalDate.of(planPeriod.endYear(), 12, 31) : null;
         return new TaskSchedule(spanStart, dueDate, spanEnd, reportAccepted, acceptedPercent, acceptedBehind,
@@ -399,11 +394,6 @@ class Task {
             return 0;
         }
         return event.content().percent();
-    }
-
-    @EventSourcingHandler
-    void onAssignedForSchedule(TaskAssigned event, @Timestamp Instant at) {
-        assignedOn = LocalDate.ofInstant(at, CHINA);
     }
 
     @EventSourcingHandler

@@ -110,10 +110,13 @@ class IndicatorValueTest {
     }
 
     @Test
-    void only_the_system_records_a_reports_value_and_only_the_offices_supervisors_their_own() {
+    void the_system_and_the_offices_supervisors_record_values_others_may_not() {
         fixture.given(defined(IndicatorAttribute.EXPECTED))
                 .when(fromReport("2025-Q1", "16.5%"), SUPERVISOR)
-                .expectException(CommandRefused.class)
+                .expectResultMessagePayload(true);
+        fixture.given(defined(IndicatorAttribute.EXPECTED))
+                .when(fromReport("2025-Q1", "16.5%"), UNIT_USER)
+                .expectException(NotAuthorized.class)
                 .expectNoEvents();
         fixture.given(defined(IndicatorAttribute.EXPECTED))
                 .when(bySupervisor("2025", "17%", null), OTHER_SUPERVISOR)
