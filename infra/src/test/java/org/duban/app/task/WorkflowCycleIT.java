@@ -159,10 +159,12 @@ class WorkflowCycleIT {
         List<Map> timelineA = (List<Map>) accepted.get("timeline");
         List<String> eventsOfA = new ArrayList<>(List.of("TaskCreated", "TaskAssigned",
                 "CoUnitPartConfirmed", "TaskAcknowledged", "ReportingPeriodOpened", "ContributionSubmitted", "ReportDrafted", "ReportSubmitted",
-                "ReportReturned", "ReportReminded", "ReportSubmitted", "ReportAccepted"));
+                // the return and the acceptance each change the task's on-schedule status, in their transaction
+                "ReportReturned", "TaskStatusChanged", "ReportReminded", "ReportSubmitted", "ReportAccepted"));
         // the acceptance ends the contributions of A's other co-units, which gave none
         ((List<Map>) a.get("coUnits")).stream().filter(u -> !u.get("name").equals("区市场监管局"))
                 .forEach(u -> eventsOfA.add("ContributionClosed"));
+        eventsOfA.add("TaskStatusChanged");
         assertThat(timelineA).extracting(e -> e.get("eventType")).containsExactlyElementsOf(eventsOfA);
         Map returnedEvent = timelineA.stream().filter(e -> e.get("eventType").equals("ReportReturned")).findFirst().orElseThrow();
         assertThat(returnedEvent).containsEntry("actorUser", "supervisor").containsEntry("actorUnit", "区政府督查室")

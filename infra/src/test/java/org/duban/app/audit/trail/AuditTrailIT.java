@@ -107,7 +107,7 @@ class AuditTrailIT {
         List<Map> events = entries(page("subject=TASK&id=" + taskId + "&oldestFirst=true&size=100"));
         assertThat(events).extracting(e -> e.get("eventType")).containsExactly("TaskCreated", "TaskAssigned",
                 "TaskAdjustmentRequested", "TaskAdjustmentApproved", "TaskAcknowledged", "ReportingPeriodOpened",
-                "ReportDrafted", "ReportDrafted", "ReportSubmitted", "ReportReturned");
+                "ReportDrafted", "ReportDrafted", "ReportSubmitted", "ReportReturned", "TaskStatusChanged");
         Map returned = events.get(9);
         assertThat(returned).containsEntry("actorUser", "supervisor").containsEntry("actorUnit", "区政府督查室")
                 .containsEntry("actorRole", "SUPERVISOR").containsEntry("reason", "=缺少立项批复")
@@ -145,7 +145,8 @@ class AuditTrailIT {
         assertThat(entries(page("subject=PLAN&id=" + planId + "&eventType=ReportReturned"))).singleElement()
                 .satisfies(e -> assertThat(e).containsEntry("taskId", taskId));
         assertThat(page("from=2020-01-01&to=2020-12-31").get("total")).isEqualTo(0);
-        assertThat(page("subject=TASK&id=" + taskId + "&to=2099-01-01").get("total")).isEqualTo(10);
+        // ten events of the task's course and the change of its on-schedule status that the return caused
+        assertThat(page("subject=TASK&id=" + taskId + "&to=2099-01-01").get("total")).isEqualTo(11);
     }
 
     @Test
@@ -159,8 +160,9 @@ class AuditTrailIT {
         assertThat(text).startsWith("\uFEFF");
         List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(text.substring(1))).getRecords();
-        assertThat(rows).hasSize(10);
+        assertThat(rows).hasSize(11);
         assertThat(rows.get(0).get("事件类型 Event type")).isEqualTo("TaskCreated");
+        assertThat(rows.get(10).get("事件类型 Event type")).isEqualTo("TaskStatusChanged");
         CSVRecord returned = rows.get(9);
         assertThat(returned.get("事件 Event")).isEqualTo("退回");
         // a reason that looks like a formula is written inert
@@ -172,7 +174,7 @@ class AuditTrailIT {
         assertThat(xlsx.getStatusCode()).isEqualTo(HttpStatus.OK);
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getBody()))) {
             Sheet sheet = workbook.getSheetAt(0);
-            assertThat(sheet.getLastRowNum()).isEqualTo(10);
+            assertThat(sheet.getLastRowNum()).isEqualTo(11);
             assertThat(sheet.getRow(10).getCell(2).getStringCellValue()).isEqualTo("ReportReturned");
             assertThat(sheet.getRow(10).getCell(6).getStringCellValue()).isEqualTo("=缺少立项批复");
         }
@@ -221,7 +223,8 @@ class AuditTrailIT {
                 "/api/audit/events/export.csv?subject=TASK&id={id}&from={from}", byte[].class, taskId, beforeSubmission.toString());
         List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(new String(csv.getBody(), StandardCharsets.UTF_8).substring(1))).getRecords();
-        assertThat(rows).extracting(row -> row.get("事件类型 Event type")).containsExactly("ReportSubmitted", "ReportReturned");
+        assertThat(rows).extracting(row -> row.get("事件类型 Event type")).containsExactly("ReportSubmitted", "ReportReturned",
+                "TaskStatusChanged");
         assertThat(rows.get(0).get("操作人 User")).isEqualTo("health");
 
         // the plan then: a draft before publication, and its task reports as of the submission
