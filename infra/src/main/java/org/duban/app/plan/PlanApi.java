@@ -13,6 +13,7 @@ import org.duban.api.plan.ListPlans;
 import org.duban.api.plan.PlanPeriod;
 import org.duban.api.plan.PlanSummary;
 import org.duban.api.plan.PlanTree;
+import org.duban.api.indicator.ChangeIndicatorSupervision;
 import org.duban.api.task.ChangeTaskSupervision;
 import org.duban.app.persistence.PlanLock;
 import org.duban.app.security.DubanUser;
@@ -157,6 +158,9 @@ class PlanApi {
             commands.sendAndWait(command);
             tree.allTasks().forEach(task -> commands.sendAndWait(new ChangeTaskSupervision(task.taskId(),
                     command.office())));
+            // indicators name their office too: its supervisors record their values and assess them
+            tree.indicators().forEach(indicator -> commands.sendAndWait(new ChangeIndicatorSupervision(
+                    indicator.indicatorId(), command.office())));
         });
         return find(planId);
     }

@@ -17,7 +17,9 @@ import org.duban.api.unit.UnitRef;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.duban.api.CommandRefused;
 import org.duban.api.MetadataKeys;
+import org.duban.api.indicator.ChangeIndicatorSupervision;
 import org.duban.api.indicator.Direction;
+import org.duban.api.indicator.IndicatorSupervisionChanged;
 import org.duban.api.indicator.IndicatorReading;
 import org.duban.api.indicator.IndicatorValueRecorded;
 import org.duban.api.indicator.RecordIndicatorValue;
@@ -86,6 +88,20 @@ class Indicator {
     @EventSourcingHandler
     void on(IndicatorTargetAdjusted event) {
         target = event.toTarget();
+    }
+
+    /** Only an administrator hands an indicator to another office, with its plan (PlanApi.changeSupervision). */
+    @CommandHandler
+    void handle(ChangeIndicatorSupervision command, @MetaDataValue(MetadataKeys.ACTOR_ROLE) String role) {
+        OfficeAuthority.requireAdmin(role, "hand an indicator to another office");
+        if (!command.office().equals(office)) {
+            apply(new IndicatorSupervisionChanged(indicatorId, planId, command.office()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(IndicatorSupervisionChanged event) {
+        office = event.office();
     }
 
     // --- values (指标值) ------------------------------------------------------------------------------------

@@ -4,7 +4,9 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.duban.api.CommandRefused;
 import org.duban.api.NotAuthorized;
 import org.duban.api.indicator.Baseline;
+import org.duban.api.indicator.ChangeIndicatorSupervision;
 import org.duban.api.indicator.Direction;
+import org.duban.api.indicator.IndicatorSupervisionChanged;
 import org.duban.api.indicator.IndicatorAttribute;
 import org.duban.api.indicator.IndicatorDefined;
 import org.duban.api.indicator.IndicatorValueRecorded;
@@ -123,6 +125,22 @@ class IndicatorValueTest {
                 .expectException(NotAuthorized.class);
         fixture.given(defined(IndicatorAttribute.EXPECTED))
                 .when(bySupervisor("2025", "17%", null), UNIT_USER)
+                .expectException(NotAuthorized.class);
+    }
+
+    @Test
+    void an_indicator_handed_to_another_office_with_its_plan_takes_values_from_that_offices_supervisors() {
+        fixture.given(defined(IndicatorAttribute.EXPECTED))
+                .when(new ChangeIndicatorSupervision("i-1", "市政府督查办"), Map.of("actorRole", "ADMIN"))
+                .expectEvents(new IndicatorSupervisionChanged("i-1", "p-1", "市政府督查办"));
+        fixture.given(defined(IndicatorAttribute.EXPECTED))
+                .when(new ChangeIndicatorSupervision("i-1", "市政府督查办"), SUPERVISOR)
+                .expectException(NotAuthorized.class);
+        fixture.given(defined(IndicatorAttribute.EXPECTED), new IndicatorSupervisionChanged("i-1", "p-1", "市政府督查办"))
+                .when(bySupervisor("2025", "17%", null), OTHER_SUPERVISOR)
+                .expectResultMessagePayload(true);
+        fixture.given(defined(IndicatorAttribute.EXPECTED), new IndicatorSupervisionChanged("i-1", "p-1", "市政府督查办"))
+                .when(bySupervisor("2025", "17%", null), SUPERVISOR)
                 .expectException(NotAuthorized.class);
     }
 

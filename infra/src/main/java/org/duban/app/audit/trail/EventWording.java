@@ -45,7 +45,8 @@ public class EventWording {
             "SupervisionCaseEscalated", "RectificationPlanSubmitted", "RectificationResultSubmitted",
             "RectificationRejected", "SupervisionCaseClosedOut", "CaseExtensionRequested", "CaseExtensionApproved",
             "CaseExtensionRefused", "IndicatorValueRecorded", "IndicatorAdjustmentRequested", "IndicatorTargetAdjusted",
-            "IndicatorAdjustmentRejected", "TaskTextAdjusted", "TaskDueDateAdjusted");
+            "IndicatorAdjustmentRejected", "TaskTextAdjusted", "TaskDueDateAdjusted",
+            "IndicatorSupervisionChanged");
     /**
      * Fields never shown as changes: ids tie an event to other things (and read as codes), the reason is shown on its
      * own, checksums and media types mean nothing to a clerk.
