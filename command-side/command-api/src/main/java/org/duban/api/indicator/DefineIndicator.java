@@ -21,11 +21,13 @@ import static org.duban.api.Require.text;
  *                      only after the plan's tasks and links it to one of the ids it has just created.
  * @param unitOfMeasure 个, 人, %, 亿元 … or absent
  * @param attribute     expected or binding, absent when the table does not say
+ * @param supervisingOffice the office that supervises the plan, which decides on adjustments of the target; absent
+ *                      for indicators defined before indicators named it
  */
 public record DefineIndicator(@TargetAggregateIdentifier String indicatorId, String planId, String sectionId,
                               int number, String code, String taskId, String name, String unitOfMeasure,
                               Baseline baseline, Target target, IndicatorAttribute attribute, Direction direction,
-                              List<UnitRef> responsibleUnits, String remark) {
+                              List<UnitRef> responsibleUnits, String remark, String supervisingOffice) {
     public DefineIndicator {
         Require.id(indicatorId, "indicatorId");
         Require.id(planId, "planId");
@@ -37,5 +39,15 @@ public record DefineIndicator(@TargetAggregateIdentifier String indicatorId, Str
         direction = direction == null ? Direction.UNKNOWN : direction;
         responsibleUnits = Require.atMost(responsibleUnits, "responsibleUnits", Limits.CO_UNITS);
         remark = Require.optionalText(remark, "remark", Limits.REASON);
+        supervisingOffice = Require.optionalText(supervisingOffice, "supervisingOffice", Limits.NAME);
+    }
+
+    /** An indicator whose office is not named; any supervisor of the plan's office decides on its adjustments. */
+    public DefineIndicator(String indicatorId, String planId, String sectionId, int number, String code, String taskId,
+                           String name, String unitOfMeasure, Baseline baseline, Target target,
+                           IndicatorAttribute attribute, Direction direction, List<UnitRef> responsibleUnits,
+                           String remark) {
+        this(indicatorId, planId, sectionId, number, code, taskId, name, unitOfMeasure, baseline, target, attribute,
+                direction, responsibleUnits, remark, null);
     }
 }
