@@ -255,7 +255,8 @@ public class PlanImporter {
                     indicator.code(), indicator.taskNumber() == null ? null : taskIds.get(indicator.taskNumber()),
                     indicator.name(), indicator.unitOfMeasure(), indicator.baseline(), indicator.target(),
                     indicator.attribute(), Direction.between(indicator.baseline(), indicator.target()),
-                    indicator.unitNames().stream().map(units::get).toList(), indicator.remark()));
+                    indicator.unitNames().stream().map(units::get).toList(), indicator.remark(),
+                    createPlan.supervisingOffice()));
         }
         commands.sendAndWait(new RecordPlanImport(planId, UUID.randomUUID().toString(), file, counts));
     }
