@@ -106,16 +106,17 @@ class AuditTrailIT {
     void a_task_trail_tells_who_when_why_through_which_step_and_what_changed() {
         List<Map> events = entries(page("subject=TASK&id=" + taskId + "&oldestFirst=true&size=100"));
         assertThat(events).extracting(e -> e.get("eventType")).containsExactly("TaskCreated", "TaskAssigned",
-                "TaskAdjustmentRequested", "TaskAdjustmentApproved", "TaskAcknowledged", "ReportingPeriodOpened",
+                "TaskAdjustmentRequested", "TaskAdjustmentApproved", "TaskDueDateAdjusted", "TaskAcknowledged",
+                "ReportingPeriodOpened",
                 "ReportDrafted", "ReportDrafted", "ReportSubmitted", "ReportReturned");
-        Map returned = events.get(9);
+        Map returned = events.get(10);
         assertThat(returned).containsEntry("actorUser", "supervisor").containsEntry("actorUnit", "区政府督查室")
                 .containsEntry("actorRole", "SUPERVISOR").containsEntry("reason", "=缺少立项批复")
                 .containsEntry("planId", planId).containsEntry("taskId", taskId);
         assertThat(returned.get("processInstanceId")).isNotNull();
         assertThat(returned.get("userTaskId")).isNotNull();
         // the second draft changed the narrative and the percentage, and nothing else of the report
-        assertThat((List<Map>) events.get(7).get("changes")).extracting(c -> c.get("field"), c -> c.get("before"),
+        assertThat((List<Map>) events.get(8).get("changes")).extracting(c -> c.get("field"), c -> c.get("before"),
                 c -> c.get("after")).contains(
                 org.assertj.core.groups.Tuple.tuple("content.narrative", "完成选址", "完成选址和立项"),
                 org.assertj.core.groups.Tuple.tuple("content.percent", "20", "30"))
@@ -145,7 +146,7 @@ class AuditTrailIT {
         assertThat(entries(page("subject=PLAN&id=" + planId + "&eventType=ReportReturned"))).singleElement()
                 .satisfies(e -> assertThat(e).containsEntry("taskId", taskId));
         assertThat(page("from=2020-01-01&to=2020-12-31").get("total")).isEqualTo(0);
-        assertThat(page("subject=TASK&id=" + taskId + "&to=2099-01-01").get("total")).isEqualTo(10);
+        assertThat(page("subject=TASK&id=" + taskId + "&to=2099-01-01").get("total")).isEqualTo(11);
     }
 
     @Test
