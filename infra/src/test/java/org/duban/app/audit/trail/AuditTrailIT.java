@@ -160,22 +160,22 @@ class AuditTrailIT {
         assertThat(text).startsWith("\uFEFF");
         List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(text.substring(1))).getRecords();
-        assertThat(rows).hasSize(10);
+        assertThat(rows).hasSize(11);
         assertThat(rows.get(0).get("事件类型 Event type")).isEqualTo("TaskCreated");
-        CSVRecord returned = rows.get(9);
+        CSVRecord returned = rows.get(10);
         assertThat(returned.get("事件 Event")).isEqualTo("退回");
         // a reason that looks like a formula is written inert
         assertThat(returned.get("理由 Reason")).isEqualTo("'=缺少立项批复");
-        assertThat(rows.get(7).get("变更 Changes (before → after)")).contains("content.narrative: 完成选址 → 完成选址和立项");
+        assertThat(rows.get(8).get("变更 Changes (before → after)")).contains("content.narrative: 完成选址 → 完成选址和立项");
 
         ResponseEntity<byte[]> xlsx = http.withBasicAuth("admin", "duban")
                 .getForEntity("/api/audit/events/export.xlsx?" + filter, byte[].class);
         assertThat(xlsx.getStatusCode()).isEqualTo(HttpStatus.OK);
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getBody()))) {
             Sheet sheet = workbook.getSheetAt(0);
-            assertThat(sheet.getLastRowNum()).isEqualTo(10);
-            assertThat(sheet.getRow(10).getCell(2).getStringCellValue()).isEqualTo("ReportReturned");
-            assertThat(sheet.getRow(10).getCell(6).getStringCellValue()).isEqualTo("=缺少立项批复");
+            assertThat(sheet.getLastRowNum()).isEqualTo(11);
+            assertThat(sheet.getRow(11).getCell(2).getStringCellValue()).isEqualTo("ReportReturned");
+            assertThat(sheet.getRow(11).getCell(6).getStringCellValue()).isEqualTo("=缺少立项批复");
         }
     }
 
