@@ -64,6 +64,20 @@ public class AdjustmentWork {
      * @param mayDecide an adjustment waits and the user supervises the task
      */
     public record Card(AdjustmentHistory.Subject history, boolean mayAsk, boolean mayDecide) {
+
+        /** The due date in force: the last approved change's, else the original (the task page shows no other). */
+        public String dueDateInForce() {
+            if (history == null) {
+                return null;
+            }
+            String inForce = history.originalDueDate() == null ? null : history.originalDueDate().toString();
+            for (AdjustmentHistory.Entry entry : history.entries()) {
+                if (entry.isApproved() && entry.kind() == AdjustmentKind.DUE_DATE && entry.adjustedValue() != null) {
+                    inForce = entry.adjustedValue();
+                }
+            }
+            return inForce;
+        }
     }
 
     /** An indicator with its target history, as the plan page shows it. */

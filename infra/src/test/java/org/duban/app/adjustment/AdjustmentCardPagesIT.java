@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -79,6 +80,7 @@ class AdjustmentCardPagesIT {
             WebElement card = browser.waitUntil(d -> d.findElements(By.cssSelector(".adjustment-card")).stream()
                     .findFirst().orElse(null));
             assertThat(card.findElement(By.cssSelector("h2")).getText()).isEqualTo("调整记录");
+            assertThat(card.findElement(By.cssSelector(".due-date-in-force")).getText()).isEqualTo("2027-06-30");
             WebElement approved = card.findElement(By.cssSelector(".adjustment-entry.approved"));
             assertThat(approved.findElement(By.cssSelector("ins.adjusted")).getText()).isEqualTo("2027-06-30");
             assertThat(approved.getText()).contains("申请将完成时限调整为", "用地审批延后", "同意", "同意延期", "起执行");
@@ -93,6 +95,8 @@ class AdjustmentCardPagesIT {
             PageChecks.assertReadsInChinese(browser.driver(), "task adjustments");
             PageChecks.assertFitsWindow(browser.driver(), "task adjustments");
             PageChecks.assertAccessible(browser.driver(), "task adjustments");
+            ((JavascriptExecutor) browser.driver())
+                    .executeScript("document.querySelector('.adjustment-card').scrollIntoView()");
             PageChecks.screenshot(browser.driver(), "task-adjustments");
 
             browser.signIn("supervisor");
@@ -104,6 +108,8 @@ class AdjustmentCardPagesIT {
             browser.waitUntil(d -> d.findElements(By.cssSelector(".adjustment-card .adjustment-entry.approved")).size() == 2);
             assertThat(browser.driver().findElements(By.cssSelector(".adjustment-card ins.adjusted")))
                     .extracting(WebElement::getText).containsExactly("2027-06-30", "2027-09-30");
+            assertThat(browser.driver().findElement(By.cssSelector(".adjustment-card .due-date-in-force")).getText())
+                    .isEqualTo("2027-09-30");
             assertThat(browser.driver().findElement(By.cssSelector(".adjustment-card form.ask-adjustment"))).isNotNull();
         }
     }
