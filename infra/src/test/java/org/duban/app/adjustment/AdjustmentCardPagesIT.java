@@ -46,11 +46,12 @@ class AdjustmentCardPagesIT {
     @Autowired
     TestRestTemplate http;
     private String taskId;
+    private String planId;
 
     @BeforeAll
     void aTaskAdjustedTwice() {
         ClockUtil.setCurrentTime(WorkflowClock.startOf(LocalDate.of(2026, 10, 15)));
-        String planId = (String) upload(http, "supervisor", "dazu.csv", sample("dazu-tcm-task-decomposition-2024.csv"),
+        planId = (String) upload(http, "supervisor", "dazu.csv", sample("dazu-tcm-task-decomposition-2024.csv"),
                 dazuPlan()).getBody().get("planId");
         send("supervisor", "/api/plans/" + planId + "/publication-request", Map.of());
         send("supervisor", "/api/plans/" + planId + "/publication-approval", Map.of());
@@ -124,6 +125,29 @@ class AdjustmentCardPagesIT {
             assertThat(card.findElement(By.cssSelector("h2")).getText()).isEqualTo("Adjustment record");
             PageChecks.assertNoChineseLabels(browser.driver(), "task adjustments (en)");
             PageChecks.assertFitsWindow(browser.driver(), "task adjustments (en)");
+        }
+    }
+
+    @Test
+    void the_supervisor_asks_for_a_target_adjustment_on_the_plans_target_page_and_decides_it() {
+        try (Browser browser = new Browser(port)) {
+            browser.signIn("supervisor");
+            browser.open("/plans/" + planId + "/targets");
+            WebElement first = browser.waitUntil(d -> d.findElements(By.cssSelector("section.indicator-target")).stream()
+                    .findFirst().orElse(null));
+            String id = first.getAttribute("id");
+            first.findElement(By.name("proposedTarget")).sendKeys("不低于99");
+            first.findElement(By.name("reason")).sendKeys("按中期评估调整");
+            first.findElement(By.cssSelector("form.ask-target button")).click();
+            WebElement decide = browser.waitUntil(d -> d.findElements(By.cssSelector("#" + id + " form.decide-adjustment"))
+                    .stream().findFirst().orElse(null));
+            PageChecks.assertReadsInChinese(browser.driver(), "target adjustments");
+            PageChecks.assertAccessible(browser.driver(), "target adjustments");
+            decide.findElement(By.name("reason")).sendKeys("同意");
+            decide.findElement(By.cssSelector("button[value=true]")).click();
+            browser.waitUntil(d -> d.findElements(By.cssSelector("#" + id + " .adjustment-entry.approved")).size() == 1);
+            assertThat(browser.driver().findElement(By.cssSelector("#" + id + " .target-in-force")).getText())
+                    .isEqualTo("不低于99");
         }
     }
 
