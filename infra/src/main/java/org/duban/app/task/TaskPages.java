@@ -18,6 +18,7 @@ import org.duban.app.reporting.PlanReporting;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.duban.app.reporting.evidence.EvidenceStore;
+import org.duban.app.adjustment.AdjustmentWork;
 import org.duban.app.security.DubanUser;
 import org.duban.app.web.Moments;
 import org.duban.app.web.PageActions;
@@ -56,9 +57,12 @@ class TaskPages {
     private final PeriodChoices periods;
     private final PlanReporting reporting;
     private final MessageSource messages;
+    private final AdjustmentWork adjustments;
 
     TaskPages(TaskWork work, EvidenceStore evidence, PageActions actions, QueryGateway queries,
-              EventWording wording, PeriodChoices periods, PlanReporting reporting, MessageSource messages) {
+              EventWording wording, PeriodChoices periods, PlanReporting reporting, MessageSource messages,
+              AdjustmentWork adjustments) {
+        this.adjustments = adjustments;
         this.wording = wording;
         this.periods = periods;
         this.reporting = reporting;
@@ -113,6 +117,8 @@ class TaskPages {
         model.addAttribute("startValues", startValues);
         model.addAttribute("statuses", CompletionStatus.values());
         model.addAttribute("kinds", AdjustmentKind.values());
+        // 调整记录: the originals and every adjustment, read now (the past view shows the task as it stood)
+        model.addAttribute("adjustmentCard", at == null ? adjustments.taskCard(detail.summary(), user) : null);
         return "tasks/task";
     }
 

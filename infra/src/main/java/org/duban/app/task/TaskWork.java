@@ -104,7 +104,8 @@ public class TaskWork {
                 case ACKNOWLEDGE, WRITE_REPORT -> lead;
                 case CONFIRM_PART, CONTRIBUTE -> co && own;
                 case DECIDE_ADJUSTMENT, REVIEW_REPORT, HANDLE_ESCALATION -> supervisor;
-                case APPROVE_PUBLICATION -> false;
+                // the adjustment card of the task page offers the decision during execution
+                case APPROVE_PUBLICATION, DECIDE_DYNAMIC_ADJUSTMENT -> false;
             };
             if (!mine) {
                 continue;

@@ -12,7 +12,9 @@ public enum StepKind {
     WRITE_REPORT("writeReport"),
     REVIEW_REPORT("reviewReport"),
     HANDLE_ESCALATION("handleEscalation"),
-    APPROVE_PUBLICATION("approvePublication");
+    APPROVE_PUBLICATION("approvePublication"),
+    /** the supervisors' decision on an adjustment during execution (adjustment.bpmn) */
+    DECIDE_DYNAMIC_ADJUSTMENT("decideDynamicAdjustment");
 
     private final String key;
 

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.duban.process.adjustment.Adjustments;
 import org.duban.process.plan.PlanPublication;
 import org.duban.process.reporting.ProgressReporting;
 import org.duban.process.task.TaskAssignment;
@@ -25,6 +26,8 @@ import java.util.stream.Collectors;
 @Component
 public class WaitingSteps {
     private static final String[] TASK_PROCESSES = {TaskAssignment.PROCESS_KEY, ProgressReporting.PROCESS_KEY};
+    private static final String[] INBOX_PROCESSES = {TaskAssignment.PROCESS_KEY, ProgressReporting.PROCESS_KEY,
+            Adjustments.PROCESS_KEY};
     private final TaskService tasks;
     private final RuntimeService runtime;
 
@@ -81,17 +84,41 @@ public class WaitingSteps {
     }
 
     private List<OpenStep> inbox(String group) {
-        List<Task> open = tasks.createTaskQuery().processDefinitionKeyIn(TASK_PROCESSES).taskCandidateGroup(group)
+        List<Task> open = tasks.createTaskQuery().processDefinitionKeyIn(INBOX_PROCESSES).taskCandidateGroup(group)
                 .orderByTaskCreateTime().asc().list();
         Set<String> instanceIds = open.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
-        Map<String, String> businessKeys = instanceIds.isEmpty() ? Map.of() : runtime.createProcessInstanceQuery()
+        Map<String, String> businessKeys = instanceIds.isEmpty() ? new HashMap<>() : runtime.createProcessInstanceQuery()
                 .processInstanceIds(new HashSet<>(instanceIds)).list().stream()
                 .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
+        adjustedTasks(open, businessKeys);
         return open.stream().filter(step -> businessKeys.containsKey(step.getProcessInstanceId())).map(step -> {
             String[] key = businessKeys.get(step.getProcessInstanceId()).split("/", 2);
             return new OpenStep(step.getId(), StepKind.ofKey(step.getTaskDefinitionKey()).orElse(null), step.getName(),
                     key[0], key.length > 1 ? key[1] : null, instant(step.getDueDate()), instant(step.getCreateTime()));
         }).filter(step -> step.kind() != null).toList();
+    }
+
+    /**
+     * An adjustment's process is keyed by the adjustment; its step is shown on the task it adjusts (read from the
+     * process), and an indicator's, which has no task, is left to the plan's page.
+     */
+    private void adjustedTasks(List<Task> open, Map<String, String> businessKeys) {
+        String[] adjustments = open.stream()
+                .filter(step -> Adjustments.DECIDE.equals(step.getTaskDefinitionKey()))
+                .map(Task::getProcessInstanceId).distinct().toArray(String[]::new);
+        if (adjustments.length == 0) {
+            return;
+        }
+        Map<String, String> taskIds = new HashMap<>();
+        runtime.createVariableInstanceQuery().processInstanceIdIn(adjustments).variableName(Adjustments.TASK_ID)
+                .list().forEach(variable -> taskIds.put(variable.getProcessInstanceId(), (String) variable.getValue()));
+        for (String instanceId : adjustments) {
+            if (taskIds.get(instanceId) == null) {
+                businessKeys.remove(instanceId);
+            } else {
+                businessKeys.put(instanceId, taskIds.get(instanceId));
+            }
+        }
     }
 
     private static Instant instant(Date date) {

@@ -105,6 +105,16 @@ class IndicatorEntity {
         this.remark = event.remark();
     }
 
+    /** An approved adjustment (动态调整) puts another target in force; the adjustment history keeps the one before. */
+    void adjustTarget(Target target) {
+        this.targetYear = target.year();
+        this.targetKind = target.kind();
+        this.targetLow = target.low();
+        this.targetHigh = target.high();
+        this.targetPercent = target.percent();
+        this.targetWritten = target.asWritten();
+    }
+
     IndicatorView toView() {
         Baseline baseline = baselineWritten == null && baselineYear == null ? null
                 : new Baseline(baselineYear, strip(baselineValue), baselineWritten);

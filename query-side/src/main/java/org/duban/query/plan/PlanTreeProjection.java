@@ -14,6 +14,9 @@ import org.duban.api.plan.PlanTree;
 import org.duban.api.plan.SectionAdded;
 import org.duban.api.task.TaskAdjustmentApproved;
 import org.duban.api.task.TaskCreated;
+import org.duban.api.task.TaskDueDateAdjusted;
+import org.duban.api.task.TaskTextAdjusted;
+import org.duban.api.indicator.IndicatorTargetAdjusted;
 import org.duban.api.task.TaskUnitsChanged;
 import org.duban.api.task.TaskView;
 import org.duban.api.unit.FindUnitTasks;
@@ -79,6 +82,25 @@ class PlanTreeProjection {
                 }
             }
         });
+    }
+
+    // --- dynamic adjustment (动态调整): the tree shows the values in force, the adjustment history what they replaced.
+    // Approvals recorded before TaskTextAdjusted and TaskDueDateAdjusted existed are read by the handler above; the
+    // two agree on newer ones.
+
+    @EventHandler
+    void on(TaskTextAdjusted event) {
+        tasks.findById(event.taskId()).ifPresent(task -> task.text = event.toText());
+    }
+
+    @EventHandler
+    void on(TaskDueDateAdjusted event) {
+        tasks.findById(event.taskId()).ifPresent(task -> task.dueDate = event.toDueDate());
+    }
+
+    @EventHandler
+    void on(IndicatorTargetAdjusted event) {
+        indicators.findById(event.indicatorId()).ifPresent(indicator -> indicator.adjustTarget(event.toTarget()));
     }
 
     @EventHandler

@@ -77,7 +77,9 @@ class TaskWorkProjection {
 
     @EventHandler
     void on(TaskAdjustmentRequested event, @Timestamp Instant at, @MetaDataValue(MetadataKeys.ACTOR_USER) String user) {
-        jdbc.update("update task_work set status = ? where task_id = ?", TaskStatus.ADJUSTMENT_REQUESTED.name(), event.taskId());
+        // during execution (动态调整) the task stays acknowledged while the adjustment waits
+        jdbc.update("update task_work set status = ? where task_id = ? and status = ?",
+                TaskStatus.ADJUSTMENT_REQUESTED.name(), event.taskId(), TaskStatus.ASSIGNED.name());
         jdbc.update("insert into task_adjustment (adjustment_id, task_id, kind, proposal, reason, requested_by, requested_at) "
                 + "values (?, ?, ?, ?, ?, ?, ?)", event.adjustmentId(), event.taskId(), event.kind().name(),
                 event.proposal(), event.reason(), user, from(at));
@@ -94,7 +96,8 @@ class TaskWorkProjection {
     }
 
     private void decided(String taskId, String adjustmentId, String outcome, String reason, String user, Instant at) {
-        jdbc.update("update task_work set status = ? where task_id = ?", TaskStatus.ASSIGNED.name(), taskId);
+        jdbc.update("update task_work set status = ? where task_id = ? and status = ?", TaskStatus.ASSIGNED.name(),
+                taskId, TaskStatus.ADJUSTMENT_REQUESTED.name());
         jdbc.update("update task_adjustment set outcome = ?, decision_reason = ?, decided_by = ?, decided_at = ? "
                 + "where adjustment_id = ?", outcome, reason, user, from(at), adjustmentId);
     }

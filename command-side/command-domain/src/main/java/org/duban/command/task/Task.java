@@ -13,6 +13,7 @@ import org.axonframework.modelling.command.ForwardMatchingInstances;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.duban.api.CommandRefused;
 import org.duban.api.MetadataKeys;
+import org.duban.api.Role;
 import org.duban.api.plan.PlanPeriod;
 import org.duban.api.task.ChangeTaskSupervision;
 import org.duban.api.task.TaskSupervisionChanged;
@@ -195,12 +196,27 @@ class Task {
         return !waiting.isEmpty();
     }
 
+    /**
+     * Before acknowledging, instead of it (the task waits in {@code ADJUSTMENT_REQUESTED}); during execution, beside
+     * it (动态调整): the task stays {@code ACKNOWLEDGED} and reporting goes on while the adjustment waits. The request
+     * is the lead unit's; a supervisor of the office may make it on the unit's behalf. One waits at a time.
+     */
     @CommandHandler
-    void handle(RequestTaskAdjustment command) {
+    void handle(RequestTaskAdjustment command, @MetaDataValue(MetadataKeys.ACTOR_ROLE) String role,
+                @MetaDataValue(MetadataKeys.ACTOR_UNIT) String unit) {
         refuseIfClosed();
         requireLead(command.unitId());
-        if (status != TaskStatus.ASSIGNED) {
-            throw new CommandRefused("task.not-assigned", "an adjustment can be asked for only before acknowledging; task "
+        if (Role.SUPERVISOR.name().equals(role)) {
+            OfficeAuthority.require(office, role, unit, "ask for an adjustment of task " + taskId);
+        }
+        if (pendingAdjustmentId != null) {
+            throw new CommandRefused("task.adjustment-pending", "task " + taskId
+                    + " already waits for a decision on adjustment " + pendingAdjustmentId);
+        }
+        if (status == TaskStatus.ACKNOWLEDGED) {
+            requireAdjustableInExecution(command);
+        } else if (status != TaskStatus.ASSIGNED) {
+            throw new CommandRefused("task.not-assigned", "an adjustment can be asked for once the task is assigned; task "
                     + taskId + " is " + status);
         }
         if (command.kind() == AdjustmentKind.DUE_DATE && planPeriod != null) {
@@ -214,6 +230,21 @@ class Task {
                 command.proposal(), command.units(), command.reason()));
     }
 
+    /** During execution the text, the due date or the units change; a target is an indicator's, and nothing stays as it is. */
+    private void requireAdjustableInExecution(RequestTaskAdjustment command) {
+        boolean unchanged = switch (command.kind()) {
+            case TEXT -> command.proposal().equals(text);
+            case DUE_DATE -> LocalDate.parse(command.proposal()).equals(dueDate);
+            case UNITS -> command.units().leadUnit().equals(leadUnit) && command.units().coUnits().equals(coUnits);
+            case TARGET -> throw new CommandRefused("task.adjustment-kind", "a target is adjusted on its indicator, "
+                    + "not on task " + taskId);
+        };
+        if (unchanged) {
+            throw new CommandRefused("task.adjustment-unchanged", "task " + taskId + " already has what adjustment "
+                    + command.adjustmentId() + " proposes");
+        }
+    }
+
     /** Answers the id of the lead unit after the adjustment, which the acknowledgement then goes to. */
     @CommandHandler
     String handle(ApproveTaskAdjustment command, @MetaDataValue(MetadataKeys.ACTOR_ROLE) String role,
@@ -222,10 +253,19 @@ class Task {
         requirePendingAdjustment(command.adjustmentId());
         AdjustmentKind kind = adjustmentKind;
         UnitChange change = adjustmentUnits;
-        apply(new TaskAdjustmentApproved(taskId, command.adjustmentId(), kind, adjustmentProposal, change,
+        String proposal = adjustmentProposal;
+        apply(new TaskAdjustmentApproved(taskId, command.adjustmentId(), kind, proposal, change,
                 command.reason()));
-        if (kind == AdjustmentKind.UNITS) {
-            apply(new TaskUnitsChanged(taskId, planId, command.adjustmentId(), change.leadUnit(), change.coUnits()));
+        // the approved change applies at once, before acknowledging as during execution
+        switch (kind) {
+            case UNITS -> apply(new TaskUnitsChanged(taskId, planId, command.adjustmentId(), change.leadUnit(),
+                    change.coUnits()));
+            case TEXT -> apply(new TaskTextAdjusted(taskId, planId, command.adjustmentId(), text, proposal));
+            case DUE_DATE -> apply(new TaskDueDateAdjusted(taskId, planId, command.adjustmentId(), dueDate,
+                    LocalDate.parse(proposal)));
+            case TARGET -> {
+                // a task's target is stated by its indicators, which are adjusted on their own
+            }
         }
         return leadUnit.unitId();
     }
@@ -523,7 +563,9 @@ class Task {
 
     @EventSourcingHandler
     void on(TaskAdjustmentRequested event) {
-        status = TaskStatus.ADJUSTMENT_REQUESTED;
+        if (status == TaskStatus.ASSIGNED) {
+            status = TaskStatus.ADJUSTMENT_REQUESTED;
+        }
         pendingAdjustmentId = event.adjustmentId();
         adjustmentKind = event.kind();
         adjustmentProposal = event.proposal();
@@ -541,7 +583,10 @@ class Task {
     }
 
     private void adjustmentDecided() {
-        status = TaskStatus.ASSIGNED;
+        // before acknowledging the task waited for the decision; during execution it went on
+        if (status == TaskStatus.ADJUSTMENT_REQUESTED) {
+            status = TaskStatus.ASSIGNED;
+        }
         pendingAdjustmentId = null;
         adjustmentKind = null;
         adjustmentProposal = null;

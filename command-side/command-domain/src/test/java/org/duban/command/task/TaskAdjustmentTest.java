@@ -11,10 +11,13 @@ import org.duban.api.task.TaskAcknowledged;
 import org.duban.api.task.TaskAdjustmentApproved;
 import org.duban.api.task.TaskAdjustmentRejected;
 import org.duban.api.task.TaskAdjustmentRequested;
+import org.duban.api.task.TaskClosed;
+import org.duban.api.task.TaskDueDateAdjusted;
 import org.duban.api.task.TaskUnitsChanged;
 import org.duban.api.task.UnitChange;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,7 +107,7 @@ class TaskAdjustmentTest {
                 .expectException(CommandRefused.class).expectNoEvents();
         fixture.given(created(), assigned(), requested).when(new ApproveTaskAdjustment("t-1", "a-1", null))
                 .expectEvents(new TaskAdjustmentApproved("t-1", "a-1", AdjustmentKind.DUE_DATE, "2026-06-30", null,
-                        null));
+                        null), new TaskDueDateAdjusted("t-1", "p-1", "a-1", null, LocalDate.of(2026, 6, 30)));
         fixture.given(created(), assigned(), requested).when(new RejectTaskAdjustment("t-1", "a-1", "不符合规划要求"))
                 .expectEvents(new TaskAdjustmentRejected("t-1", "a-1", "不符合规划要求"));
         fixture.given(created(), assigned(), requested, new TaskAdjustmentRejected("t-1", "a-1", "不符合规划要求"))
@@ -113,13 +116,14 @@ class TaskAdjustmentTest {
     }
 
     @Test
-    void an_adjustment_is_refused_from_another_unit_after_acknowledging_or_when_none_is_pending() {
+    void an_adjustment_is_refused_from_another_unit_on_a_closed_task_or_when_none_is_pending() {
         fixture.given(created(), assigned())
                 .when(new RequestTaskAdjustment("t-1", MARKET.unitId(), "a-1", AdjustmentKind.TEXT, "新表述", "理由"))
                 .expectException(CommandRefused.class);
-        fixture.given(created(), assigned(), new TaskAcknowledged("t-1", HEALTH.unitId()))
+        // after acknowledging an adjustment is asked for during execution (TaskDynamicAdjustmentTest)
+        fixture.given(created(), assigned(), new TaskAcknowledged("t-1", HEALTH.unitId()), new TaskClosed("t-1", "撤销"))
                 .when(new RequestTaskAdjustment("t-1", HEALTH.unitId(), "a-1", AdjustmentKind.TEXT, "新表述", "理由"))
-                .expectException(CommandRefused.class);
+                .expectException(CommandRefused.class).expectExceptionMessage("task t-1 is closed");
         fixture.given(created(), assigned()).when(new ApproveTaskAdjustment("t-1", "a-9", null))
                 .expectException(CommandRefused.class).expectExceptionMessage("task t-1 has no pending adjustment a-9");
         fixture.given(created(), assigned()).when(new RejectTaskAdjustment("t-1", "a-9", "x"))

@@ -106,16 +106,17 @@ class AuditTrailIT {
     void a_task_trail_tells_who_when_why_through_which_step_and_what_changed() {
         List<Map> events = entries(page("subject=TASK&id=" + taskId + "&oldestFirst=true&size=100"));
         assertThat(events).extracting(e -> e.get("eventType")).containsExactly("TaskCreated", "TaskAssigned",
-                "TaskAdjustmentRequested", "TaskAdjustmentApproved", "TaskAcknowledged", "ReportingPeriodOpened",
-                "ReportDrafted", "ReportDrafted", "ReportSubmitted", "ReportReturned", "TaskStatusChanged");
-        Map returned = events.get(9);
+                "TaskAdjustmentRequested", "TaskAdjustmentApproved", "TaskDueDateAdjusted", "TaskAcknowledged",
+                "ReportingPeriodOpened", "ReportDrafted", "ReportDrafted", "ReportSubmitted", "ReportReturned",
+                "TaskStatusChanged");
+        Map returned = events.get(10);
         assertThat(returned).containsEntry("actorUser", "supervisor").containsEntry("actorUnit", "区政府督查室")
                 .containsEntry("actorRole", "SUPERVISOR").containsEntry("reason", "=缺少立项批复")
                 .containsEntry("planId", planId).containsEntry("taskId", taskId);
         assertThat(returned.get("processInstanceId")).isNotNull();
         assertThat(returned.get("userTaskId")).isNotNull();
         // the second draft changed the narrative and the percentage, and nothing else of the report
-        assertThat((List<Map>) events.get(7).get("changes")).extracting(c -> c.get("field"), c -> c.get("before"),
+        assertThat((List<Map>) events.get(8).get("changes")).extracting(c -> c.get("field"), c -> c.get("before"),
                 c -> c.get("after")).contains(
                 org.assertj.core.groups.Tuple.tuple("content.narrative", "完成选址", "完成选址和立项"),
                 org.assertj.core.groups.Tuple.tuple("content.percent", "20", "30"))
@@ -145,8 +146,8 @@ class AuditTrailIT {
         assertThat(entries(page("subject=PLAN&id=" + planId + "&eventType=ReportReturned"))).singleElement()
                 .satisfies(e -> assertThat(e).containsEntry("taskId", taskId));
         assertThat(page("from=2020-01-01&to=2020-12-31").get("total")).isEqualTo(0);
-        // ten events of the task's course and the change of its on-schedule status that the return caused
-        assertThat(page("subject=TASK&id=" + taskId + "&to=2099-01-01").get("total")).isEqualTo(11);
+        // eleven events of the task's course and the change of its on-schedule status that the return caused
+        assertThat(page("subject=TASK&id=" + taskId + "&to=2099-01-01").get("total")).isEqualTo(12);
     }
 
     @Test
@@ -160,23 +161,23 @@ class AuditTrailIT {
         assertThat(text).startsWith("\uFEFF");
         List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(text.substring(1))).getRecords();
-        assertThat(rows).hasSize(11);
+        assertThat(rows).hasSize(12);
         assertThat(rows.get(0).get("事件类型 Event type")).isEqualTo("TaskCreated");
-        assertThat(rows.get(10).get("事件类型 Event type")).isEqualTo("TaskStatusChanged");
-        CSVRecord returned = rows.get(9);
+        assertThat(rows.get(11).get("事件类型 Event type")).isEqualTo("TaskStatusChanged");
+        CSVRecord returned = rows.get(10);
         assertThat(returned.get("事件 Event")).isEqualTo("退回");
         // a reason that looks like a formula is written inert
         assertThat(returned.get("理由 Reason")).isEqualTo("'=缺少立项批复");
-        assertThat(rows.get(7).get("变更 Changes (before → after)")).contains("content.narrative: 完成选址 → 完成选址和立项");
+        assertThat(rows.get(8).get("变更 Changes (before → after)")).contains("content.narrative: 完成选址 → 完成选址和立项");
 
         ResponseEntity<byte[]> xlsx = http.withBasicAuth("admin", "duban")
                 .getForEntity("/api/audit/events/export.xlsx?" + filter, byte[].class);
         assertThat(xlsx.getStatusCode()).isEqualTo(HttpStatus.OK);
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getBody()))) {
             Sheet sheet = workbook.getSheetAt(0);
-            assertThat(sheet.getLastRowNum()).isEqualTo(11);
-            assertThat(sheet.getRow(10).getCell(2).getStringCellValue()).isEqualTo("ReportReturned");
-            assertThat(sheet.getRow(10).getCell(6).getStringCellValue()).isEqualTo("=缺少立项批复");
+            assertThat(sheet.getLastRowNum()).isEqualTo(12);
+            assertThat(sheet.getRow(11).getCell(2).getStringCellValue()).isEqualTo("ReportReturned");
+            assertThat(sheet.getRow(11).getCell(6).getStringCellValue()).isEqualTo("=缺少立项批复");
         }
     }
 
