@@ -104,7 +104,9 @@ public class TaskWork {
                 case ACKNOWLEDGE, WRITE_REPORT -> lead;
                 case CONFIRM_PART, CONTRIBUTE -> co && own;
                 case DECIDE_ADJUSTMENT, REVIEW_REPORT, HANDLE_ESCALATION -> supervisor;
-                case APPROVE_PUBLICATION -> false;
+                // a plan's publication and a supervision case's steps are never waiting on a task
+                case APPROVE_PUBLICATION, ANSWER_NOTICE, ANSWER_LISTED_NOTICE, CARRY_OUT_RECTIFICATION,
+                     VERIFY_RECTIFICATION, DECIDE_EXTENSION -> false;
             };
             if (!mine) {
                 continue;

@@ -12,7 +12,13 @@ public enum StepKind {
     WRITE_REPORT("writeReport"),
     REVIEW_REPORT("reviewReport"),
     HANDLE_ESCALATION("handleEscalation"),
-    APPROVE_PUBLICATION("approvePublication");
+    APPROVE_PUBLICATION("approvePublication"),
+    // the supervision case's steps (supervision-case.bpmn)
+    ANSWER_NOTICE("answerNotice"),
+    ANSWER_LISTED_NOTICE("answerListedNotice"),
+    CARRY_OUT_RECTIFICATION("carryOut"),
+    VERIFY_RECTIFICATION("verifyRectification"),
+    DECIDE_EXTENSION("decideExtension");
 
     private final String key;
 
