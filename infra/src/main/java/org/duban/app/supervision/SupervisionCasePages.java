@@ -64,7 +64,7 @@ class SupervisionCasePages {
     @GetMapping("/supervision/cases")
     String list(@RequestParam(required = false) String plan, @RequestParam(required = false) String stage,
                 @RequestParam(required = false) NoticeGrade grade, @AuthenticationPrincipal DubanUser user, Model model) {
-        String shownStage = STAGES.contains(stage) ? stage : null;
+        String shownStage = stage != null && STAGES.contains(stage) ? stage : null;
         List<SupervisionCaseView> cases = work.list(user, new FindSupervisionCases(blankToNull(plan), null, null,
                 shownStage == null ? null : List.of(shownStage), grade, null, null, null, null));
         Map<String, String> planTitles = new HashMap<>();

@@ -31,6 +31,12 @@ public enum StepKind {
         return key;
     }
 
+    /** Whether the step is one of a supervision case, whose business key is the case, not a task. */
+    public boolean ofSupervisionCase() {
+        return this == ANSWER_NOTICE || this == ANSWER_LISTED_NOTICE || this == CARRY_OUT_RECTIFICATION
+                || this == VERIFY_RECTIFICATION || this == DECIDE_EXTENSION;
+    }
+
     public static Optional<StepKind> ofKey(String key) {
         return Arrays.stream(values()).filter(kind -> kind.key.equals(key)).findFirst();
     }

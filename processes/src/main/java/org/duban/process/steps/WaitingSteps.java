@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.duban.process.plan.PlanPublication;
 import org.duban.process.reporting.ProgressReporting;
+import org.duban.process.supervision.SupervisionCases;
 import org.duban.process.task.TaskAssignment;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +26,9 @@ import java.util.stream.Collectors;
 @Component
 public class WaitingSteps {
     private static final String[] TASK_PROCESSES = {TaskAssignment.PROCESS_KEY, ProgressReporting.PROCESS_KEY};
+    /** The inboxes hold the supervision cases' steps too; their business key is the case id. */
+    private static final String[] INBOX_PROCESSES = {TaskAssignment.PROCESS_KEY, ProgressReporting.PROCESS_KEY,
+            SupervisionCases.PROCESS_KEY};
     private final TaskService tasks;
     private final RuntimeService runtime;
 
@@ -81,7 +85,7 @@ public class WaitingSteps {
     }
 
     private List<OpenStep> inbox(String group) {
-        List<Task> open = tasks.createTaskQuery().processDefinitionKeyIn(TASK_PROCESSES).taskCandidateGroup(group)
+        List<Task> open = tasks.createTaskQuery().processDefinitionKeyIn(INBOX_PROCESSES).taskCandidateGroup(group)
                 .orderByTaskCreateTime().asc().list();
         Set<String> instanceIds = open.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
         Map<String, String> businessKeys = instanceIds.isEmpty() ? Map.of() : runtime.createProcessInstanceQuery()

@@ -15,6 +15,7 @@ import org.duban.api.supervision.CaseExtensionRequested;
 import org.duban.api.supervision.CaseTrigger;
 import org.duban.api.supervision.FindSupervisionCase;
 import org.duban.api.supervision.FindSupervisionCases;
+import org.duban.api.supervision.FindSupervisionCasesById;
 import org.duban.api.supervision.NoticeGrade;
 import org.duban.api.supervision.RectificationPlanSubmitted;
 import org.duban.api.supervision.RectificationRejected;
@@ -154,6 +155,15 @@ class SupervisionCaseProjection {
         }
         sql.append(" order by issued_at desc, case_id");
         return jdbc.query(sql.toString(), VIEW, args.toArray());
+    }
+
+    @QueryHandler
+    List<SupervisionCaseView> handle(FindSupervisionCasesById query) {
+        if (query.caseIds().isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("select * from supervision_case where case_id in ("
+                + String.join(", ", Collections.nCopies(query.caseIds().size(), "?")) + ")", VIEW, query.caseIds().toArray());
     }
 
     @QueryHandler
