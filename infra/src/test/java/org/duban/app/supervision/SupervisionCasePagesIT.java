@@ -11,8 +11,11 @@ import org.duban.app.support.Uploads;
 import org.duban.process.WorkflowClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -37,6 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @DubanIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// the unit's inbox is read before the unit answers
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @SuppressWarnings({"rawtypes", "unchecked"})
 class SupervisionCasePagesIT {
     @LocalServerPort
@@ -76,6 +81,7 @@ class SupervisionCasePagesIT {
     }
 
     @Test
+    @Order(1)
     void the_case_waits_in_the_units_inbox_and_leads_to_its_slip() {
         List<Map> inbox = List.of(http.withBasicAuth("health", "duban").getForObject("/api/inbox", Map[].class));
         assertThat(inbox).anySatisfy(item -> assertThat(item).containsEntry("step", "answerNotice")
@@ -88,6 +94,7 @@ class SupervisionCasePagesIT {
     }
 
     @Test
+    @Order(2)
     void the_unit_reads_its_yellow_slip_and_answers_it_with_a_plan() {
         chinese.signIn("health");
         chinese.open("/supervision/cases/" + caseId);
@@ -113,6 +120,7 @@ class SupervisionCasePagesIT {
     }
 
     @Test
+    @Order(3)
     void the_supervisor_finds_the_case_in_the_list_and_in_english() {
         chinese.signIn("supervisor");
         chinese.open("/supervision/cases");
