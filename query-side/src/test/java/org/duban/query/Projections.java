@@ -92,7 +92,8 @@ public class Projections {
 
     /**
      * The aggregate type and id an event belongs to, as the command side applies it: calendar, indicator and unit events
-     * to their own aggregates, task and report events to their task, the others to their plan.
+     * to their own aggregates, a supervision case's events to their case, task and report events to their task, the
+     * others to their plan.
      */
     static Map.Entry<String, String> aggregateOf(Object event) {
         String feature = event.getClass().getPackageName().substring("org.duban.api.".length());
@@ -100,11 +101,15 @@ public class Projections {
             case "calendar" -> Map.entry("CalendarYear", component(event, "calendarId"));
             case "indicator" -> Map.entry("Indicator", component(event, "indicatorId"));
             case "unit" -> Map.entry("Unit", component(event, "unitId"));
-            default -> {
-                String taskId = component(event, "taskId");
-                yield taskId != null ? Map.entry("Task", taskId) : Map.entry("Plan", component(event, "planId"));
-            }
+            case "supervision" -> component(event, "caseId") != null
+                    ? Map.entry("SupervisionCase", component(event, "caseId")) : taskOrPlan(event);
+            default -> taskOrPlan(event);
         };
+    }
+
+    private static Map.Entry<String, String> taskOrPlan(Object event) {
+        String taskId = component(event, "taskId");
+        return taskId != null ? Map.entry("Task", taskId) : Map.entry("Plan", component(event, "planId"));
     }
 
     private static String component(Object event, String name) {

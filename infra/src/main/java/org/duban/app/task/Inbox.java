@@ -5,6 +5,8 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.duban.api.Role;
 import org.duban.api.reporting.FindReturnedReports;
 import org.duban.api.reporting.ReturnedReport;
+import org.duban.api.supervision.FindSupervisionCasesById;
+import org.duban.api.supervision.SupervisionCaseView;
 import org.duban.api.task.FindTaskSummaries;
 import org.duban.api.task.TaskNumbers;
 import org.duban.api.task.TaskSummary;
@@ -85,10 +87,19 @@ public class Inbox {
      * @param code         the task's number as the document prints it, or absent
      * @param group        how urgent the step is
      * @param returnReason why the report was returned, for a report to be written again, else null
+     * @param caseId       the supervision case a case's step is about (its task, if it concerns one, in taskId)
      */
     public record Item(String userTaskId, String step, String stepName, String taskId, String period, String planId,
                        String planTitle, int number, String code, String text, String leadUnit, Instant due,
-                       Instant created, Group group, String returnReason) {
+                       Instant created, Group group, String returnReason, String caseId) {
+
+        /** A step on a task or report. */
+        public Item(String userTaskId, String step, String stepName, String taskId, String period, String planId,
+                    String planTitle, int number, String code, String text, String leadUnit, Instant due,
+                    Instant created, Group group, String returnReason) {
+            this(userTaskId, step, stepName, taskId, period, planId, planTitle, number, code, text, leadUnit, due,
+                    created, group, returnReason, null);
+        }
 
         public String shownNumber() {
             return TaskNumbers.shown(number, code);
@@ -246,13 +257,20 @@ public class Inbox {
         if (open.isEmpty()) {
             return List.of();
         }
-        Map<String, TaskSummary> summaries = queries.query(new FindTaskSummaries(open.stream().map(OpenStep::taskId)
-                        .distinct().toList()), ResponseTypes.multipleInstancesOf(TaskSummary.class)).join().stream()
+        Map<String, SupervisionCaseView> cases = supervisionCases(open);
+        List<String> taskIds = new ArrayList<>(open.stream().filter(step -> !step.kind().ofSupervisionCase())
+                .map(OpenStep::taskId).toList());
+        cases.values().stream().map(c -> c.item().taskId()).filter(Objects::nonNull).forEach(taskIds::add);
+        Map<String, TaskSummary> summaries = queries.query(new FindTaskSummaries(taskIds.stream().distinct().toList()),
+                        ResponseTypes.multipleInstancesOf(TaskSummary.class)).join().stream()
                 .collect(Collectors.toMap(TaskSummary::taskId, Function.identity()));
         Map<String, String> returnReasons = returnReasons(open);
         LocalDate today = WorkflowClock.today();
         LocalDate dueSoonUntil = workingDays.plus(today, DUE_SOON_WORKING_DAYS);
         return open.stream().map(step -> {
+            if (step.kind().ofSupervisionCase()) {
+                return caseItem(step, cases.get(step.taskId()), summaries, user, today, dueSoonUntil);
+            }
             TaskSummary task = summaries.get(step.taskId());
             if (task == null || user.role() != Role.UNIT_USER && !access.supervises(task, user)) {
                 return null;
@@ -263,6 +281,37 @@ public class Inbox {
                     step.due(), step.created(), groupOf(step, returnReasons, today, dueSoonUntil),
                     reason == null || reason.isEmpty() ? null : reason);
         }).filter(Objects::nonNull).sorted(URGENCY).toList();
+    }
+
+    /** The cases the supervision steps among the open ones are about, by id, in one query. */
+    private Map<String, SupervisionCaseView> supervisionCases(List<OpenStep> open) {
+        List<String> caseIds = open.stream().filter(step -> step.kind().ofSupervisionCase()).map(OpenStep::taskId)
+                .distinct().toList();
+        if (caseIds.isEmpty()) {
+            return Map.of();
+        }
+        return queries.query(new FindSupervisionCasesById(caseIds),
+                        ResponseTypes.multipleInstancesOf(SupervisionCaseView.class)).join().stream()
+                .collect(Collectors.toMap(SupervisionCaseView::caseId, Function.identity()));
+    }
+
+    /**
+     * A supervision case's step: the unit's own, or for supervisors one of their office's cases; it names the task the
+     * case is about, or for an indicator's case the case's reason.
+     */
+    private Item caseItem(OpenStep step, SupervisionCaseView supervised, Map<String, TaskSummary> summaries,
+                          DubanUser user, LocalDate today, LocalDate dueSoonUntil) {
+        if (supervised == null || user.role() != Role.UNIT_USER && !WorkAccess.supervises(supervised.office(), user)) {
+            return null;
+        }
+        TaskSummary task = supervised.item().taskId() == null ? null : summaries.get(supervised.item().taskId());
+        Group group = Group.of(step.due() == null ? null : LocalDate.ofInstant(step.due(), WorkflowClock.ZONE), false,
+                today, dueSoonUntil);
+        return new Item(step.userTaskId(), step.kind().key(), step.name(), task == null ? null : task.taskId(),
+                supervised.item().periodKey(), supervised.planId(), task == null ? null : task.planTitle(),
+                task == null ? 0 : task.number(), task == null ? null : task.code(),
+                task == null ? supervised.reason() : task.text(), supervised.unitName(), step.due(), step.created(), group,
+                null, supervised.caseId());
     }
 
     /** Group, then due date; steps due alike in the order of their plan's document, then oldest first. */

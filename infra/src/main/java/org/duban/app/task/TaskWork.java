@@ -104,8 +104,10 @@ public class TaskWork {
                 case ACKNOWLEDGE, WRITE_REPORT -> lead;
                 case CONFIRM_PART, CONTRIBUTE -> co && own;
                 case DECIDE_ADJUSTMENT, REVIEW_REPORT, HANDLE_ESCALATION -> supervisor;
-                // the adjustment card of the task page offers the decision during execution
-                case APPROVE_PUBLICATION, DECIDE_DYNAMIC_ADJUSTMENT -> false;
+                // the adjustment card of the task page offers the decision during execution; a plan's publication and
+                // a supervision case's steps are never waiting on a task
+                case APPROVE_PUBLICATION, DECIDE_DYNAMIC_ADJUSTMENT, ANSWER_NOTICE, ANSWER_LISTED_NOTICE,
+                     CARRY_OUT_RECTIFICATION, VERIFY_RECTIFICATION, DECIDE_EXTENSION -> false;
             };
             if (!mine) {
                 continue;

@@ -14,7 +14,13 @@ public enum StepKind {
     HANDLE_ESCALATION("handleEscalation"),
     APPROVE_PUBLICATION("approvePublication"),
     /** the supervisors' decision on an adjustment during execution (adjustment.bpmn) */
-    DECIDE_DYNAMIC_ADJUSTMENT("decideDynamicAdjustment");
+    DECIDE_DYNAMIC_ADJUSTMENT("decideDynamicAdjustment"),
+    // the supervision case's steps (supervision-case.bpmn)
+    ANSWER_NOTICE("answerNotice"),
+    ANSWER_LISTED_NOTICE("answerListedNotice"),
+    CARRY_OUT_RECTIFICATION("carryOut"),
+    VERIFY_RECTIFICATION("verifyRectification"),
+    DECIDE_EXTENSION("decideExtension");
 
     private final String key;
 
@@ -25,6 +31,12 @@ public enum StepKind {
     /** The id of the user task in its BPMN model, as inboxes and the API name the step. */
     public String key() {
         return key;
+    }
+
+    /** Whether the step is one of a supervision case, whose business key is the case, not a task. */
+    public boolean ofSupervisionCase() {
+        return this == ANSWER_NOTICE || this == ANSWER_LISTED_NOTICE || this == CARRY_OUT_RECTIFICATION
+                || this == VERIFY_RECTIFICATION || this == DECIDE_EXTENSION;
     }
 
     public static Optional<StepKind> ofKey(String key) {

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.duban.process.adjustment.Adjustments;
 import org.duban.process.plan.PlanPublication;
 import org.duban.process.reporting.ProgressReporting;
+import org.duban.process.supervision.SupervisionCases;
 import org.duban.process.task.TaskAssignment;
 import org.springframework.stereotype.Component;
 
@@ -26,8 +27,9 @@ import java.util.stream.Collectors;
 @Component
 public class WaitingSteps {
     private static final String[] TASK_PROCESSES = {TaskAssignment.PROCESS_KEY, ProgressReporting.PROCESS_KEY};
+    /** The inboxes hold the adjustments' and the supervision cases' steps too; their business keys are their ids. */
     private static final String[] INBOX_PROCESSES = {TaskAssignment.PROCESS_KEY, ProgressReporting.PROCESS_KEY,
-            Adjustments.PROCESS_KEY};
+            Adjustments.PROCESS_KEY, SupervisionCases.PROCESS_KEY};
     private final TaskService tasks;
     private final RuntimeService runtime;
 
