@@ -8,6 +8,7 @@ import org.duban.api.supervision.FindOverdueReports;
 import org.duban.api.supervision.FindPlanBoard;
 import org.duban.api.supervision.FindPlanTrajectories;
 import org.duban.api.supervision.FindStatusList;
+import org.duban.api.supervision.FindTaskStatuses;
 import org.duban.api.supervision.FindUnitBoard;
 import org.duban.api.supervision.IndicatorTrajectory;
 import org.duban.api.supervision.NoticeAge;
@@ -19,6 +20,7 @@ import org.duban.api.supervision.RagStatus;
 import org.duban.api.supervision.StatusCounts;
 import org.duban.api.supervision.StatusFilter;
 import org.duban.api.supervision.StatusRow;
+import org.duban.api.supervision.TaskStatuses;
 import org.duban.api.supervision.UnitBoard;
 import org.duban.api.task.TaskNumbers;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -124,6 +126,16 @@ class DashboardViews {
 
         return new PlanBoard(query.planId(), total[0], bySection, byUnit,
                 overdue(new FindOverdueReports(query.planId(), null, query.asOf())), byGrade, byAge, indicators);
+    }
+
+    @QueryHandler
+    TaskStatuses handle(FindTaskStatuses query) {
+        Map<String, RagStatus> statuses = new LinkedHashMap<>();
+        jdbc.query("select task_id, status from task_status where plan_id = ?",
+                rs -> {
+                    statuses.put(rs.getString("task_id"), status(rs));
+                }, query.planId());
+        return new TaskStatuses(statuses);
     }
 
     @QueryHandler
