@@ -49,8 +49,9 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 @DataJpaTest(showSql = false)
 class DashboardViewsTest {
-    private static final UnitRef HEALTH = new UnitRef("unit-health", "区卫生健康委");
-    private static final UnitRef FINANCE = new UnitRef("unit-finance", "区财政局");
+    // units of their own: a unit's board reads every plan, and other tests' plans may have committed theirs
+    private final UnitRef health = new UnitRef("unit-health-" + UUID.randomUUID(), "区卫生健康委");
+    private final UnitRef finance = new UnitRef("unit-finance-" + UUID.randomUUID(), "区财政局");
     private static final PlanPeriod PERIOD = new PlanPeriod(2024, 2027);
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 20);
     private static final ReportingPeriod Q3 = new ReportingPeriod("2026-Q3", LocalDate.of(2026, 7, 1),
@@ -81,8 +82,8 @@ class DashboardViewsTest {
                 new SectionAdded(planId, goals, null, 1, "一、", "总体要求", 1),
                 new SectionAdded(planId, tasksSection, null, 1, "二、", "重点任务", 2),
                 new SectionAdded(planId, subsection, tasksSection, 2, "（一）", "提升中医药服务能力", 1),
-                created(1, goals, HEALTH), created(2, subsection, HEALTH), created(3, subsection, FINANCE),
-                created(4, null, FINANCE),
+                created(1, goals, health), created(2, subsection, health), created(3, subsection, finance),
+                created(4, null, finance),
                 status(1, null, RagStatus.GREEN), status(2, null, RagStatus.RED), status(3, null, RagStatus.AMBER),
                 status(3, RagStatus.AMBER, RagStatus.GREEN));
     }
@@ -97,7 +98,7 @@ class DashboardViewsTest {
     }
 
     private void overdue(int number, LocalDate dueOn) {
-        projections.given(new ReportingPeriodOpened(task(number), planId, Q3, dueOn, dueOn.plusDays(7), HEALTH, List.of()),
+        projections.given(new ReportingPeriodOpened(task(number), planId, Q3, dueOn, dueOn.plusDays(7), health, List.of()),
                 new ReportMarkedOverdue(task(number), Q3.key(), dueOn.plusDays(7)));
     }
 
@@ -133,8 +134,8 @@ class DashboardViewsTest {
     @Test
     void tasks_count_under_their_lead_unit() {
         assertThat(board().byUnit()).extracting(PlanBoard.Group::id, PlanBoard.Group::name, PlanBoard.Group::counts)
-                .containsExactlyInAnyOrder(tuple(HEALTH.unitId(), HEALTH.name(), new StatusCounts(1, 0, 1, 0)),
-                        tuple(FINANCE.unitId(), FINANCE.name(), new StatusCounts(1, 0, 0, 1)));
+                .containsExactlyInAnyOrder(tuple(health.unitId(), health.name(), new StatusCounts(1, 0, 1, 0)),
+                        tuple(finance.unitId(), finance.name(), new StatusCounts(1, 0, 0, 1)));
     }
 
     @Test
@@ -143,7 +144,7 @@ class DashboardViewsTest {
         assertThat(list(tasksSection, null, StatusFilter.RED)).extracting(StatusRow::taskId, StatusRow::sectionTitle)
                 .containsExactly(tuple(task(2), "重点任务"));
         assertThat(list(FindStatusList.OUTSIDE_SECTIONS, null, null)).extracting(StatusRow::taskId).containsExactly(task(4));
-        assertThat(list(null, FINANCE.unitId(), StatusFilter.UNASSESSED)).extracting(StatusRow::taskId)
+        assertThat(list(null, finance.unitId(), StatusFilter.UNASSESSED)).extracting(StatusRow::taskId)
                 .containsExactly(task(4));
         assertThat(list(null, null, StatusFilter.GREEN)).extracting(StatusRow::taskId).containsExactly(task(1), task(3));
         for (StatusFilter filter : StatusFilter.values()) {
@@ -160,16 +161,16 @@ class DashboardViewsTest {
 
         assertThat(board().overdue()).extracting(OverdueReport::taskId, OverdueReport::leadUnitName,
                         OverdueReport::periodKey, OverdueReport::daysOverdue)
-                .containsExactly(tuple(task(2), HEALTH.name(), "2026-Q3", 30L), tuple(task(3), FINANCE.name(), "2026-Q3", 10L));
+                .containsExactly(tuple(task(2), health.name(), "2026-Q3", 30L), tuple(task(3), finance.name(), "2026-Q3", 10L));
     }
 
     @Test
     void open_notices_count_by_grade_and_by_days_since_issued() {
-        notice("c-1", 1, HEALTH, NoticeGrade.REMINDER, "ISSUED", TODAY);
-        notice("c-2", 2, HEALTH, NoticeGrade.LISTED, "RECTIFYING", TODAY.minusDays(7));
-        notice("c-3", 2, HEALTH, NoticeGrade.NOTICE, "ISSUED", TODAY.minusDays(8));
-        notice("c-4", 3, FINANCE, NoticeGrade.NOTICE, "ISSUED", TODAY.minusDays(31));
-        notice("c-5", 3, FINANCE, NoticeGrade.LISTED, "CLOSED_OUT", TODAY.minusDays(60));
+        notice("c-1", 1, health, NoticeGrade.REMINDER, "ISSUED", TODAY);
+        notice("c-2", 2, health, NoticeGrade.LISTED, "RECTIFYING", TODAY.minusDays(7));
+        notice("c-3", 2, health, NoticeGrade.NOTICE, "ISSUED", TODAY.minusDays(8));
+        notice("c-4", 3, finance, NoticeGrade.NOTICE, "ISSUED", TODAY.minusDays(31));
+        notice("c-5", 3, finance, NoticeGrade.LISTED, "CLOSED_OUT", TODAY.minusDays(60));
 
         PlanBoard board = board();
         assertThat(board.noticesByGrade()).containsExactly(Map.entry(NoticeGrade.REMINDER, 1),
@@ -193,14 +194,14 @@ class DashboardViewsTest {
     void a_unit_sees_the_tasks_it_leads_its_overdue_reports_and_its_open_notices() {
         overdue(2, TODAY.minusDays(3));
         overdue(3, TODAY.minusDays(3));
-        notice("c-1", 1, HEALTH, NoticeGrade.REMINDER, "ISSUED", TODAY);
-        notice("c-2", 3, FINANCE, NoticeGrade.NOTICE, "ISSUED", TODAY);
+        notice("c-1", 1, health, NoticeGrade.REMINDER, "ISSUED", TODAY);
+        notice("c-2", 3, finance, NoticeGrade.NOTICE, "ISSUED", TODAY);
 
-        UnitBoard health = projections.query(new FindUnitBoard(HEALTH.unitId(), TODAY), ResponseTypes.instanceOf(UnitBoard.class));
-        assertThat(health.tasks()).isEqualTo(new StatusCounts(1, 0, 1, 0));
-        assertThat(health.taskRows()).extracting(StatusRow::taskId).containsExactly(task(1), task(2));
-        assertThat(health.overdue()).extracting(OverdueReport::taskId).containsExactly(task(2));
-        assertThat(health.notices()).extracting(OpenNotice::caseId).containsExactly("c-1");
-        assertThat(health.noticesByGrade()).containsEntry(NoticeGrade.REMINDER, 1).containsEntry(NoticeGrade.NOTICE, 0);
+        UnitBoard board = projections.query(new FindUnitBoard(health.unitId(), TODAY), ResponseTypes.instanceOf(UnitBoard.class));
+        assertThat(board.tasks()).isEqualTo(new StatusCounts(1, 0, 1, 0));
+        assertThat(board.taskRows()).extracting(StatusRow::taskId).containsExactly(task(1), task(2));
+        assertThat(board.overdue()).extracting(OverdueReport::taskId).containsExactly(task(2));
+        assertThat(board.notices()).extracting(OpenNotice::caseId).containsExactly("c-1");
+        assertThat(board.noticesByGrade()).containsEntry(NoticeGrade.REMINDER, 1).containsEntry(NoticeGrade.NOTICE, 0);
     }
 }
