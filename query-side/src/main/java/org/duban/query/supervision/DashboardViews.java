@@ -140,7 +140,7 @@ class DashboardViews {
 
     @QueryHandler
     List<StatusRow> handle(FindStatusList query) {
-        StringBuilder sql = new StringBuilder(TASKS).append(" where t.plan_id = ?");
+        StringBuilder sql = new StringBuilder("select * from (").append(TASKS).append(" where t.plan_id = ?");
         List<Object> args = new ArrayList<>(List.of(query.planId()));
         if (query.unitId() != null) {
             sql.append(" and t.lead_unit_id = ?");
@@ -152,17 +152,17 @@ class DashboardViews {
             sql.append(" and s.status = ?");
             args.add(query.status().name());
         }
-        List<StatusRow> rows = jdbc.query(sql.append(" order by t.number").toString(), (rs, row) -> statusRow(rs),
-                args.toArray());
-        if (query.sectionId() == null) {
-            return rows;
+        sql.append(") x");
+        if (FindStatusList.OUTSIDE_SECTIONS.equals(query.sectionId())) {
+            // under no section, or under one that is not a top section of the plan: counted outside sections
+            sql.append(" where top_id is null or top_id not in (select section_id from plan_section where plan_id = ? "
+                    + "and parent_section_id is null)");
+            args.add(query.planId());
+        } else if (query.sectionId() != null) {
+            sql.append(" where top_id = ?");
+            args.add(query.sectionId());
         }
-        // a task under no section, or under one that is not a plan's top section, counts as outside sections
-        List<String> tops = jdbc.queryForList("select section_id from plan_section where plan_id = ? "
-                + "and parent_section_id is null", String.class, query.planId());
-        return rows.stream().filter(row -> query.sectionId().equals(FindStatusList.OUTSIDE_SECTIONS)
-                ? row.sectionId() == null || !tops.contains(row.sectionId())
-                : query.sectionId().equals(row.sectionId())).toList();
+        return jdbc.query(sql.append(" order by number").toString(), (rs, row) -> statusRow(rs), args.toArray());
     }
 
     @QueryHandler

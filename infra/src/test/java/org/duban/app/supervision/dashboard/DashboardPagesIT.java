@@ -170,6 +170,18 @@ class DashboardPagesIT {
     }
 
     @Test
+    void the_plan_page_and_the_task_page_show_an_assessed_task_s_status_in_words() {
+        browser.open("/plans/" + plan.planId);
+        WebElement row = browser.driver().findElements(By.cssSelector("table.tasks tr.task")).stream()
+                .filter(task -> task.findElement(By.cssSelector("td.text a")).getAttribute("href")
+                        .endsWith("/tasks/" + plan.tasks.get(1))).findFirst().orElseThrow();
+        assertThat(row.findElement(By.cssSelector(".badge.rag")).getText()).isEqualTo("红灯");
+        assertThat(browser.driver().findElements(By.cssSelector("table.tasks .badge.rag"))).hasSize(3);
+        browser.open("/tasks/" + plan.tasks.get(0));
+        assertThat(browser.driver().findElement(By.cssSelector("h1 .badge.rag")).getText()).isEqualTo("绿灯");
+    }
+
+    @Test
     void the_english_dashboard_has_no_chinese_label_and_fits_the_window() {
         try (Browser english = new Browser(port, Locale.ENGLISH)) {
             english.signIn("supervisor");
