@@ -14,6 +14,7 @@ import org.springframework.context.annotation.FilterType;
         "org\\.duban\\.query\\.task\\.TaskViews",
         "org\\.duban\\.query\\.task\\.ProgressViews",
         "org\\.duban\\.query\\.audit\\.AuditTrail",
+        "org\\.duban\\.query\\.supervision\\.DashboardViews",
         "org\\.duban\\.query\\.Projections"}))
 public class ProjectionTestApplication {
 }

@@ -9,8 +9,8 @@ import org.duban.api.indicator.IndicatorView;
 import org.duban.api.plan.FindPlanTree;
 import org.duban.api.plan.PlanTree;
 import org.duban.api.supervision.CaseTrigger;
-import org.duban.api.supervision.FindOverdueReports;
-import org.duban.api.supervision.FindOverdueReports.OverdueReport;
+import org.duban.api.supervision.FindLongOverdueReports;
+import org.duban.api.supervision.FindLongOverdueReports.Report;
 import org.duban.api.supervision.FindSupervisionCases;
 import org.duban.api.supervision.IndicatorStatusChanged;
 import org.duban.api.supervision.IssueSupervisionNotice;
@@ -74,8 +74,8 @@ public class SupervisionRules {
      */
     public int openCasesOnOverdueReports(LocalDate today) {
         int opened = 0;
-        for (OverdueReport report : queries.query(new FindOverdueReports(today),
-                ResponseTypes.multipleInstancesOf(OverdueReport.class)).join()) {
+        for (Report report : queries.query(new FindLongOverdueReports(today),
+                ResponseTypes.multipleInstancesOf(Report.class)).join()) {
             if (workingDays.plus(report.overdueOn(), rules.reportOverdueWorkingDays()).isAfter(today)) {
                 continue;
             }

@@ -16,6 +16,7 @@ class StaticResources implements WebMvcConfigurer {
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         registry.addResourceHandler("/css/**").addResourceLocations("classpath:/static/css/").resourceChain(true);
+        registry.addResourceHandler("/js/**").addResourceLocations("classpath:/static/js/").resourceChain(true);
         // browsers ask for it on every page: answered (404 while there is none) without a warning in the log
         registry.addResourceHandler("/favicon.ico").addResourceLocations("classpath:/static/");
         registry.addResourceHandler("/webjars/**").addResourceLocations("classpath:/META-INF/resources/webjars/")

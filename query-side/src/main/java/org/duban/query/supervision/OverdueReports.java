@@ -2,8 +2,8 @@ package org.duban.query.supervision;
 
 import org.axonframework.queryhandling.QueryHandler;
 import org.duban.api.reporting.ReportStatus;
-import org.duban.api.supervision.FindOverdueReports;
-import org.duban.api.supervision.FindOverdueReports.OverdueReport;
+import org.duban.api.supervision.FindLongOverdueReports;
+import org.duban.api.supervision.FindLongOverdueReports.Report;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,10 +24,10 @@ class OverdueReports {
     }
 
     @QueryHandler
-    List<OverdueReport> handle(FindOverdueReports query) {
+    List<Report> handle(FindLongOverdueReports query) {
         return jdbc.query("select task_id, plan_id, period_key, overdue_on from task_report where overdue = true "
                         + "and overdue_on <= ? and status in (?, ?, ?) order by overdue_on, task_id, period_key",
-                (rs, n) -> new OverdueReport(rs.getString("task_id"), rs.getString("plan_id"), rs.getString("period_key"),
+                (rs, n) -> new Report(rs.getString("task_id"), rs.getString("plan_id"), rs.getString("period_key"),
                         rs.getDate("overdue_on").toLocalDate()),
                 Date.valueOf(query.overdueOnOrBefore()), WITH_UNIT.get(0), WITH_UNIT.get(1), WITH_UNIT.get(2));
     }

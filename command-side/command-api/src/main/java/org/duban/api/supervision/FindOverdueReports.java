@@ -1,13 +1,20 @@
 package org.duban.api.supervision;
 
+import org.duban.api.Require;
+
 import java.time.LocalDate;
 
 /**
- * The reports marked overdue and still with their unit whose overdue day is {@code overdueOnOrBefore} or earlier, for
- * the rule that opens a supervision case on a report overdue for long; answered as a list of {@link OverdueReport}.
+ * Answered with the {@link OverdueReport}s of a plan, of a unit's tasks, or of both, the longest overdue first.
+ * At least one of plan and unit is given.
  */
-public record FindOverdueReports(LocalDate overdueOnOrBefore) {
-    /** A report still with its unit, overdue since {@code overdueOn}. */
-    public record OverdueReport(String taskId, String planId, String periodKey, LocalDate overdueOn) {
+public record FindOverdueReports(String planId, String unitId, LocalDate asOf) {
+    public FindOverdueReports {
+        planId = planId == null || planId.isBlank() ? null : Require.id(planId, "planId");
+        unitId = unitId == null || unitId.isBlank() ? null : Require.id(unitId, "unit");
+        if (planId == null && unitId == null) {
+            throw new IllegalArgumentException("planId or unit is required");
+        }
+        Require.present(asOf, "asOf");
     }
 }
