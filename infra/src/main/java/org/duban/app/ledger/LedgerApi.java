@@ -1,0 +1,31 @@
+package org.duban.app.ledger;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletResponse;
+import org.duban.app.security.DubanUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.util.Locale;
+
+/** A plan's progress ledger (台账) as an Excel workbook; headers in the language asked for (Accept-Language, zh by default). */
+@RestController
+class LedgerApi {
+    private final LedgerDownload download;
+
+    LedgerApi(LedgerDownload download) {
+        this.download = download;
+    }
+
+    @Operation(summary = "The plan's progress ledger (.xlsx): tasks in the decomposition table with status, latest "
+            + "progress, supervision and adjustments; indicators with values by period",
+            description = "For the supervisors of the plan's office, administrators and auditors.")
+    @GetMapping("/api/plans/{planId}/ledger.xlsx")
+    void ledger(@PathVariable String planId, @AuthenticationPrincipal DubanUser user, Locale locale,
+                HttpServletResponse response) throws IOException {
+        download.send(planId, user, locale, response);
+    }
+}
