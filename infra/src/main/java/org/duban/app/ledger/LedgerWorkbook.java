@@ -180,7 +180,7 @@ public class LedgerWorkbook {
         if (value == null || value.isBlank()) {
             return "";
         }
-        return year == null ? value : word("implementation.ledger.valueInYear", locale, value, year);
+        return year == null ? value : word("implementation.ledger.valueInYear", locale, value, String.valueOf(year));
     }
 
     private String status(String status, Locale locale) {
