@@ -13,6 +13,7 @@ import org.duban.api.ledger.Ledger.CaseLine;
 import org.duban.api.ledger.Ledger.IndicatorRow;
 import org.duban.api.ledger.Ledger.LatestReport;
 import org.duban.api.ledger.Ledger.TaskRow;
+import org.duban.app.security.AccountProperties;
 import org.duban.app.web.PeriodNames;
 import org.duban.process.WorkflowClock;
 import org.springframework.context.MessageSource;
@@ -27,7 +28,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * The progress ledger (台账) as an .xlsx workbook in the layout offices keep: sheet 任务台账 is the decomposition table
@@ -49,10 +52,15 @@ public class LedgerWorkbook {
 
     private final MessageSource messages;
     private final PeriodNames periodNames;
+    private final Map<String, String> people;
 
-    LedgerWorkbook(MessageSource messages, PeriodNames periodNames) {
+    LedgerWorkbook(MessageSource messages, PeriodNames periodNames, AccountProperties accounts) {
         this.messages = messages;
         this.periodNames = periodNames;
+        // who asked and who decided, by the name people know them by rather than the account
+        this.people = accounts.accounts().stream().filter(account -> account.displayName() != null)
+                .collect(Collectors.toMap(AccountProperties.Account::username, AccountProperties.Account::displayName,
+                        (first, second) -> first));
     }
 
     public void write(Ledger ledger, Locale locale, OutputStream out) {
@@ -230,11 +238,11 @@ public class LedgerWorkbook {
         for (AdjustmentLine a : adjustments) {
             String decision = a.outcome() == null ? word("implementation.ledger.adjustment.waiting", locale)
                     : word("implementation.ledger.adjustment.decided", locale, day(a.decidedAt()),
-                    nonNull(a.decidedBy(), ""), word("adjustment.outcome." + a.outcome(), locale),
+                    person(a.decidedBy()), word("adjustment.outcome." + a.outcome(), locale),
                     nonNull(a.decisionReason(), "")).strip();
             lines.add(word("implementation.ledger.adjustment", locale, day(a.requestedAt()),
-                    nonNull(a.requestedBy(), ""), word("adjustment.kind." + a.kind(), locale),
-                    nonNull(a.proposal(), ""), nonNull(a.reason(), ""), decision).strip());
+                    person(a.requestedBy()), word("adjustment.kind." + a.kind(), locale),
+                    clause(a.proposal()), clause(a.reason()), decision).strip());
         }
         return String.join("\n", lines);
     }
@@ -250,6 +258,15 @@ public class LedgerWorkbook {
 
     private static String day(Instant at) {
         return at == null ? "" : DAY.format(at.atZone(WorkflowClock.ZONE));
+    }
+
+    private String person(String user) {
+        return user == null ? "" : people.getOrDefault(user, user);
+    }
+
+    /** Text people wrote, set inside a sentence of ours: without its own closing stop, so none is doubled. */
+    private static String clause(String text) {
+        return text == null ? "" : text.strip().replaceAll("[。．.；;]+$", "");
     }
 
     private static String nonNull(String value, String otherwise) {

@@ -67,7 +67,9 @@ class LedgerIT {
             assertThat(latest).anySatisfy(text -> assertThat(text).contains("报告已通过")
                     .contains("已开展中药材市场专项检查，覆盖经营主体 36 家，未发现重大问题。"));
             assertThat(latest).anySatisfy(text -> assertThat(text).contains("已退回").contains("本季度工作正在推进。"));
-            assertThat(column(tasks, 11)).anySatisfy(text -> assertThat(text).contains("尚待决定"));
+            // the market's request, by the name people know its user by
+            assertThat(column(tasks, 11)).anySatisfy(text -> assertThat(text).contains("李四申请调整完成时限：")
+                    .endsWith("尚待决定。"));
 
             Sheet indicators = workbook.getSheet("指标台账");
             assertThat(row(indicators.getRow(0))).startsWith("序号", "指标", "计量单位", "属性", "基期值")
