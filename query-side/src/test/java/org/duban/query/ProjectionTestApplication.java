@@ -13,6 +13,8 @@ import org.springframework.context.annotation.FilterType;
         "org\\.duban\\.query\\..*Projection",
         "org\\.duban\\.query\\.task\\.TaskViews",
         "org\\.duban\\.query\\.task\\.ProgressViews",
+        "org\\.duban\\.query\\.implementation\\.ImplementationViews",
+        "org\\.duban\\.query\\.ledger\\.LedgerViews",
         "org\\.duban\\.query\\.audit\\.AuditTrail",
         "org\\.duban\\.query\\.supervision\\.DashboardViews",
         "org\\.duban\\.query\\.Projections"}))

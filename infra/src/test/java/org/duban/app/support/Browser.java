@@ -8,6 +8,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +29,11 @@ public final class Browser implements AutoCloseable {
     }
 
     public Browser(int port, Locale language) {
+        this(port, language, null);
+    }
+
+    /** @param downloads where files the pages offer are saved without asking, or null for the browser's default */
+    public Browser(int port, Locale language, Path downloads) {
         File chromium = new File(System.getProperty("duban.test.chromium", "/usr/bin/chromium"));
         File chromedriver = new File(System.getProperty("duban.test.chromedriver", "/usr/bin/chromedriver"));
         if (!chromium.canExecute() || !chromedriver.canExecute()) {
@@ -39,10 +45,20 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=1366,768", "--lang=" + language.toLanguageTag(), "--no-first-run",
                 "--disable-extensions");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language.toLanguageTag()));
+        options.setExperimentalOption("prefs", downloads == null
+                ? Map.of("intl.accept_languages", language.toLanguageTag())
+                : Map.of("intl.accept_languages", language.toLanguageTag(),
+                "download.default_directory", downloads.toAbsolutePath().toString(),
+                "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
                 .usingAnyFreePort().build();
-        this.driver = new ChromeDriver(service, options);
+        ChromeDriver chrome = new ChromeDriver(service, options);
+        if (downloads != null) {
+            // headless Chromium saves downloads only where it is told to by the DevTools protocol
+            chrome.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
+                    "downloadPath", downloads.toAbsolutePath().toString()));
+        }
+        this.driver = chrome;
         this.baseUrl = "http://localhost:" + port;
     }
 
