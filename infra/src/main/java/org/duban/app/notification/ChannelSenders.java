@@ -2,6 +2,7 @@ package org.duban.app.notification;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.duban.api.unit.UnitNotificationChannels;
@@ -22,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -88,7 +88,9 @@ class ChannelSenders implements Senders {
     private void post(String url, OutboxMessage message) throws SendFailed {
         String body;
         try {
-            body = JSON.writeValueAsString(Map.of("msgtype", "text", "text", Map.of("content", message.body())));
+            ObjectNode text = JSON.createObjectNode().put("msgtype", "text");
+            text.putObject("text").put("content", message.body());
+            body = JSON.writeValueAsString(text);
         } catch (IOException e) {
             throw new SendFailed("the message could not be written as JSON", e);
         }

@@ -233,7 +233,7 @@ class NotificationIT {
         assertThat(Instant.parse((String) all.get(0).get("attemptedAt"))).isAfterOrEqualTo(Instant.parse("2026-10-16T00:30:00Z"));
 
         // the secret is not in the audit trail
-        Map trail = get("admin", "/api/audit?eventType=UnitNotificationChannelsSet");
+        Map trail = get("admin", "/api/audit/events?eventType=UnitNotificationChannelsSet");
         assertThat(JSON.writeValueAsString(trail)).contains("UnitNotificationChannelsSet").doesNotContain("SECdazu");
 
         ClockUtil.reset();
@@ -255,7 +255,9 @@ class NotificationIT {
             browser.signIn("admin");
             browser.open("/units/" + HEALTH);
             assertThat(browser.driver().findElement(By.cssSelector(".channels-summary")).getText())
-                    .contains("office@health.dazu.test").contains("企业微信群机器人");
+                    .contains("发送邮件至设置的1个邮箱").contains("企业微信群机器人");
+            assertThat(browser.driver().findElement(By.id("channel-emails")).getAttribute("value"))
+                    .isEqualTo("office@health.dazu.test");
             PageChecks.assertMainPageInChinese(browser.driver(), "unit-notifications");
             WebElement robotOn = browser.driver().findElement(By.id("channel-webhook-on"));
             assertThat(robotOn.isSelected()).isTrue();
