@@ -15,6 +15,7 @@ import org.duban.app.support.PlanTrees;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -261,12 +262,18 @@ class NotificationIT {
             PageChecks.assertMainPageInChinese(browser.driver(), "unit-notifications");
             WebElement robotOn = browser.driver().findElement(By.id("channel-webhook-on"));
             assertThat(robotOn.isSelected()).isTrue();
-            robotOn.click();
-            browser.driver().findElement(By.cssSelector(".channels-form button[type=submit]")).click();
+            click(browser, robotOn);
+            click(browser, browser.driver().findElement(By.cssSelector(".channels-form button[type=submit]")));
             browser.waitUntil(d -> !d.findElements(By.id("done")).isEmpty());
             assertThat(get("admin", "/api/units/" + HEALTH + "/notifications")).containsEntry("webhookOn", false)
                     .containsEntry("emailOn", true).containsEntry("webhookUrl", robot("/wecom/send?key=health-key"));
         }
+    }
+
+    /** The form is below the unit's long task tables: brought to the middle of the window, clear of the navigation bar. */
+    private static void click(Browser browser, WebElement element) {
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
     }
 
     private Map get(String user, String path) {
