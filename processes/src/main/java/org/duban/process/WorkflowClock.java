@@ -2,6 +2,7 @@ package org.duban.process;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
@@ -16,6 +17,11 @@ public final class WorkflowClock {
     public static final ZoneId ZONE = ZoneId.of(ZONE_ID);
 
     private WorkflowClock() {
+    }
+
+    /** The engine's present moment, for anything else that must move with the timers (notifications' quiet hours). */
+    public static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
     }
 
     public static LocalDate today() {

@@ -2,7 +2,9 @@ package org.duban.app.unit;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.duban.api.unit.FindUnitNotificationChannels;
 import org.duban.api.unit.FindUnitTasks;
+import org.duban.api.unit.UnitNotificationChannels;
 import org.duban.api.unit.UnitTasks;
 import org.duban.api.unit.UnitView;
 import org.duban.app.web.NotFound;
@@ -34,6 +36,8 @@ class UnitPages {
                 .orElseThrow(() -> new NotFound("unit " + unitId + " is not registered"));
         model.addAttribute("unit", unit);
         model.addAttribute("tasks", queries.query(new FindUnitTasks(unitId), ResponseTypes.instanceOf(UnitTasks.class)).join());
+        model.addAttribute("channels", queries.query(new FindUnitNotificationChannels(unitId),
+                ResponseTypes.optionalInstanceOf(UnitNotificationChannels.class)).join().orElse(null));
         return "units/tasks";
     }
 }

@@ -137,6 +137,8 @@ class AuditTrailProjection {
         return changes;
     }
 
+    private static final String SECRET_SET = "******";
+
     private static boolean isEmpty(String value) {
         return value == null || value.isEmpty() || value.equals("[]") || value.equals("{}");
     }
@@ -158,6 +160,9 @@ class AuditTrailProjection {
             }
         } else if (node.isNull() || node.isMissingNode()) {
             into.put(prefix, null);
+        } else if (prefix.endsWith("Secret")) {
+            // a signing secret (UnitNotificationChannelsSet.webhookSecret) is recorded as set, never as its value
+            into.put(prefix, SECRET_SET);
         } else {
             into.put(prefix, cut(node.isValueNode() ? node.asText() : node.toString()));
         }

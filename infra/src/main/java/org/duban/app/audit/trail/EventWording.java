@@ -46,13 +46,13 @@ public class EventWording {
             "RectificationRejected", "SupervisionCaseClosedOut", "CaseExtensionRequested", "CaseExtensionApproved",
             "CaseExtensionRefused", "IndicatorValueRecorded", "IndicatorAdjustmentRequested", "IndicatorTargetAdjusted",
             "IndicatorAdjustmentRejected", "TaskTextAdjusted", "TaskDueDateAdjusted",
-            "IndicatorSupervisionChanged");
+            "IndicatorSupervisionChanged", "UnitNotificationChannelsSet");
     /**
      * Fields never shown as changes: ids tie an event to other things (and read as codes), the reason is shown on its
      * own, checksums and media types mean nothing to a clerk.
      */
     private static final Set<String> HIDDEN_NAMES = Set.of("periodKey", "reason", "comment", "note", "sha256", "mediaType",
-            "format");
+            "format", "webhookSecret");
     /** Fields whose values are codes, and the bundle prefix that names each code. */
     static final Map<String, String> CODES = Map.ofEntries(
             Map.entry("content.status", "completion."),
@@ -73,7 +73,8 @@ public class EventWording {
             Map.entry("fromGrade", "notice.grade."),
             Map.entry("toGrade", "notice.grade."),
             Map.entry("trigger", "case.trigger."),
-            Map.entry("source", "indicator.source."));
+            Map.entry("source", "indicator.source."),
+            Map.entry("webhookKind", "webhook.kind."));
     private static final Pattern UUID = Pattern.compile(
             ".*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}.*", Pattern.DOTALL);
     private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}.*Z");
