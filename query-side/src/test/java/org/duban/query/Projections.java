@@ -136,7 +136,8 @@ public class Projections {
             AnnotationQueryHandlerAdapter<Object> adapter = new AnnotationQueryHandlerAdapter<>(projection);
             if (adapter.canHandle(message)) {
                 try {
-                    return (R) adapter.handle(message);
+                    // as the query bus does: an Optional answer is unwrapped by the handler and wrapped again here
+                    return responseType.convert(adapter.handle(message));
                 } catch (Exception e) {
                     throw new IllegalStateException(projection.getClass().getSimpleName() + " failed on " + query, e);
                 }
