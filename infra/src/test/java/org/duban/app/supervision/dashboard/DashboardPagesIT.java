@@ -143,7 +143,8 @@ class DashboardPagesIT {
                 const red = option.series[2].data[row];
                 const [x, y] = chart.convertToPixel({seriesIndex: 2}, [before + red / 2, row]);
                 const top = arguments[0].getBoundingClientRect().top + window.scrollY;
-                window.scrollTo(0, top + y - window.innerHeight / 2);
+                // instantly: Bootstrap makes scrolling smooth, and the box below must be read after it
+                window.scrollTo({top: top + y - window.innerHeight / 2, behavior: "instant"});
                 const box = arguments[0].getBoundingClientRect();
                 return [box.left + x, box.top + y];""", chart, DashboardScenario.HEALTH);
         new Actions(browser.driver()).moveToLocation((int) Math.round(point.get(0).doubleValue()),
