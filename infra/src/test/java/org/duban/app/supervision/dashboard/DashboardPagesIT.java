@@ -133,19 +133,22 @@ class DashboardPagesIT {
     void a_click_on_a_red_bar_opens_the_list_of_those_tasks() {
         openDashboard(browser);
         WebElement chart = browser.driver().findElement(By.id("chart-units"));
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", chart);
-        // the middle of the health commission's red segment, in the chart's pixels
+        // the middle of the health commission's red segment, scrolled to the middle of the window (the chart may be
+        // taller than the window), in the window's pixels
         List<Number> point = (List<Number>) script("""
                 const chart = echarts.getInstanceByDom(arguments[0]);
                 const option = chart.getOption();
                 const row = option.yAxis[0].data.indexOf(arguments[1]);
                 const before = option.series.slice(0, 2).reduce((sum, s) => sum + s.data[row], 0);
                 const red = option.series[2].data[row];
-                return chart.convertToPixel({seriesIndex: 2}, [before + red / 2, row]);""", chart, DashboardScenario.HEALTH);
-        Map size = (Map) script("const r = arguments[0].getBoundingClientRect(); return {w: r.width, h: r.height};", chart);
-        int x = (int) Math.round(point.get(0).doubleValue() - ((Number) size.get("w")).doubleValue() / 2);
-        int y = (int) Math.round(point.get(1).doubleValue() - ((Number) size.get("h")).doubleValue() / 2);
-        new Actions(browser.driver()).moveToElement(chart, x, y).click().perform();
+                const [x, y] = chart.convertToPixel({seriesIndex: 2}, [before + red / 2, row]);
+                const top = arguments[0].getBoundingClientRect().top + window.scrollY;
+                // instantly: Bootstrap makes scrolling smooth, and the box below must be read after it
+                window.scrollTo({top: top + y - window.innerHeight / 2, behavior: "instant"});
+                const box = arguments[0].getBoundingClientRect();
+                return [box.left + x, box.top + y];""", chart, DashboardScenario.HEALTH);
+        new Actions(browser.driver()).moveToLocation((int) Math.round(point.get(0).doubleValue()),
+                (int) Math.round(point.get(1).doubleValue())).click().perform();
 
         browser.waitUntil(d -> d.getCurrentUrl().contains("/dashboard/tasks"));
         assertThat(browser.driver().getCurrentUrl()).contains("unit=" + plan.healthUnitId).contains("status=RED");
