@@ -36,8 +36,9 @@ final class NotificationMessages {
         return baseUrl + "/tasks/" + taskId;
     }
 
-    String planLink(String planId) {
-        return baseUrl + "/plans/" + planId;
+    /** A case's messages lead to its slip (督办单), where the unit answers it. */
+    String caseLink(String caseId) {
+        return baseUrl + "/supervision/cases/" + caseId;
     }
 
     /** A task's report of a period (任务“…”2026年第四季度进展报告), a task, or an indicator. */

@@ -81,7 +81,7 @@ class NotificationOutbox {
         String unit = event.unit().name();
         Message message = messages.noticeIssued(event.grade(), unit,
                 itemWords(item.taskId(), item.periodKey(), item.indicatorId()), event.reason(), event.answerBy(),
-                link(item.taskId(), event.planId()));
+                messages.caseLink(event.caseId()));
         send(eventId, "SupervisionNoticeIssued", event.unit().unitId(), unit, message, event.grade() == NoticeGrade.LISTED);
     }
 
@@ -90,7 +90,7 @@ class NotificationOutbox {
         Optional<CaseFacts> facts = directory.supervisionCase(event.caseId());
         String unit = directory.unitName(event.unitId());
         Message message = messages.caseEscalated(event.toGrade(), unit, itemWords(facts), event.reason(),
-                event.answerBy(), link(facts.map(CaseFacts::taskId).orElse(null), event.planId()));
+                event.answerBy(), messages.caseLink(event.caseId()));
         send(eventId, "SupervisionCaseEscalated", event.unitId(), unit, message, event.toGrade() == NoticeGrade.LISTED);
     }
 
@@ -99,7 +99,7 @@ class NotificationOutbox {
         Optional<CaseFacts> facts = directory.supervisionCase(event.caseId());
         String unit = directory.unitName(event.unitId());
         Message message = messages.rectificationRejected(unit, itemWords(facts), event.reason(),
-                link(facts.map(CaseFacts::taskId).orElse(null), event.planId()));
+                messages.caseLink(event.caseId()));
         send(eventId, "RectificationRejected", event.unitId(), unit, message,
                 facts.map(f -> f.grade() == NoticeGrade.LISTED).orElse(false));
     }
@@ -141,9 +141,5 @@ class NotificationOutbox {
             return periodKey == null ? messages.task(task.get().text()) : messages.report(task.get().text(), periodKey);
         }
         return messages.indicator(directory.indicatorName(indicatorId).orElse(null));
-    }
-
-    private String link(String taskId, String planId) {
-        return taskId != null ? messages.taskLink(taskId) : messages.planLink(planId);
     }
 }

@@ -89,7 +89,7 @@ class NotificationOutboxTest {
         assertThat(outbox).hasSize(2);
         assertThat(outbox.get(0).body()).startsWith("【督办通知】区卫生健康委（区疾控局）：任务“推进区中医院")
                 .endsWith("2026年第四季度进展报告被督办，理由：进展报告逾期5个工作日，请于2026年12月8日前报送整改方案。"
-                        + "查看：https://duban.example.gov.cn/tasks/task-1");
+                        + "查看：https://duban.example.gov.cn/supervision/cases/case-1");
         assertThat(outbox.get(0).listed()).isFalse();
         assertThat(outbox.get(0).eventType()).isEqualTo("SupervisionNoticeIssued");
     }
@@ -106,11 +106,11 @@ class NotificationOutboxTest {
 
         assertThat(outbox).allMatch(OutboxMessage::listed);
         assertThat(outbox.get(0).body()).isEqualTo("【挂牌督办】区卫生健康委：指标“中医类医院床位数”被督办，请尽快报送整改方案。"
-                + "查看：https://duban.example.gov.cn/plans/plan-1");
+                + "查看：https://duban.example.gov.cn/supervision/cases/case-2");
         assertThat(outbox.get(2).body()).isEqualTo("【挂牌督办】区卫生健康委：指标“中医类医院床位数”的督办已升级为挂牌督办，"
-                + "理由：逾期未整改，请于2026年12月15日前报送整改方案。查看：https://duban.example.gov.cn/plans/plan-1");
+                + "理由：逾期未整改，请于2026年12月15日前报送整改方案。查看：https://duban.example.gov.cn/supervision/cases/case-2");
         assertThat(outbox.get(4).body()).isEqualTo("【整改退回】区卫生健康委：指标“中医类医院床位数”的整改结果被退回，理由：佐证不足，"
-                + "请继续整改后重新报送。查看：https://duban.example.gov.cn/plans/plan-1");
+                + "请继续整改后重新报送。查看：https://duban.example.gov.cn/supervision/cases/case-2");
     }
 
     @Test
