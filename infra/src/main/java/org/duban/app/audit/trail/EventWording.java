@@ -73,6 +73,7 @@ public class EventWording {
             Map.entry("fromGrade", "notice.grade."),
             Map.entry("toGrade", "notice.grade."),
             Map.entry("trigger", "case.trigger."),
+            Map.entry("rule", "status.rule."),
             Map.entry("source", "indicator.source."),
             Map.entry("webhookKind", "webhook.kind."));
     private static final Pattern UUID = Pattern.compile(
