@@ -22,7 +22,8 @@ class SupervisionRuleSchedule {
 
     @Scheduled(cron = "${duban.supervision.rules.cron:0 30 0 * * *}", zone = WorkflowClock.ZONE_ID)
     void checkEveryMorning() {
-        int opened = rules.openCasesOnOverdueReports(WorkflowClock.today());
+        int opened = rules.openCasesOnOverdueReports(WorkflowClock.today())
+                + rules.openCasesOnTasksRedTwoPeriods(WorkflowClock.today());
         if (opened > 0) {
             log.info("the supervision rules opened {} cases", opened);
         }

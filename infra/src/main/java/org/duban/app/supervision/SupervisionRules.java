@@ -12,6 +12,7 @@ import org.duban.api.supervision.CaseTrigger;
 import org.duban.api.supervision.FindLongOverdueReports;
 import org.duban.api.supervision.FindLongOverdueReports.Report;
 import org.duban.api.supervision.FindSupervisionCases;
+import org.duban.api.supervision.FindTasksRedTwoPeriods;
 import org.duban.api.supervision.IndicatorStatusChanged;
 import org.duban.api.supervision.IssueSupervisionNotice;
 import org.duban.api.supervision.NoticeGrade;
@@ -19,8 +20,10 @@ import org.duban.api.supervision.RagStatus;
 import org.duban.api.supervision.SupervisedItem;
 import org.duban.api.supervision.SupervisionCaseView;
 import org.duban.api.task.FindTaskSummaries;
+import org.duban.api.task.TaskStatus;
 import org.duban.api.task.TaskSummary;
 import org.duban.api.unit.UnitRef;
+import org.duban.app.web.PeriodNames;
 import org.duban.app.web.Retries;
 import org.duban.process.calendar.WorkingDays;
 import org.duban.process.supervision.SupervisionCases;
@@ -39,7 +42,8 @@ import java.util.UUID;
 
 /**
  * The configured rules that open supervision cases by themselves, as the system: a report overdue for N working days
- * (checked every morning), a binding indicator turning red (when its status changes). A case opened by a rule has an
+ * (checked every morning), a task red at the end of two periods in a row (checked every morning), a binding
+ * indicator turning red (when its status changes). A case opened by a rule has an
  * id made of the rule and the occurrence, so the same occurrence never opens two (the case ignores a second issue);
  * and no rule opens a case while one of the same rule about the same item is still open.
  */
@@ -56,9 +60,11 @@ public class SupervisionRules {
     private final SupervisionCases cases;
     private final MessageSource messages;
     private final Retries retries;
+    private final PeriodNames periods;
 
     SupervisionRules(SupervisionRulesProperties rules, CommandGateway commands, QueryGateway queries,
-                     WorkingDays workingDays, SupervisionCases cases, MessageSource messages, Retries retries) {
+                     WorkingDays workingDays, SupervisionCases cases, MessageSource messages, Retries retries,
+                     PeriodNames periods) {
         this.rules = rules;
         this.commands = commands;
         this.queries = queries;
@@ -66,6 +72,7 @@ public class SupervisionRules {
         this.cases = cases;
         this.messages = messages;
         this.retries = retries;
+        this.periods = periods;
     }
 
     /**
@@ -96,6 +103,41 @@ public class SupervisionRules {
                 opened++;
                 log.info("opened a supervision case on the {} report of task {}, overdue since {}", report.periodKey(),
                         report.taskId(), report.overdueOn());
+            }
+        }
+        return opened;
+    }
+
+    /**
+     * Opens a case on every open task whose status was RED at the end of each of its last two periods ended before
+     * {@code today}, to its lead unit, each in a transaction of its own; the occurrence is the later period, so the
+     * same two periods never open a second case. Answers how many cases it opened.
+     */
+    public int openCasesOnTasksRedTwoPeriods(LocalDate today) {
+        if (!rules.taskRedTwoPeriods()) {
+            return 0;
+        }
+        int opened = 0;
+        for (FindTasksRedTwoPeriods.Task red : queries.query(new FindTasksRedTwoPeriods(today),
+                ResponseTypes.multipleInstancesOf(FindTasksRedTwoPeriods.Task.class)).join()) {
+            boolean issued = retries.attempt("the red-two-periods rule on task " + red.taskId(), () -> {
+                TaskSummary task = queries.query(new FindTaskSummaries(List.of(red.taskId())),
+                        ResponseTypes.multipleInstancesOf(TaskSummary.class)).join().stream().findFirst().orElse(null);
+                // a closed task is followed no more; it keeps its last status
+                if (task == null || task.status() == TaskStatus.CLOSED) {
+                    return false;
+                }
+                String reason = messages.getMessage("supervision.rule.taskRedTwoPeriods.reason",
+                        new Object[]{periods.name(red.earlierPeriodKey(), SYSTEM_LANGUAGE),
+                                periods.name(red.laterPeriodKey(), SYSTEM_LANGUAGE)}, SYSTEM_LANGUAGE);
+                return issue(caseId(CaseTrigger.TASK_RED_TWO_PERIODS, red.taskId() + ":" + red.laterPeriodKey()),
+                        task.planId(), task.supervisingUnit(), SupervisedItem.task(red.taskId()), task.leadUnit(),
+                        rules.taskRedGrade(), CaseTrigger.TASK_RED_TWO_PERIODS, reason);
+            });
+            if (issued) {
+                opened++;
+                log.info("opened a supervision case on task {}, red at the end of {} and {}", red.taskId(),
+                        red.earlierPeriodKey(), red.laterPeriodKey());
             }
         }
         return opened;

@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bindingIndicatorRed     whether a binding (约束性) indicator turning red opens a case, to its first
  *                                responsible unit
  * @param indicatorRedGrade       the grade of that notice
+ * @param taskRedTwoPeriods       whether a task red (红灯) at the end of each of its last two ended reporting periods
+ *                                opens a case, to its lead unit (checked in the daily run)
+ * @param taskRedGrade            the grade of that notice
  */
 @ConfigurationProperties("duban.supervision.rules")
 public record SupervisionRulesProperties(@DefaultValue("true") boolean enabled,
@@ -22,7 +25,9 @@ public record SupervisionRulesProperties(@DefaultValue("true") boolean enabled,
                                          @DefaultValue("5") int reportOverdueWorkingDays,
                                          @DefaultValue("NOTICE") NoticeGrade reportOverdueGrade,
                                          @DefaultValue("true") boolean bindingIndicatorRed,
-                                         @DefaultValue("NOTICE") NoticeGrade indicatorRedGrade) {
+                                         @DefaultValue("NOTICE") NoticeGrade indicatorRedGrade,
+                                         @DefaultValue("true") boolean taskRedTwoPeriods,
+                                         @DefaultValue("NOTICE") NoticeGrade taskRedGrade) {
     public SupervisionRulesProperties {
         if (reportOverdueWorkingDays < 0) {
             throw new IllegalArgumentException("duban.supervision.rules.report-overdue-working-days must not be negative, not "
