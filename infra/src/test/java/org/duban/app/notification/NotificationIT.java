@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.duban.api.unit.UnitIds;
@@ -12,6 +11,8 @@ import org.duban.app.support.Browser;
 import org.duban.app.support.DubanIntegrationTest;
 import org.duban.app.support.PageChecks;
 import org.duban.app.support.PlanTrees;
+import org.duban.app.support.RobotServer;
+import org.duban.app.support.RobotServer.Received;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -29,11 +30,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -41,7 +37,6 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -65,12 +60,8 @@ class NotificationIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HEALTH = UnitIds.of("区卫生健康委");
     private static final GreenMail MAIL = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-    private static final List<Received> ROBOT = new CopyOnWriteArrayList<>();
-    private static final HttpServer ROBOTS = robots();
-
-    /** A request a robot received: its path with the query, and its body. */
-    record Received(String path, String body) {
-    }
+    private static final RobotServer ROBOTS = new RobotServer();
+    private static final List<Received> ROBOT = ROBOTS.received();
 
     static {
         MAIL.start();
@@ -93,32 +84,11 @@ class NotificationIT {
     static void stop() {
         ClockUtil.reset();
         MAIL.stop();
-        ROBOTS.stop(0);
-    }
-
-    /** WeCom's robot answers errcode 0; the "failing" one answers 500, as a robot behind a broken proxy would. */
-    private static HttpServer robots() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/", exchange -> {
-                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                ROBOT.add(new Received(exchange.getRequestURI().toString(), body));
-                boolean failing = exchange.getRequestURI().getPath().startsWith("/failing");
-                byte[] answer = (failing ? "proxy error" : "{\"errcode\":0,\"errmsg\":\"ok\"}").getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(failing ? 500 : 200, answer.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(answer);
-                }
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        ROBOTS.close();
     }
 
     private String robot(String path) {
-        return "http://127.0.0.1:" + ROBOTS.getAddress().getPort() + path;
+        return ROBOTS.url(path);
     }
 
     private static void clock(int month, int day, int hour, int minute) {

@@ -21,9 +21,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.duban.app.support.PlanTrees.ledBy;
-import static org.duban.app.support.Uploads.dazuPlan;
-import static org.duban.app.support.Uploads.sample;
-import static org.duban.app.support.Uploads.upload;
+import static org.duban.app.support.Uploads.publishedDazuPlan;
 
 /**
  * A supervision case through the whole application on the Dazu plan: a supervisor issues a notice on a task; left
@@ -49,7 +47,7 @@ class SupervisionCaseIT {
     @Test
     void a_notice_escalates_unanswered_to_listed_and_is_rectified_rejected_once_and_closed_out() {
         ClockUtil.setCurrentTime(WorkflowClock.startOf(LocalDate.of(2026, 10, 15)));
-        String planId = publishedDazuPlan();
+        String planId = publishedDazuPlan(http);
         List<Map> health = ledBy(get("supervisor", "/api/plans/" + planId + "/tree"), HEALTH);
         String taskId = (String) health.get(0).get("taskId");
         post("health", "/api/tasks/" + taskId + "/acknowledgement", Map.of());
@@ -115,7 +113,7 @@ class SupervisionCaseIT {
     @Test
     void bad_input_is_answered_400_naming_the_field() {
         ClockUtil.setCurrentTime(WorkflowClock.startOf(LocalDate.of(2026, 10, 15)));
-        String planId = publishedDazuPlan();
+        String planId = publishedDazuPlan(http);
         String taskId = (String) ledBy(get("supervisor", "/api/plans/" + planId + "/tree"), HEALTH).get(0).get("taskId");
         ResponseEntity<Map> blank = post("supervisor", "/api/supervision/cases", Map.of("taskId", taskId, "reason", " "));
         assertThat(blank.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -132,7 +130,7 @@ class SupervisionCaseIT {
     @Test
     void a_report_overdue_for_five_working_days_opens_one_case_not_two() {
         ClockUtil.setCurrentTime(WorkflowClock.startOf(LocalDate.of(2026, 10, 15)));
-        String planId = publishedDazuPlan();
+        String planId = publishedDazuPlan(http);
         String taskId = (String) ledBy(get("supervisor", "/api/plans/" + planId + "/tree"), HEALTH).get(0).get("taskId");
         post("health", "/api/tasks/" + taskId + "/acknowledgement", Map.of());
         put("supervisor", "/api/plans/" + planId + "/reporting-cadence", Map.of("cadence", "QUARTERLY", "dueDay", 10,
@@ -159,15 +157,6 @@ class SupervisionCaseIT {
         Map detail = get("supervisor", "/api/supervision/cases/" + cases.get(0).get("caseId"));
         assertThat((List<Map>) detail.get("timeline")).first().satisfies(e -> assertThat(e)
                 .containsEntry("eventType", "SupervisionNoticeIssued").containsEntry("actorRole", "SYSTEM"));
-    }
-
-    private String publishedDazuPlan() {
-        String planId = (String) upload(http, "supervisor", "dazu.csv", sample("dazu-tcm-task-decomposition-2024.csv"),
-                dazuPlan()).getBody().get("planId");
-        post("supervisor", "/api/plans/" + planId + "/publication-request", Map.of());
-        assertThat(post("supervisor", "/api/plans/" + planId + "/publication-approval", Map.of()).getStatusCode())
-                .isEqualTo(HttpStatus.OK);
-        return planId;
     }
 
     private Map view(String path) {

@@ -4,6 +4,8 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
@@ -14,6 +16,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Uploading files as a browser form would: plan tables to {@code POST /api/plans/imports}, evidence. */
 public final class Uploads {
@@ -54,6 +58,19 @@ public final class Uploads {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         return http.withBasicAuth(user, "duban").postForEntity(path, new HttpEntity<>(body, headers), Map.class);
+    }
+
+    /** The Dazu plan uploaded by the supervisor, its publication requested and approved; answers the plan's id. */
+    @SuppressWarnings("rawtypes")
+    public static String publishedDazuPlan(TestRestTemplate http) {
+        String planId = (String) upload(http, "supervisor", "dazu.csv", sample("dazu-tcm-task-decomposition-2024.csv"),
+                dazuPlan()).getBody().get("planId");
+        var supervisor = http.withBasicAuth("supervisor", "duban");
+        supervisor.exchange("/api/plans/" + planId + "/publication-request", HttpMethod.POST,
+                new HttpEntity<>(Map.of()), Map.class);
+        assertThat(supervisor.exchange("/api/plans/" + planId + "/publication-approval", HttpMethod.POST,
+                new HttpEntity<>(Map.of()), Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        return planId;
     }
 
     public static byte[] sample(String name) {
