@@ -130,8 +130,13 @@ class ProjectionRebuildIT {
         String q4 = "/api/tasks/" + taskA + "/reports/2026-Q4";
         assertThat(post("market", q4 + "/contributions", Map.of("text", "已开展联合检查3次")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         Map evidence = Uploads.post(http, "health", "/api/evidence", "进展报告.pdf", EvidenceSamples.pdf(), Map.of()).getBody();
+        // 市级中医重点（特色）专科: a value the acceptance records, and a target the office adjusts
+        List<Map> indicators = (List<Map>) get("supervisor", "/api/plans/" + planId + "/tree").get("indicators");
+        String indicatorId = (String) indicators.stream().filter(i -> i.get("name").equals("市级中医重点（特色）专科"))
+                .findFirst().orElseThrow().get("indicatorId");
         Map content = Map.of("narrative", "区中医院二期工程完成主体结构。", "status", "IN_PROGRESS", "percent", 60,
-                "difficulties", "资金缺口", "nextSteps", "完成装修", "evidence", List.of(evidence));
+                "difficulties", "资金缺口", "nextSteps", "完成装修", "evidence", List.of(evidence),
+                "indicatorValues", List.of(Map.of("indicatorId", indicatorId, "value", "12")));
         put("health", q4 + "/draft", content);
         assertThat(post("health", q4 + "/submission", content).getStatusCode()).isEqualTo(HttpStatus.OK);
         post("supervisor", q4 + "/review", Map.of("accepted", false, "reason", "缺少资金到位佐证"));
@@ -139,6 +144,17 @@ class ProjectionRebuildIT {
         assertThat(post("supervisor", q4 + "/review", Map.of("accepted", true, "reason", "同意")).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
         post("supervisor", "/api/tasks/" + taskB + "/reports/2026-Q4/urging", Map.of("note", "请于三日内报送"));
+
+        // supervision: a notice on B, the unit's channels, an indicator's target adjusted
+        assertThat(post("supervisor", "/api/supervision/cases", Map.of("taskId", taskB, "grade", "NOTICE",
+                "reason", "建设进度明显滞后", "answerBy", "2026-10-30")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(put("admin", "/api/units/" + ((Map) withCoUnit.get("leadUnit")).get("unitId") + "/notifications",
+                Map.of("emails", List.of("office@health.dazu.test"), "emailOn", false)).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        String targetAdjustment = (String) post("supervisor", "/api/indicators/" + indicatorId + "/adjustments",
+                Map.of("proposedTarget", "14—16", "reason", "按中期评估调整")).getBody().get("adjustmentId");
+        assertThat(post("supervisor", "/api/indicators/" + indicatorId + "/adjustments/" + targetAdjustment + "/decision",
+                Map.of("approved", true, "reason", "同意", "approvalDocument", "大足府函〔2026〕8号")).getStatusCode()).isEqualTo(HttpStatus.OK);
 
         HttpHeaders csv = new HttpHeaders();
         csv.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8));
