@@ -105,7 +105,7 @@ class AdjustmentCardPagesIT {
             WebElement decide = browser.waitUntil(d -> d.findElements(By.cssSelector(".adjustment-card form.decide-adjustment"))
                     .stream().findFirst().orElse(null));
             decide.findElement(By.name("reason")).sendKeys("同意");
-            decide.findElement(By.cssSelector("button[value=true]")).click();
+            browser.click(decide.findElement(By.cssSelector("button[value=true]")));
             browser.waitUntil(d -> d.findElements(By.cssSelector(".adjustment-card .adjustment-entry.approved")).size() == 2);
             assertThat(browser.driver().findElements(By.cssSelector(".adjustment-card ins.adjusted")))
                     .extracting(WebElement::getText).containsExactly("2027-06-30", "2027-09-30");
@@ -144,7 +144,7 @@ class AdjustmentCardPagesIT {
             PageChecks.assertReadsInChinese(browser.driver(), "target adjustments");
             PageChecks.assertAccessible(browser.driver(), "target adjustments");
             decide.findElement(By.name("reason")).sendKeys("同意");
-            decide.findElement(By.cssSelector("button[value=true]")).click();
+            browser.click(decide.findElement(By.cssSelector("button[value=true]")));
             browser.waitUntil(d -> d.findElements(By.cssSelector("#" + id + " .adjustment-entry.approved")).size() == 1);
             assertThat(browser.driver().findElement(By.cssSelector("#" + id + " .target-in-force")).getText())
                     .isEqualTo("不低于99");

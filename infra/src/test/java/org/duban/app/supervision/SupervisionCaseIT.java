@@ -10,6 +10,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.http.ResponseEntity;
 
 import java.time.Duration;
@@ -30,6 +31,8 @@ import static org.duban.app.support.Uploads.publishedDazuPlan;
  * opens one case on an overdue report, not two.
  */
 @DubanIntegrationTest
+// its own database: the overdue rule counts every overdue report, and other tests leave theirs
+@TestPropertySource(properties = "duban.test.context=supervision-cases")
 @SuppressWarnings({"rawtypes", "unchecked"})
 class SupervisionCaseIT {
     private static final String HEALTH = "区卫生健康委";

@@ -110,8 +110,7 @@ class SupervisionCasePagesIT {
         ((JavascriptExecutor) chinese.driver()).executeScript(
                 "document.getElementById('plan-deadline').value = '2026-12-31';");
         WebElement submit = chinese.driver().findElement(By.cssSelector("#answer-title + form button[type=submit]"));
-        ((JavascriptExecutor) chinese.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", submit);
-        submit.click();
+        chinese.click(submit);
         chinese.waitUntil(driver -> !driver.findElements(By.id("done")).isEmpty());
         assertThat(text(chinese, "#done")).isEqualTo("已报送整改方案。");
         assertThat(text(chinese, ".stage")).isEqualTo("整改中");

@@ -170,7 +170,7 @@ class SupervisionLoopIT {
         awaitSent("督办通知", 2);
         assertThat(robotSentences("督办通知")).allSatisfy(sentence -> assertThat(sentence)
                 .startsWith("【督办通知】区卫生健康委：任务“").contains("2026年第四季度进展报告被督办，理由：")
-                .contains("请于" + chinese(firstAnswerBy) + "前报送整改方案。查看：https://duban.test/tasks/"));
+                .contains("请于" + chinese(firstAnswerBy) + "前报送整改方案。查看：https://duban.test/supervision/cases/"));
         assertThat(ROBOTS.received()).allSatisfy(r -> assertThat(r.path()).isEqualTo("/wecom/send?key=health-key"));
         assertThat(mails("督办通知")).allSatisfy(mail -> assertThat(mail.getAllRecipients()[0].toString())
                 .isEqualTo("office@health.dazu.test"));

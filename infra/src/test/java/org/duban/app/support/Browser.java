@@ -1,5 +1,9 @@
 package org.duban.app.support;
 
+import org.openqa.selenium.WebElement;
+
+import org.openqa.selenium.JavascriptExecutor;
+
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -60,6 +64,15 @@ public final class Browser implements AutoCloseable {
         }
         this.driver = chrome;
         this.baseUrl = "http://localhost:" + port;
+    }
+
+    /**
+     * Clicks an element the way the page's own script would: brought to the middle of the window at once (Bootstrap
+     * scrolls smoothly) and clicked there, so a long page or the sticky navigation never intercepts it.
+     */
+    public void click(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'}); arguments[0].click();", element);
     }
 
     public WebDriver driver() {
