@@ -35,8 +35,9 @@
       animation: false,
       tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
       legend: {top: 0},
-      grid: {left: 8, right: 24, top: 32, bottom: 8, containLabel: true},
-      xAxis: {type: 'value', minInterval: 1, name: labels.tasks},
+      grid: {left: 8, right: 24, top: 32, bottom: 28, containLabel: true},
+      // the axis name under the middle of the axis, where a long name is never cut off at the right edge
+      xAxis: {type: 'value', minInterval: 1, name: labels.tasks, nameLocation: 'middle', nameGap: 24},
       yAxis: {type: 'category', inverse: true, data: figure.categories,
         axisLabel: {width: 240, overflow: 'truncate'}},
       series: figure.series.map(function (s) {
