@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A plan of 10,000 tasks in 12 sections of three levels, led by 60 units, 9,000 of them assessed, 1,500 reports overdue
- * and 600 open notices: the board answers in a few queries, well within a page's time.
+ * and 600 open notices: the board's counts and lists, and a section's red tasks, are right at that size.
  */
 @DataJpaTest(showSql = false)
 class DashboardScaleTest {
@@ -81,16 +81,9 @@ class DashboardScaleTest {
                 + "stage, issued_at, updated_at) values (?, ?, ?, ?, ?, ?, 'MANUAL', 'ISSUED', ?, ?)",
                 cases.stream().map(row -> new Object[]{row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[6]}).toList());
 
-        projections.query(new FindPlanBoard(planId, TODAY), ResponseTypes.instanceOf(PlanBoard.class));
-        long start = System.nanoTime();
         PlanBoard board = projections.query(new FindPlanBoard(planId, TODAY), ResponseTypes.instanceOf(PlanBoard.class));
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
-        start = System.nanoTime();
         List<StatusRow> red = projections.query(new FindStatusList(planId, planId + "-s2", null, StatusFilter.RED),
                 ResponseTypes.multipleInstancesOf(StatusRow.class));
-        Duration list = Duration.ofNanos(System.nanoTime() - start);
-        System.out.printf("FindPlanBoard of %d tasks: %d ms; FindStatusList of one section: %d ms%n", TASKS,
-                took.toMillis(), list.toMillis());
 
         assertThat(board.tasks().total()).isEqualTo(TASKS);
         assertThat(board.tasks().unassessed()).isEqualTo(TASKS / 10);
@@ -99,6 +92,5 @@ class DashboardScaleTest {
         assertThat(board.overdue()).hasSize(reports.size());
         assertThat(board.openNotices()).isEqualTo(cases.size());
         assertThat(red).isNotEmpty().allSatisfy(row -> assertThat(row.sectionId()).isEqualTo(planId + "-s2"));
-        assertThat(took).isLessThan(Duration.ofSeconds(3));
     }
 }
