@@ -107,7 +107,8 @@ public class TaskWork {
                 // the adjustment card of the task page offers the decision during execution; a plan's publication and
                 // a supervision case's steps are never waiting on a task
                 case APPROVE_PUBLICATION, DECIDE_DYNAMIC_ADJUSTMENT, ANSWER_NOTICE, ANSWER_LISTED_NOTICE,
-                     CARRY_OUT_RECTIFICATION, VERIFY_RECTIFICATION, DECIDE_EXTENSION -> false;
+                     CARRY_OUT_RECTIFICATION, VERIFY_RECTIFICATION, DECIDE_EXTENSION, SELF_ASSESS, SCORE_ROUND,
+                     RECONCILE_SCORES, CALIBRATE_SCORES, PUBLISH_RESULTS, FOLLOW_UP_RESULTS -> false;
             };
             if (!mine) {
                 continue;

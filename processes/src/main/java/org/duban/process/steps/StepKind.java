@@ -20,7 +20,20 @@ public enum StepKind {
     ANSWER_LISTED_NOTICE("answerListedNotice"),
     CARRY_OUT_RECTIFICATION("carryOut"),
     VERIFY_RECTIFICATION("verifyRectification"),
-    DECIDE_EXTENSION("decideExtension");
+    DECIDE_EXTENSION("decideExtension"),
+    // an evaluation round's steps (evaluation-round.bpmn); the business key is the round
+    /** a unit's self-assessment (自评) */
+    SELF_ASSESS("selfAssess"),
+    /** an evaluator's scoring of the round's items */
+    SCORE_ROUND("scoreRound"),
+    /** the supervisors settle the items whose evaluators differ beyond the threshold */
+    RECONCILE_SCORES("reconcileScores"),
+    /** the supervisors calibrate the scores */
+    CALIBRATE_SCORES("calibrateScores"),
+    /** the supervisors publish the results */
+    PUBLISH_RESULTS("publishResults"),
+    /** the supervisors follow up the published results and close the round */
+    FOLLOW_UP_RESULTS("followUpResults");
 
     private final String key;
 
@@ -37,6 +50,12 @@ public enum StepKind {
     public boolean ofSupervisionCase() {
         return this == ANSWER_NOTICE || this == ANSWER_LISTED_NOTICE || this == CARRY_OUT_RECTIFICATION
                 || this == VERIFY_RECTIFICATION || this == DECIDE_EXTENSION;
+    }
+
+    /** Whether the step is one of an evaluation round, whose business key is the round. */
+    public boolean ofEvaluationRound() {
+        return this == SELF_ASSESS || this == SCORE_ROUND || this == RECONCILE_SCORES || this == CALIBRATE_SCORES
+                || this == PUBLISH_RESULTS || this == FOLLOW_UP_RESULTS;
     }
 
     public static Optional<StepKind> ofKey(String key) {

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.duban.process.adjustment.Adjustments;
 import org.duban.process.plan.PlanPublication;
 import org.duban.process.reporting.ProgressReporting;
@@ -85,9 +86,17 @@ public class WaitingSteps {
         return inbox(PlanPublication.SUPERVISOR_GROUP);
     }
 
+    /** An evaluator's inbox: their steps in the evaluation rounds they are appointed to, oldest first. */
+    public List<OpenStep> ofEvaluator(String username) {
+        return inbox(tasks.createTaskQuery().processDefinitionKeyIn(INBOX_PROCESSES).taskCandidateUser(username));
+    }
+
     private List<OpenStep> inbox(String group) {
-        List<Task> open = tasks.createTaskQuery().processDefinitionKeyIn(INBOX_PROCESSES).taskCandidateGroup(group)
-                .orderByTaskCreateTime().asc().list();
+        return inbox(tasks.createTaskQuery().processDefinitionKeyIn(INBOX_PROCESSES).taskCandidateGroup(group));
+    }
+
+    private List<OpenStep> inbox(TaskQuery query) {
+        List<Task> open = query.orderByTaskCreateTime().asc().list();
         Set<String> instanceIds = open.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
         Map<String, String> businessKeys = instanceIds.isEmpty() ? new HashMap<>() : runtime.createProcessInstanceQuery()
                 .processInstanceIds(new HashSet<>(instanceIds)).list().stream()
