@@ -92,7 +92,7 @@ public class RoundTimers {
     /**
      * Use of results: a notice (grade {@code duban.evaluation.notice-grade}, answered within the supervision's answer
      * days) on each published item whose grade opens one, under an id made of the round and the item, so that it
-     * is never issued twice.
+     * is never issued twice. Issued as the system, as the supervision rules issue theirs: the publication caused it.
      */
     @Bean(NOTICES)
     static JavaDelegate evaluationNotices(WorkflowCommands commands, SupervisionCases cases,
@@ -108,7 +108,7 @@ public class RoundTimers {
                 NoticeItem item = NoticeItem.decoded(encoded);
                 SupervisedItem supervised = item.kind() == ItemKind.TASK ? SupervisedItem.task(item.itemId())
                         : SupervisedItem.indicator(item.itemId());
-                commands.send(new IssueSupervisionNotice(caseId(roundId, item.itemId()),
+                commands.sendAsSystem(new IssueSupervisionNotice(caseId(roundId, item.itemId()),
                                 (String) execution.getVariable(PLAN_ID), (String) execution.getVariable(OFFICE),
                                 supervised, new UnitRef(item.unitId(), item.unitName()), grade, CaseTrigger.EVALUATION,
                                 reason((String) execution.getVariable(TITLE), item), cases.answerDay()),
