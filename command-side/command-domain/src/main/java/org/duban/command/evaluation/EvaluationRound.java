@@ -407,7 +407,7 @@ class EvaluationRound {
         List<String> open = divergentItems.stream().filter(itemId -> !reconciled.containsKey(itemId)).toList();
         if (!open.isEmpty()) {
             throw new CommandRefused("reconciliation.items-open", named(open)
-                    + " still wait to be reconciled in evaluation round " + roundId);
+                    + (open.size() == 1 ? " still waits" : " still wait") + " to be reconciled in evaluation round " + roundId);
         }
         apply(new ReconciliationCompleted(roundId, planId));
     }
