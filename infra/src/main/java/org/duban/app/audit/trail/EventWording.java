@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.duban.api.audit.AuditEntry;
 import org.duban.api.task.TaskDetail;
 import org.duban.app.security.AccountProperties;
+import org.duban.app.security.AccountSource;
+import org.duban.app.security.DubanUser;
 import org.duban.app.web.PeriodNames;
 import org.duban.app.web.Times;
 import org.duban.process.steps.StepHistory;
 import org.duban.process.steps.StepKind;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -51,7 +54,8 @@ public class EventWording {
             "SelfAssessmentOverdue", "SelfAssessmentClosed", "ConflictOfInterestDeclared", "RoundItemScored",
             "EvaluatorScoringCompleted", "ScoringReminderSent", "ScoringOverdue", "ScoringClosed",
             "ItemScoreReconciled", "ReconciliationCompleted", "ItemScoreCalibrated", "CalibrationFinished",
-            "RoundResultsPublished", "EvaluationRoundClosed", "EvaluationRoundCancelled", "EvaluatorReadRecorded");
+            "RoundResultsPublished", "EvaluationRoundClosed", "EvaluationRoundCancelled", "EvaluatorAccountIssued",
+            "EvaluatorReadRecorded");
     /**
      * Fields never shown as changes: ids tie an event to other things (and read as codes), the reason is shown on its
      * own, checksums and media types mean nothing to a clerk.
@@ -101,12 +105,21 @@ public class EventWording {
 
     private final MessageSource messages;
     private final Map<String, AccountProperties.Account> accounts;
+    private final List<AccountSource> sources;
     private final PeriodNames periods;
     private final StepHistory steps;
     private final Times times;
 
     EventWording(MessageSource messages, AccountProperties accounts, PeriodNames periods, StepHistory steps, Times times) {
+        this(messages, accounts, List.of(), periods, steps, times);
+    }
+
+    /** @param sources accounts kept outside the configuration (third-party evaluators'), named the same way */
+    @Autowired
+    EventWording(MessageSource messages, AccountProperties accounts, List<AccountSource> sources, PeriodNames periods,
+                 StepHistory steps, Times times) {
         this.messages = messages;
+        this.sources = List.copyOf(sources);
         this.accounts = accounts.accounts().stream()
                 .collect(Collectors.toMap(AccountProperties.Account::username, account -> account, (a, b) -> a));
         this.periods = periods;
@@ -170,7 +183,9 @@ public class EventWording {
             return messages.getMessage("actor.system", null, locale);
         }
         AccountProperties.Account account = accounts.get(user);
-        String person = account == null || account.displayName() == null ? user : account.displayName();
+        String person = account != null ? (account.displayName() == null ? user : account.displayName())
+                : sources.stream().map(source -> source.find(user)).flatMap(Optional::stream).findFirst()
+                .map(DubanUser::displayName).orElse(user);
         return unit == null || unit.isBlank() || person.contains(unit) ? person : unit + " " + person;
     }
 
