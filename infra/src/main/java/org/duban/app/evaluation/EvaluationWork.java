@@ -201,12 +201,12 @@ public class EvaluationWork {
 
     public void closeSelfAssessment(String roundId, String reason, DubanUser user) {
         asSupervisor(roundId, "the closing of self-assessment", () -> rounds.closeSelfAssessment(roundId,
-                required(blankToNull(reason), "reason")), user);
+                blankToNull(reason)), user);
     }
 
     public void closeScoring(String roundId, String reason, DubanUser user) {
         asSupervisor(roundId, "the closing of scoring", () -> rounds.closeScoring(roundId,
-                required(blankToNull(reason), "reason")), user);
+                blankToNull(reason)), user);
     }
 
     public void reconcile(String roundId, String itemId, BigDecimal score, String reason, DubanUser user) {
