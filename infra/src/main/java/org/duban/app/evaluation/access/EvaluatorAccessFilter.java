@@ -41,8 +41,9 @@ class EvaluatorAccessFilter extends OncePerRequestFilter implements AccountRestr
     /** The round's API an evaluator uses, after {@code /api/evaluation/rounds/{roundId}}: reads, then changes. */
     private static final Pattern API_READS = Pattern.compile("/?|/sheet/?");
     private static final Pattern API_CHANGES = Pattern.compile("/scores/?|/conflicts/?|/scoring/complete/?");
-    /** The round's pages, after {@code /evaluation/rounds/{roundId}}, but not its results or their downloads. */
-    private static final Pattern PAGES_REFUSED = Pattern.compile(".*(results|report\\.docx|score-sheet\\.xlsx).*");
+    /** The round's pages, after {@code /evaluation/rounds/{roundId}}: the round and its scoring, then the forms. */
+    private static final Pattern PAGE_READS = Pattern.compile("/?|/scoring/?");
+    private static final Pattern PAGE_CHANGES = API_CHANGES;
 
     private final QueryGateway queries;
     private final AccessEvents events;
@@ -108,7 +109,8 @@ class EvaluatorAccessFilter extends OncePerRequestFilter implements AccountRestr
         }
         String pages = "/evaluation/rounds/" + roundId;
         if (path.equals(pages) || path.startsWith(pages + "/")) {
-            return !PAGES_REFUSED.matcher(path.substring(pages.length())).matches();
+            String rest = path.substring(pages.length());
+            return read ? PAGE_READS.matcher(rest).matches() : PAGE_CHANGES.matcher(rest).matches();
         }
         return false;
     }
