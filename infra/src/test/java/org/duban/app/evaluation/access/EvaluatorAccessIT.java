@@ -5,15 +5,27 @@ import org.duban.app.support.PlanTrees;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.duban.app.support.Uploads.publishedDazuPlan;
@@ -31,6 +43,8 @@ class EvaluatorAccessIT {
 
     @Autowired
     TestRestTemplate http;
+    @LocalServerPort
+    int port;
 
     @Test
     void an_evaluator_account_reaches_only_its_round_and_only_while_the_round_is_open() {
@@ -76,9 +90,7 @@ class EvaluatorAccessIT {
         // and nothing else, whatever the endpoint would say to an ordinary evaluator
         for (String outside : List.of(other, other + "/sheet", "/api/evaluation/rounds", "/api/plans", "/api/plans/" + planId
                         + "/tree", "/api/tasks/" + h1, "/api/inbox", "/api/audit/events", "/api/supervision/cases",
-                round + "/results", round + "/score-sheet.xlsx", round + "/report.docx", "/inbox", "/plans",
-                "/evaluation/rounds" + other.substring("/api/evaluation/rounds".length()),
-                "/evaluation/rounds" + round.substring("/api/evaluation/rounds".length()) + "/results")) {
+                round + "/results", round + "/score-sheet.xlsx", round + "/report.docx")) {
             assertThat(as(thirdParty, password, HttpMethod.GET, outside, null, String.class).getStatusCode()).as(outside)
                     .isEqualTo(HttpStatus.FORBIDDEN);
         }
@@ -89,12 +101,20 @@ class EvaluatorAccessIT {
             assertThat(as(thirdParty, password, HttpMethod.POST, change, Map.of("reason", "x")).getStatusCode())
                     .as(change).isEqualTo(HttpStatus.FORBIDDEN);
         }
-        assertThat(as(thirdParty, password, HttpMethod.GET, "/evaluation/rounds" + round.substring(
-                "/api/evaluation/rounds".length()), null, String.class).getStatusCode()).as("its round's page")
-                .isEqualTo(HttpStatus.OK);
+        // the pages, signed in through the form: its round's, and no other
+        String page = "/evaluation/rounds" + round.substring("/api/evaluation/rounds".length());
+        PageSession pages = new PageSession(port, thirdParty, password);
+        assertThat(pages.get("/")).as("home is its round").isEqualTo(302);
+        assertThat(pages.get(page)).isEqualTo(200);
+        assertThat(pages.get(page + "/scoring")).isEqualTo(200);
+        for (String outside : List.of("/inbox", "/plans", "/audit", page + "/results", "/evaluation/rounds",
+                "/evaluation/rounds" + other.substring("/api/evaluation/rounds".length()))) {
+            assertThat(pages.get(outside)).as(outside).isEqualTo(403);
+        }
 
         // the round ends (cancelled here; closed after publication in EvaluationRoundIT): so does the account
         ok(post("supervisor", round + "/cancel", Map.of("reason", "评估方案调整，本轮撤销")));
+        assertThat(pages.get(page)).isEqualTo(403);
         ResponseEntity<Map> ended = as(thirdParty, password, HttpMethod.GET, round, null);
         assertThat(ended.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(ended.getBody()).containsEntry("code", "evaluator-access.ended");
@@ -106,7 +126,7 @@ class EvaluatorAccessIT {
         Map reads = get("auditor", "/api/audit/events?eventType=EvaluatorReadRecorded&actor=" + thirdParty).getBody();
         String trail = String.valueOf(reads);
         assertThat(trail).contains(round.substring(round.lastIndexOf('/') + 1)).contains(round + "/sheet")
-                .doesNotContain("/api/plans");
+                .contains(page + "/scoring").doesNotContain("/api/plans");
         assertThat(String.valueOf(get("auditor", "/api/audit/events?eventType=EvaluatorAccountIssued").getBody()))
                 .contains(thirdParty).doesNotContain(password);
     }
@@ -125,6 +145,45 @@ class EvaluatorAccessIT {
         ResponseEntity<Map> opened = post("supervisor", "/api/evaluation/rounds", opening);
         assertThat(opened.getStatusCode()).as(String.valueOf(opened.getBody())).isEqualTo(HttpStatus.CREATED);
         return (String) opened.getBody().get("roundId");
+    }
+
+    /** A browser's session: signed in through the login form (with its CSRF token), redirects not followed. */
+    static final class PageSession {
+        private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"");
+        private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        private final String base;
+
+        PageSession(int port, String user, String password) {
+            this.base = "http://localhost:" + port;
+            Matcher token = CSRF.matcher(send(HttpRequest.newBuilder(URI.create(base + "/login")).GET()).body());
+            assertThat(token.find()).as("the login form's CSRF token").isTrue();
+            String csrf = token.group(1) != null ? token.group(1) : token.group(2);
+            String form = "username=" + encode(user) + "&password=" + encode(password) + "&_csrf=" + encode(csrf);
+            HttpResponse<String> signedIn = send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)));
+            assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        }
+
+        int get(String path) {
+            return send(HttpRequest.newBuilder(URI.create(base + path)).GET()).statusCode();
+        }
+
+        private HttpResponse<String> send(HttpRequest.Builder request) {
+            try {
+                return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static String encode(String value) {
+            return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        }
     }
 
     private static void ok(ResponseEntity<?> response) {
