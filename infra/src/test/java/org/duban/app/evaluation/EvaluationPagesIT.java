@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -119,7 +120,7 @@ class EvaluationPagesIT {
         PageChecks.screenshot(chinese.driver(), "evaluation-rounds");
 
         chinese.open("/evaluation/rounds/" + roundId);
-        assertThat(text(chinese, ".round-title .phase")).isEqualTo("评估评分");
+        assertThat(text(chinese, ".round-phase")).isEqualTo("评估评分");
         assertThat(text(chinese, ".phase-step.state-current")).contains("评估评分");
         assertThat(chinese.driver().findElements(By.cssSelector("tr.unit .state")))
                 .extracting(WebElement::getText).containsOnly("已报送");
@@ -145,12 +146,13 @@ class EvaluationPagesIT {
         assertThat(text(chinese, "#item-" + market + " .scored")).isEqualTo("已评分 52.50");
         assertThat(text(chinese, ".summary")).isEqualTo("您已为 2 个事项评分，共 2 个事项。");
         PageChecks.assertMainPageInChinese(chinese.driver(), "evaluation scoring");
+        ((JavascriptExecutor) chinese.driver()).executeScript("window.scrollTo(0, 0);");
         PageChecks.screenshot(chinese.driver(), "evaluation-scoring");
 
         chinese.click(chinese.driver().findElement(By.id("hand-in-button")));
         chinese.waitUntil(driver -> !driver.findElements(By.id("done")).isEmpty());
         assertThat(text(chinese, "#done")).isEqualTo("已提交评分。");
-        assertThat(text(chinese, ".round-title .phase")).isEqualTo("校准");
+        assertThat(text(chinese, ".round-phase")).isEqualTo("校准");
     }
 
     @Test
