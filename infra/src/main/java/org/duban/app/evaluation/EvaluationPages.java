@@ -148,6 +148,8 @@ class EvaluationPages {
         model.addAttribute("divergent", sheet.stream().filter(row -> detail.divergentItems()
                 .contains(row.item().itemId())).toList());
         model.addAttribute("isEvaluator", work.isEvaluator(detail, user));
+        // a unit reads its own items and self-assessment; the evaluators' scores are published with the results
+        model.addAttribute("showScores", user.role() != Role.UNIT_USER);
         return "evaluation/round";
     }
 
