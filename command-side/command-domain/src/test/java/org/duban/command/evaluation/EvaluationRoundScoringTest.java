@@ -230,6 +230,12 @@ class EvaluationRoundScoringTest {
     }
 
     @Test
+    void the_close_the_process_sends_in_the_last_evaluators_name_is_taken_once_everyone_handed_in() {
+        fixture.given(scoringWith(theSixScores())).when(new CloseScoring(ROUND, null), TP)
+                .expectEvents(new ScoringClosed(ROUND, PLAN, List.of("m1"))).expectResultMessagePayload(true);
+    }
+
+    @Test
     void scoring_closes_only_while_it_runs_and_a_timer_after_it_does_nothing() {
         fixture.given(history()).when(new CloseScoring(ROUND, "提前"), SUPERVISOR)
                 .expectException(refused("round.not-scoring")).expectNoEvents();

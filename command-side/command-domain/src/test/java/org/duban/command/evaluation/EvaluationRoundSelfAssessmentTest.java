@@ -179,7 +179,15 @@ class EvaluationRoundSelfAssessmentTest {
     }
 
     @Test
-    void only_the_office_closes_the_phase() {
+    void the_close_the_process_sends_in_the_last_submitters_name_is_taken_once_every_unit_is_in() {
+        given(healthSubmitted(false), marketSubmitted()).when(new CloseSelfAssessment(ROUND, null), MARKET_USER)
+                .expectEvents(new SelfAssessmentClosed(ROUND, PLAN, List.of())).expectResultMessagePayload(true);
+    }
+
+    @Test
+    void only_the_office_closes_the_phase_with_units_missing() {
+        given(healthSubmitted(false)).when(new CloseSelfAssessment(ROUND, "提前结束"), HEALTH_USER)
+                .expectException(refused("office.not-supervisor")).expectNoEvents();
         given().when(new CloseSelfAssessment(ROUND, "提前结束"), HEALTH_USER)
                 .expectException(refused("office.not-supervisor")).expectNoEvents();
         given().when(new CloseSelfAssessment(ROUND, "提前结束"), OTHER_SUPERVISOR)
