@@ -236,10 +236,12 @@ class EvaluationRoundScoringTest {
     }
 
     @Test
-    void scoring_closes_only_while_it_runs_and_a_timer_after_it_does_nothing() {
+    void scoring_closes_only_once_it_runs_and_closing_it_again_changes_nothing() {
         fixture.given(history()).when(new CloseScoring(ROUND, "提前"), SUPERVISOR)
                 .expectException(refused("round.not-scoring")).expectNoEvents();
         fixture.given(scoring(new ScoringClosed(ROUND, PLAN, List.of()))).when(new CloseScoring(ROUND, null), SYSTEM)
+                .expectNoEvents().expectResultMessagePayload(false);
+        fixture.given(scoring(new ScoringClosed(ROUND, PLAN, List.of()))).when(new CloseScoring(ROUND, "再次"), SUPERVISOR)
                 .expectNoEvents().expectResultMessagePayload(false);
         fixture.given(scoring()).when(new CloseScoring(ROUND, "提前"), TP)
                 .expectException(refused("office.not-supervisor")).expectNoEvents();

@@ -171,11 +171,16 @@ class EvaluationRoundSelfAssessmentTest {
     }
 
     @Test
-    void a_timers_close_of_a_phase_already_over_does_nothing_a_persons_is_refused() {
+    void closing_a_phase_already_over_changes_nothing_but_in_an_ended_round_a_person_is_refused() {
         fixture.given(scoring()).when(new CloseSelfAssessment(ROUND, null), SYSTEM)
                 .expectNoEvents().expectResultMessagePayload(false);
-        fixture.given(scoring()).when(new CloseSelfAssessment(ROUND, "再次关闭"), SUPERVISOR)
-                .expectException(refused("round.not-self-assessment")).expectNoEvents();
+        fixture.given(scoring()).when(new CloseSelfAssessment(ROUND, null), SUPERVISOR)
+                .expectNoEvents().expectResultMessagePayload(false);
+        given(new EvaluationRoundCancelled(ROUND, PLAN, RoundPhase.SELF_ASSESSMENT, "规划调整"))
+                .when(new CloseSelfAssessment(ROUND, null), SYSTEM).expectNoEvents().expectResultMessagePayload(false);
+        given(new EvaluationRoundCancelled(ROUND, PLAN, RoundPhase.SELF_ASSESSMENT, "规划调整"))
+                .when(new CloseSelfAssessment(ROUND, "结束"), SUPERVISOR)
+                .expectException(refused("round.cancelled")).expectNoEvents();
     }
 
     @Test
