@@ -91,9 +91,9 @@ public class Projections {
     }
 
     /**
-     * The aggregate type and id an event belongs to, as the command side applies it: calendar, indicator and unit events
-     * to their own aggregates, a supervision case's events to their case, task and report events to their task, the
-     * others to their plan.
+     * The aggregate type and id an event belongs to, as the command side applies it: calendar, indicator, unit and
+     * evaluation round events to their own aggregates, a supervision case's events to their case, task and report
+     * events to their task, the others to their plan.
      */
     static Map.Entry<String, String> aggregateOf(Object event) {
         String feature = event.getClass().getPackageName().substring("org.duban.api.".length());
@@ -101,6 +101,7 @@ public class Projections {
             case "calendar" -> Map.entry("CalendarYear", component(event, "calendarId"));
             case "indicator" -> Map.entry("Indicator", component(event, "indicatorId"));
             case "unit" -> Map.entry("Unit", component(event, "unitId"));
+            case "evaluation" -> Map.entry("EvaluationRound", component(event, "roundId"));
             case "supervision" -> component(event, "caseId") != null
                     ? Map.entry("SupervisionCase", component(event, "caseId")) : taskOrPlan(event);
             default -> taskOrPlan(event);
