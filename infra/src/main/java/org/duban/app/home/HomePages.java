@@ -11,8 +11,12 @@ import org.duban.api.reporting.PlanProgress;
 import org.duban.api.reporting.UnitProgress;
 import org.duban.api.unit.FindUnitTasks;
 import org.duban.api.unit.UnitTasks;
+import org.duban.api.evaluation.RoundSummary;
+import org.duban.app.evaluation.EvaluationWork;
 import org.duban.app.security.DubanUser;
 import org.duban.app.security.WorkAccess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,14 +31,27 @@ import java.util.List;
 @Controller
 class HomePages {
     static final int DEADLINES = 8;
+    private static final Logger log = LoggerFactory.getLogger(HomePages.class);
     private final QueryGateway queries;
+    private final EvaluationWork evaluation;
 
-    HomePages(QueryGateway queries) {
+    HomePages(QueryGateway queries, EvaluationWork evaluation) {
         this.queries = queries;
+        this.evaluation = evaluation;
     }
 
     /** A plan with its progress, as a row of the supervisor's table. */
     public record PlanRow(PlanSummary plan, PlanProgress progress) {
+    }
+
+    /** The evaluation rounds under way that the user takes part in; the page is worth more than this list. */
+    private List<RoundSummary> openRounds(DubanUser user) {
+        try {
+            return evaluation.list(null, user).stream().filter(round -> round.phase().isOpen()).toList();
+        } catch (RuntimeException e) {
+            log.warn("the evaluation rounds for the start page could not be read: {}", e.toString());
+            return List.of();
+        }
     }
 
     @GetMapping("/")
@@ -59,6 +76,7 @@ class HomePages {
                     .toList());
             default -> model.addAttribute("plans", plans);
         }
+        model.addAttribute("evaluationRounds", openRounds(user));
         return "home";
     }
 }

@@ -29,6 +29,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -43,13 +44,14 @@ import java.util.stream.Collectors;
 class SecurityConfig {
 
     @Bean
-    UserDetailsService accounts(AccountProperties properties) {
+    UserDetailsService accounts(AccountProperties properties, List<AccountSource> sources) {
         Map<String, AccountProperties.Account> byName = properties.accounts().stream()
                 .collect(Collectors.toUnmodifiableMap(AccountProperties.Account::username, Function.identity()));
         return username -> {
             AccountProperties.Account account = byName.get(username);
             if (account == null) {
-                throw new UsernameNotFoundException(username);
+                return sources.stream().map(source -> source.find(username)).flatMap(java.util.Optional::stream)
+                        .findFirst().orElseThrow(() -> new UsernameNotFoundException(username));
             }
             return new DubanUser(account.username(), account.password(), account.displayName(), account.unit(),
                     account.role());
@@ -58,7 +60,7 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain machineApis(HttpSecurity http) throws Exception {
+    SecurityFilterChain machineApis(HttpSecurity http, List<AccountRestriction> restrictions) throws Exception {
         // Path patterns, not MVC matchers: the engine REST API is served by Jersey, outside Spring MVC.
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher(new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/engine-rest/**"),
@@ -79,12 +81,13 @@ class SecurityConfig {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Stateless Basic-authenticated calls carry no cookie a forged page could ride on.
                 .csrf(csrf -> csrf.disable());
+        restrictions.forEach(restriction -> http.addFilterAfter(restriction, AuthorizationFilter.class));
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, List<AccountRestriction> restrictions) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         // Cockpit and Tasklist authenticate against Camunda's own identity service.
                         .requestMatchers("/camunda/**").permitAll()
@@ -97,6 +100,7 @@ class SecurityConfig {
                 .logout(Customizer.withDefaults())
                 // Camunda's webapps protect themselves with their own CSRF filter.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**"));
+        restrictions.forEach(restriction -> http.addFilterAfter(restriction, AuthorizationFilter.class));
         return http.build();
     }
 

@@ -3,6 +3,8 @@ package org.duban.app.task;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.duban.api.Role;
+import org.duban.api.evaluation.FindEvaluationRounds;
+import org.duban.api.evaluation.RoundSummary;
 import org.duban.api.reporting.FindReturnedReports;
 import org.duban.api.reporting.ReturnedReport;
 import org.duban.api.supervision.FindSupervisionCasesById;
@@ -88,10 +90,19 @@ public class Inbox {
      * @param group        how urgent the step is
      * @param returnReason why the report was returned, for a report to be written again, else null
      * @param caseId       the supervision case a case's step is about (its task, if it concerns one, in taskId)
+     * @param roundId      the evaluation round a round's step is about (its title in text)
      */
     public record Item(String userTaskId, String step, String stepName, String taskId, String period, String planId,
                        String planTitle, int number, String code, String text, String leadUnit, Instant due,
-                       Instant created, Group group, String returnReason, String caseId) {
+                       Instant created, Group group, String returnReason, String caseId, String roundId) {
+
+        /** A step on a task, a report or a supervision case. */
+        public Item(String userTaskId, String step, String stepName, String taskId, String period, String planId,
+                    String planTitle, int number, String code, String text, String leadUnit, Instant due,
+                    Instant created, Group group, String returnReason, String caseId) {
+            this(userTaskId, step, stepName, taskId, period, planId, planTitle, number, code, text, leadUnit, due,
+                    created, group, returnReason, caseId, null);
+        }
 
         /** A step on a task or report. */
         public Item(String userTaskId, String step, String stepName, String taskId, String period, String planId,
@@ -102,7 +113,7 @@ public class Inbox {
         }
 
         public String shownNumber() {
-            return TaskNumbers.shown(number, code);
+            return roundId != null ? "" : TaskNumbers.shown(number, code);
         }
 
         /** The reason's first words, to read at a glance; the whole reason is on the task page. */
@@ -253,13 +264,15 @@ public class Inbox {
     private List<Item> all(DubanUser user) {
         String unitId = WorkAccess.unitIdOf(user);
         List<OpenStep> open = user.role() == Role.UNIT_USER ? unitId == null ? List.of() : waiting.ofUnit(unitId)
-                : user.role() == Role.SUPERVISOR || user.role() == Role.ADMIN ? waiting.ofSupervisors() : List.of();
+                : user.role() == Role.SUPERVISOR || user.role() == Role.ADMIN ? withOwnScoring(waiting.ofSupervisors(), user)
+                : user.role() == Role.EVALUATOR ? waiting.ofEvaluator(user.getUsername()) : List.of();
         if (open.isEmpty()) {
             return List.of();
         }
         Map<String, SupervisionCaseView> cases = supervisionCases(open);
-        List<String> taskIds = new ArrayList<>(open.stream().filter(step -> !step.kind().ofSupervisionCase())
-                .map(OpenStep::taskId).toList());
+        Map<String, RoundSummary> rounds = evaluationRounds(open);
+        List<String> taskIds = new ArrayList<>(open.stream().filter(step -> !step.kind().ofSupervisionCase()
+                        && !step.kind().ofEvaluationRound()).map(OpenStep::taskId).toList());
         cases.values().stream().map(c -> c.item().taskId()).filter(Objects::nonNull).forEach(taskIds::add);
         Map<String, TaskSummary> summaries = queries.query(new FindTaskSummaries(taskIds.stream().distinct().toList()),
                         ResponseTypes.multipleInstancesOf(TaskSummary.class)).join().stream()
@@ -271,6 +284,9 @@ public class Inbox {
             if (step.kind().ofSupervisionCase()) {
                 return caseItem(step, cases.get(step.taskId()), summaries, user, today, dueSoonUntil);
             }
+            if (step.kind().ofEvaluationRound()) {
+                return roundItem(step, rounds.get(step.taskId()), user, today, dueSoonUntil);
+            }
             TaskSummary task = summaries.get(step.taskId());
             if (task == null || user.role() != Role.UNIT_USER && !access.supervises(task, user)) {
                 return null;
@@ -281,6 +297,43 @@ public class Inbox {
                     step.due(), step.created(), groupOf(step, returnReasons, today, dueSoonUntil),
                     reason == null || reason.isEmpty() ? null : reason);
         }).filter(Objects::nonNull).sorted(URGENCY).toList();
+    }
+
+    /** A supervisor who scores in a round has the scoring step as an evaluator, besides the supervisors' steps. */
+    private List<OpenStep> withOwnScoring(List<OpenStep> supervisors, DubanUser user) {
+        List<OpenStep> own = waiting.ofEvaluator(user.getUsername());
+        if (own.isEmpty()) {
+            return supervisors;
+        }
+        Map<String, OpenStep> all = new LinkedHashMap<>();
+        supervisors.forEach(step -> all.put(step.userTaskId(), step));
+        own.forEach(step -> all.putIfAbsent(step.userTaskId(), step));
+        return new ArrayList<>(all.values());
+    }
+
+    /** The evaluation rounds the round steps among the open ones are about, by id, in one query. */
+    private Map<String, RoundSummary> evaluationRounds(List<OpenStep> open) {
+        if (open.stream().noneMatch(step -> step.kind().ofEvaluationRound())) {
+            return Map.of();
+        }
+        return queries.query(new FindEvaluationRounds(null, null), ResponseTypes.multipleInstancesOf(RoundSummary.class))
+                .join().stream().collect(Collectors.toMap(RoundSummary::roundId, Function.identity(), (a, b) -> a));
+    }
+
+    /**
+     * An evaluation round's step: a unit's self-assessment, an evaluator's scoring, or for the supervisors of the
+     * round's office its reconciliation, calibration, publication and follow-up; it names the round.
+     */
+    private Item roundItem(OpenStep step, RoundSummary round, DubanUser user, LocalDate today, LocalDate dueSoonUntil) {
+        if (round == null || user.role() == Role.SUPERVISOR && step.kind() != StepKind.SCORE_ROUND
+                && !WorkAccess.supervises(round.office(), user)) {
+            return null;
+        }
+        Group group = Group.of(step.due() == null ? null : LocalDate.ofInstant(step.due(), WorkflowClock.ZONE), false,
+                today, dueSoonUntil);
+        return new Item(step.userTaskId(), step.kind().key(), step.name(), null, null, round.planId(),
+                round.planTitle(), 0, null, round.title(), null, step.due(), step.created(), group, null, null,
+                round.roundId());
     }
 
     /** The cases the supervision steps among the open ones are about, by id, in one query. */

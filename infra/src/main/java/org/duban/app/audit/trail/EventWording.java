@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.duban.api.audit.AuditEntry;
 import org.duban.api.task.TaskDetail;
 import org.duban.app.security.AccountProperties;
+import org.duban.app.security.AccountSource;
+import org.duban.app.security.DubanUser;
 import org.duban.app.web.PeriodNames;
 import org.duban.app.web.Times;
 import org.duban.process.steps.StepHistory;
 import org.duban.process.steps.StepKind;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -46,14 +49,24 @@ public class EventWording {
             "RectificationRejected", "SupervisionCaseClosedOut", "CaseExtensionRequested", "CaseExtensionApproved",
             "CaseExtensionRefused", "IndicatorValueRecorded", "IndicatorAdjustmentRequested", "IndicatorTargetAdjusted",
             "IndicatorAdjustmentRejected", "TaskTextAdjusted", "TaskDueDateAdjusted",
-            "IndicatorSupervisionChanged", "UnitNotificationChannelsSet");
+            "IndicatorSupervisionChanged", "UnitNotificationChannelsSet",
+            "EvaluationRoundOpened", "EvaluatorAppointed", "SelfAssessmentSubmitted", "SelfAssessmentReminderSent",
+            "SelfAssessmentOverdue", "SelfAssessmentClosed", "ConflictOfInterestDeclared", "RoundItemScored",
+            "EvaluatorScoringCompleted", "ScoringReminderSent", "ScoringOverdue", "ScoringClosed",
+            "ItemScoreReconciled", "ReconciliationCompleted", "ItemScoreCalibrated", "CalibrationFinished",
+            "RoundResultsPublished", "EvaluationRoundClosed", "EvaluationRoundCancelled", "EvaluatorAccountIssued",
+            "EvaluatorReadRecorded");
     /**
      * Fields never shown as changes: ids tie an event to other things (and read as codes), the reason is shown on its
      * own, checksums and media types mean nothing to a clerk.
      */
     private static final Set<String> HIDDEN_NAMES = Set.of("periodKey", "reason", "comment", "note", "sha256", "mediaType",
             "format", "webhookSecret");
-    /** Fields whose values are codes, and the bundle prefix that names each code. */
+    /**
+     * Fields whose values are codes, and the bundle prefix that names each code. A key {@code Event.path} names the
+     * codes of that event's field where the same path means something else in other events (a round's kind is not an
+     * adjustment's).
+     */
     static final Map<String, String> CODES = Map.ofEntries(
             Map.entry("content.status", "completion."),
             Map.entry("cadence", "cadence."),
@@ -75,7 +88,13 @@ public class EventWording {
             Map.entry("trigger", "case.trigger."),
             Map.entry("rule", "status.rule."),
             Map.entry("source", "indicator.source."),
-            Map.entry("webhookKind", "webhook.kind."));
+            Map.entry("webhookKind", "webhook.kind."),
+            Map.entry("EvaluationRoundOpened.kind", "round.kind."),
+            Map.entry("scheme.kind", "scheme.kind."),
+            Map.entry("scheme.noticeAtOrBelow", "evaluation.grade."),
+            Map.entry("evaluator.kind", "evaluator.kind."),
+            Map.entry("score.grade", "evaluation.grade."),
+            Map.entry("phase", "round.phase."));
     private static final Pattern UUID = Pattern.compile(
             ".*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}.*", Pattern.DOTALL);
     private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}.*Z");
@@ -86,12 +105,21 @@ public class EventWording {
 
     private final MessageSource messages;
     private final Map<String, AccountProperties.Account> accounts;
+    private final List<AccountSource> sources;
     private final PeriodNames periods;
     private final StepHistory steps;
     private final Times times;
 
     EventWording(MessageSource messages, AccountProperties accounts, PeriodNames periods, StepHistory steps, Times times) {
+        this(messages, accounts, List.of(), periods, steps, times);
+    }
+
+    /** @param sources accounts kept outside the configuration (third-party evaluators'), named the same way */
+    @Autowired
+    EventWording(MessageSource messages, AccountProperties accounts, List<AccountSource> sources, PeriodNames periods,
+                 StepHistory steps, Times times) {
         this.messages = messages;
+        this.sources = List.copyOf(sources);
         this.accounts = accounts.accounts().stream()
                 .collect(Collectors.toMap(AccountProperties.Account::username, account -> account, (a, b) -> a));
         this.periods = periods;
@@ -141,7 +169,7 @@ public class EventWording {
         String after = actorAt < 0 ? marked : marked.substring(actorAt + ACTOR.length());
         String step = steps.kindOf(userTaskId).flatMap(kind -> stepName(kind, locale)).orElse(null);
         return new WordedEvent(type, at, eventName(type, locale), before + actor + after, actor, roleName(role, locale),
-                reason, changes(changes, locale), step, processInstanceId, before, after);
+                reason, changes(type, changes, locale), step, processInstanceId, before, after);
     }
 
     /** The event's name from the bundles; an event the bundles do not know is named as such, not by its class. */
@@ -155,7 +183,9 @@ public class EventWording {
             return messages.getMessage("actor.system", null, locale);
         }
         AccountProperties.Account account = accounts.get(user);
-        String person = account == null || account.displayName() == null ? user : account.displayName();
+        String person = account != null ? (account.displayName() == null ? user : account.displayName())
+                : sources.stream().map(source -> source.find(user)).flatMap(Optional::stream).findFirst()
+                .map(DubanUser::displayName).orElse(user);
         return unit == null || unit.isBlank() || person.contains(unit) ? person : unit + " " + person;
     }
 
@@ -169,17 +199,23 @@ public class EventWording {
 
     /** The fields a clerk reads, labelled, with readable values; ids and unchanged empties are left out. */
     public List<ChangeLine> changes(List<AuditEntry.Change> changes, Locale locale) {
+        return changes(null, changes, locale);
+    }
+
+    /** As {@link #changes(List, Locale)}, with the labels and codes an event type words its own way. */
+    public List<ChangeLine> changes(String type, List<AuditEntry.Change> changes, Locale locale) {
         List<ChangeLine> lines = new ArrayList<>();
         for (AuditEntry.Change change : changes == null ? List.<AuditEntry.Change>of() : changes) {
             if (hidden(change.field())) {
                 continue;
             }
-            String before = value(change.field(), change.before(), locale);
-            String after = value(change.field(), change.after(), locale);
+            String before = value(type, change.field(), change.before(), locale);
+            String after = value(type, change.field(), change.after(), locale);
             if (before == null && after == null) {
                 continue;
             }
-            String label = message("field." + change.field(), null, locale)
+            String label = (type == null ? Optional.<String>empty() : message("field." + type + "." + change.field(), null, locale))
+                    .or(() -> message("field." + change.field(), null, locale))
                     .orElseGet(() -> messages.getMessage("field.other", null, locale));
             lines.add(new ChangeLine(label, before, after));
         }
@@ -192,8 +228,18 @@ public class EventWording {
         return last.endsWith("Id") || HIDDEN_NAMES.contains(last);
     }
 
-    /** A value as a clerk reads it; null for no value, or for one that is only an id. */
+    /** The bundle prefix naming the codes of an event's field, if its values are codes. */
+    public static String codesOf(String type, String field) {
+        String own = type == null ? null : CODES.get(type + "." + field);
+        return own != null ? own : CODES.get(field);
+    }
+
     String value(String field, String value, Locale locale) {
+        return value(null, field, value, locale);
+    }
+
+    /** A value as a clerk reads it; null for no value, or for one that is only an id. */
+    String value(String type, String field, String value, Locale locale) {
         if (value == null || value.isBlank() || value.equals("[]") || value.equals("{}")) {
             return null;
         }
@@ -201,7 +247,7 @@ public class EventWording {
         if (trimmed.startsWith("[")) {
             return list(trimmed, locale);
         }
-        String codes = CODES.get(field);
+        String codes = codesOf(type, field);
         if (codes != null) {
             return message(codes + trimmed, null, locale).orElse(trimmed);
         }
@@ -237,7 +283,7 @@ public class EventWording {
             if (element.isValueNode()) {
                 names.add(element.asText());
             } else {
-                for (String name : List.of("name", "fileName", "value", "text")) {
+                for (String name : List.of("name", "displayName", "label", "fileName", "value", "text")) {
                     if (element.hasNonNull(name) && !element.get(name).asText().isBlank()) {
                         names.add(element.get(name).asText());
                         break;
