@@ -1,6 +1,36 @@
 package org.duban.app.rebuild;
 
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.duban.api.MetadataKeys;
+import org.duban.api.evaluation.CalibrateItemScore;
+import org.duban.api.evaluation.CloseScoring;
+import org.duban.api.evaluation.CloseSelfAssessment;
+import org.duban.api.evaluation.CompleteReconciliation;
+import org.duban.api.evaluation.CompleteScoring;
+import org.duban.api.evaluation.DeclareConflictOfInterest;
+import org.duban.api.evaluation.Evaluator;
+import org.duban.api.evaluation.EvaluatorKind;
+import org.duban.api.evaluation.FindItemFactsAsOf;
+import org.duban.api.evaluation.FinishCalibration;
+import org.duban.api.evaluation.ItemFact;
+import org.duban.api.evaluation.ItemKind;
+import org.duban.api.evaluation.ItemScore;
+import org.duban.api.evaluation.OpenEvaluationRound;
+import org.duban.api.evaluation.PhaseDeadlines;
+import org.duban.api.evaluation.PublishRoundResults;
+import org.duban.api.evaluation.ReconcileItemScore;
+import org.duban.api.evaluation.RoundItem;
+import org.duban.api.evaluation.RoundKind;
+import org.duban.api.evaluation.RoundScope;
+import org.duban.api.evaluation.ScoreRoundItem;
+import org.duban.api.evaluation.ScoringScheme;
+import org.duban.api.evaluation.SelfAssessmentEntry;
+import org.duban.api.evaluation.SubmitSelfAssessment;
+import org.duban.api.unit.UnitRef;
 import org.duban.app.reporting.evidence.EvidenceSamples;
 import org.duban.app.support.DubanIntegrationTest;
 import org.duban.app.support.TestDatabases;
@@ -33,6 +63,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -46,6 +77,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -77,7 +109,9 @@ class ProjectionRebuildIT {
             // the hash chain is part of the event store, not a view of it
             "audit_chain_link", "audit_chain_head",
             // notifications to send and the log of sending them: written once, never replayed (a rebuild sends nothing)
-            "notification_outbox", "notification_delivery");
+            "notification_outbox", "notification_delivery",
+            // third-party evaluators' accounts, made by a supervisor, not from events (V19)
+            "evaluator_account");
 
     @Autowired
     TestRestTemplate http;
@@ -93,6 +127,10 @@ class ProjectionRebuildIT {
     MockMvc mvc;
     @Autowired
     UserDetailsService accounts;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    QueryGateway queries;
 
     private List<String> healthTasks;
 
@@ -156,11 +194,69 @@ class ProjectionRebuildIT {
         assertThat(post("supervisor", "/api/indicators/" + indicatorId + "/adjustments/" + targetAdjustment + "/decision",
                 Map.of("approved", true, "reason", "同意", "approvalDocument", "大足府函〔2026〕8号")).getStatusCode()).isEqualTo(HttpStatus.OK);
 
+        anEvaluationRoundPublished(planId, withCoUnit, taskB);
+
         HttpHeaders csv = new HttpHeaders();
         csv.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8));
         String days = "date,kind,name\n2028-01-01,HOLIDAY,元旦\n2028-01-29,WORKDAY,春节调休\n";
         assertThat(http.withBasicAuth("admin", "duban").exchange("/api/calendar/2028", HttpMethod.PUT,
                 new HttpEntity<>(days.getBytes(StandardCharsets.UTF_8), csv), Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    /**
+     * A mid-term round on tasks A and B, run command by command to publication: a third party declares a conflict with
+     * B, the evaluators differ on A beyond the threshold (reconciled), B is calibrated, the facts are read as of the
+     * cut-off. Every evaluation table then has rows.
+     */
+    private void anEvaluationRoundPublished(String planId, Map taskA, String taskB) {
+        Map lead = (Map) taskA.get("leadUnit");
+        UnitRef health = new UnitRef((String) lead.get("unitId"), (String) lead.get("name"));
+        String roundId = UUID.randomUUID().toString();
+        String a = (String) taskA.get("taskId");
+        List<RoundItem> items = List.of(new RoundItem(a, ItemKind.TASK, health, "任务甲", null),
+                new RoundItem(taskB, ItemKind.TASK, health, "任务乙", null));
+        LocalDate cutOff = LocalDate.of(2026, 10, 15);
+        String thirdParty = "tp-rebuild";
+        asSupervisor(new OpenEvaluationRound(roundId, planId, "区政府督查室", RoundKind.MID_TERM, "中期评估", cutOff,
+                new RoundScope(List.of(), List.of(a, taskB), List.of(), List.of()), items, ScoringScheme.standard(),
+                new PhaseDeadlines(cutOff.plusDays(10), cutOff.plusDays(20), cutOff.plusDays(25), cutOff.plusDays(30)),
+                List.of(new Evaluator(thirdParty, "钱九", EvaluatorKind.THIRD_PARTY, "重庆某评估咨询公司"),
+                        new Evaluator("supervisor", "王五", EvaluatorKind.SUPERVISOR_STAFF, "区政府督查室")), false));
+        asSupervisor(new SubmitSelfAssessment(roundId, health.unitId(), List.of(
+                new SelfAssessmentEntry(a, new BigDecimal("90"), "按计划推进。", List.of()),
+                new SelfAssessmentEntry(taskB, new BigDecimal("70"), "用地审批延后。", List.of()))));
+        asSupervisor(new CloseSelfAssessment(roundId, null));
+        as(thirdParty, new DeclareConflictOfInterest(roundId, thirdParty, List.of(taskB), "曾参与该项目论证"));
+        as(thirdParty, new ScoreRoundItem(roundId, thirdParty, score(a, 95)));
+        as(thirdParty, new CompleteScoring(roundId, thirdParty));
+        as("supervisor", new ScoreRoundItem(roundId, "supervisor", score(a, 60)));
+        as("supervisor", new ScoreRoundItem(roundId, "supervisor", score(taskB, 65)));
+        as("supervisor", new CompleteScoring(roundId, "supervisor"));
+        asSupervisor(new CloseScoring(roundId, null));
+        asSupervisor(new ReconcileItemScore(roundId, a, new BigDecimal("80"), "经复核取折中"));
+        asSupervisor(new CompleteReconciliation(roundId));
+        asSupervisor(new CalibrateItemScore(roundId, taskB, new BigDecimal("55"), "项目未开工"));
+        asSupervisor(new FinishCalibration(roundId));
+        List<ItemFact> facts = queries.query(new FindItemFactsAsOf(planId, items, cutOff),
+                ResponseTypes.multipleInstancesOf(ItemFact.class)).join();
+        asSupervisor(new PublishRoundResults(roundId, facts));
+    }
+
+    private static ItemScore score(String itemId, int each) {
+        BigDecimal score = BigDecimal.valueOf(each);
+        return new ItemScore(itemId, Map.of("completion", score, "quality", score, "timeliness", score, "attainment",
+                score), null, "依据佐证材料评分");
+    }
+
+    private void asSupervisor(Object command) {
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(
+                MetadataKeys.ACTOR_USER, "supervisor", MetadataKeys.ACTOR_ROLE, "SUPERVISOR",
+                MetadataKeys.ACTOR_UNIT, "区政府督查室")));
+    }
+
+    private void as(String evaluator, Object command) {
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(
+                MetadataKeys.ACTOR_USER, evaluator, MetadataKeys.ACTOR_ROLE, "EVALUATOR")));
     }
 
     @AfterAll
@@ -189,7 +285,8 @@ class ProjectionRebuildIT {
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(started.getBody().get("runId")).isNotNull();
         assertThat((List<String>) started.getBody().get("projections")).contains("plan-summary", "plan-tree",
-                "unit-registry", "calendar", "task-work", "task-reports", "plan-cadence", "audit-trail");
+                "unit-registry", "calendar", "task-work", "task-reports", "plan-cadence", "audit-trail",
+                "evaluation-rounds");
         ResponseEntity<Map> second = http.withBasicAuth("admin", "duban").postForEntity("/api/admin/projections/rebuild",
                 Map.of("projection", "calendar"), Map.class);
         assertThat(second.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);

@@ -482,9 +482,10 @@ class EvaluationProjection {
         List<ItemFact> facts = jdbc.query("select * from evaluation_item_fact where round_id = ? order by seq_no",
                 (rs, n) -> {
                     String status = rs.getString("status");
-                    int percent = rs.getInt("percent_complete");
+                    int stored = rs.getInt("percent_complete");
+                    Integer percent = rs.wasNull() ? null : stored;
                     return new ItemFact(rs.getString("item_id"), ItemKind.valueOf(rs.getString("kind")),
-                            status == null ? null : RagStatus.valueOf(status), rs.wasNull() ? null : percent,
+                            status == null ? null : RagStatus.valueOf(status), percent,
                             rs.getInt("reports_accepted"), rs.getInt("reports_overdue"), rs.getString("latest_progress"),
                             rs.getString("unit_of_measure"), rs.getString("baseline"), rs.getString("target"),
                             rs.getString("current_value"), rs.getString("value_period"));
