@@ -140,7 +140,7 @@ class EvaluationPages {
         model.addAttribute("r", detail);
         model.addAttribute("s", detail.summary());
         model.addAttribute("can", can);
-        model.addAttribute("timeline", timeline(detail.summary()));
+        model.addAttribute("timeline", timeline(detail.summary(), detail.divergentItems().isEmpty()));
         List<SheetRow> sheet = work.sheet(roundId, user);
         model.addAttribute("sheet", sheet);
         model.addAttribute("ownItems", can.ownUnitId() == null ? List.of() : detail.items().stream()
@@ -148,6 +148,8 @@ class EvaluationPages {
         model.addAttribute("divergent", sheet.stream().filter(row -> detail.divergentItems()
                 .contains(row.item().itemId())).toList());
         model.addAttribute("isEvaluator", work.isEvaluator(detail, user));
+        // a unit reads its own items and self-assessment; the evaluators' scores are published with the results
+        model.addAttribute("showScores", user.role() != Role.UNIT_USER);
         return "evaluation/round";
     }
 
@@ -311,8 +313,11 @@ class EvaluationPages {
         return actions.run(page(roundId), flash, "evaluation.done.cancelled", () -> work.cancel(roundId, reason, user));
     }
 
-    /** The phases up to the current one are done; a cancelled round shows where it stopped. */
-    static List<PhaseStep> timeline(RoundSummary summary) {
+    /**
+     * The phases up to the current one are done (reconciliation skipped when no item was divergent); a cancelled round
+     * shows none as current.
+     */
+    static List<PhaseStep> timeline(RoundSummary summary, boolean nothingToReconcile) {
         RoundPhase phase = summary.phase();
         int current = TIMELINE.indexOf(phase);
         PhaseDeadlines due = summary.deadlines();
@@ -321,6 +326,9 @@ class EvaluationPages {
             RoundPhase step = TIMELINE.get(i);
             String state = phase == RoundPhase.CANCELLED ? "cancelled" : i < current || phase == RoundPhase.CLOSED
                     ? "done" : i == current ? "current" : "todo";
+            if (step == RoundPhase.RECONCILIATION && "done".equals(state) && nothingToReconcile) {
+                state = "skipped";
+            }
             LocalDate day = due == null ? null : switch (step) {
                 case SELF_ASSESSMENT -> due.selfAssessmentDue();
                 case SCORING -> due.scoringDue();

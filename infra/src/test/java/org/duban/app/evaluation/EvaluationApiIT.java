@@ -17,8 +17,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import java.math.BigDecimal;
@@ -86,8 +88,10 @@ class EvaluationApiIT {
         assertBadRequest(post("supervisor", "/api/evaluation/rounds", with(opening(), "evaluators", List.of(Map.of(
                 "username", "supervisor", "displayName", "王五", "kind", "SUPERVISOR_STAFF")))), "organisation");
         assertBadRequest(post("supervisor", "/api/evaluation/rounds", with(opening(), "title", " ")), "title");
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
         assertThat(http.withBasicAuth("supervisor", "duban").exchange("/api/evaluation/rounds", HttpMethod.POST,
-                new HttpEntity<>("{not json"), Map.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+                new HttpEntity<>("{not json", json), Map.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
     @Test
@@ -141,7 +145,7 @@ class EvaluationApiIT {
         // scoring: only an evaluator, by the scheme's criteria
         assertThat(post("citysupervisor", round + "/scores", score(80)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(post("market", round + "/scores", score(80)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertBadRequest(post("supervisor", round + "/scores", score(120)), "completion");
+        assertBadRequest(post("supervisor", round + "/scores", score(120)), "score of criterion");
         assertBadRequest(post("supervisor", round + "/scores", Map.of("criterionScores", Map.of("completion", 80))), "itemId");
         assertRefused(post("supervisor", round + "/scores", Map.of("itemId", taskId, "criterionScores",
                 Map.of("completion", 80))));

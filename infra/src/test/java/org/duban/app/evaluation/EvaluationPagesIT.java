@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -39,9 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.duban.app.support.Uploads.publishedDazuPlan;
 
 /**
- * The evaluation pages in a real headless Chromium, on a round of two tasks (one of 区卫生健康委, one of 区市场监管局)
- * whose units have assessed themselves: the evaluator finds the scoring step in the inbox, scores both tasks on the
- * scoring page and hands in; the supervisor finishes calibration and publishes the results from the round's page and
+ * The evaluation pages in a real headless Chromium, on a round of two tasks (one of 区卫生健康委, one of 区市场监管局):
+ * 区卫生健康委 finds its self-assessment in the inbox and submits it on the round's page (区市场监管局 has through the
+ * API); the evaluator finds the scoring step in the inbox, scores both tasks on the scoring page and hands in; the supervisor finishes calibration and publishes the results from the round's page and
  * reads them with their charts, in Chinese and in English.
  */
 @DubanIntegrationTest
@@ -86,8 +87,11 @@ class EvaluationPagesIT {
         roundId = (String) post("supervisor", "/api/evaluation/rounds", opening).getBody().get("roundId");
         Map round = http.withBasicAuth("supervisor", "duban").getForObject(round(""), Map.class);
         for (Map item : (List<Map>) round.get("items")) {
+            if (item.get("itemId").equals(health)) {
+                continue; // 区卫生健康委 assesses itself on the page
+            }
             String unitId = (String) ((Map) item.get("unit")).get("unitId");
-            String user = item.get("itemId").equals(health) ? "health" : "market";
+            String user = "market";
             ResponseEntity<Map> done = post(user, round("/self-assessments/" + unitId), Map.of("entries", List.of(Map.of(
                     "itemId", item.get("itemId"), "score", 85, "narrative", "按计划推进，佐证材料已上传。",
                     "evidence", List.of()))));
@@ -110,6 +114,29 @@ class EvaluationPagesIT {
 
     @Test
     @Order(1)
+    void a_unit_finds_its_self_assessment_in_the_inbox_and_submits_it_on_the_rounds_page() {
+        chinese.signIn("health");
+        chinese.open("/inbox?step=selfAssess");
+        WebElement open = chinese.driver().findElement(By.cssSelector("tr.selfAssess a.open"));
+        assertThat(open.getText()).isEqualTo("报送自评");
+        assertThat(open.getAttribute("href")).endsWith("/evaluation/rounds/" + roundId);
+        chinese.click(open);
+        chinese.waitUntil(driver -> !driver.findElements(By.id("self-title")).isEmpty());
+        assertThat(chinese.driver().findElements(By.cssSelector(".self-entry"))).hasSize(1);
+        PageChecks.assertMainPageInChinese(chinese.driver(), "evaluation self-assessment");
+        PageChecks.screenshot(chinese.driver(), "evaluation-self-assessment");
+        chinese.driver().findElement(By.id("score-" + health)).sendKeys("85");
+        chinese.driver().findElement(By.id("narrative-" + health)).sendKeys("新院区主体工程已完工，佐证材料已上传。");
+        chinese.click(chinese.driver().findElement(By.cssSelector("#self-title ~ form button[type=submit]")));
+        chinese.waitUntil(driver -> !driver.findElements(By.id("done")).isEmpty());
+        assertThat(text(chinese, "#done")).isEqualTo("已报送自评。");
+        assertThat(chinese.driver().findElements(By.id("self-title"))).isEmpty();
+        assertThat(chinese.driver().findElements(By.cssSelector(".sheet th")))
+                .as("a unit does not see the evaluators' scores").hasSize(3);
+    }
+
+    @Test
+    @Order(2)
     void the_supervisor_finds_the_round_in_the_list_and_on_its_page() {
         chinese.signIn("supervisor");
         chinese.open("/evaluation/rounds?plan=" + planId);
@@ -119,7 +146,7 @@ class EvaluationPagesIT {
         PageChecks.screenshot(chinese.driver(), "evaluation-rounds");
 
         chinese.open("/evaluation/rounds/" + roundId);
-        assertThat(text(chinese, ".round-title .phase")).isEqualTo("评估评分");
+        assertThat(text(chinese, ".round-phase")).isEqualTo("评估评分");
         assertThat(text(chinese, ".phase-step.state-current")).contains("评估评分");
         assertThat(chinese.driver().findElements(By.cssSelector("tr.unit .state")))
                 .extracting(WebElement::getText).containsOnly("已报送");
@@ -127,7 +154,7 @@ class EvaluationPagesIT {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void the_evaluator_scores_the_tasks_on_the_scoring_page_and_hands_in() {
         chinese.signIn("supervisor");
         chinese.open("/inbox?step=scoreRound");
@@ -145,16 +172,17 @@ class EvaluationPagesIT {
         assertThat(text(chinese, "#item-" + market + " .scored")).isEqualTo("已评分 52.50");
         assertThat(text(chinese, ".summary")).isEqualTo("您已为 2 个事项评分，共 2 个事项。");
         PageChecks.assertMainPageInChinese(chinese.driver(), "evaluation scoring");
+        ((JavascriptExecutor) chinese.driver()).executeScript("window.scrollTo(0, 0);");
         PageChecks.screenshot(chinese.driver(), "evaluation-scoring");
 
         chinese.click(chinese.driver().findElement(By.id("hand-in-button")));
         chinese.waitUntil(driver -> !driver.findElements(By.id("done")).isEmpty());
         assertThat(text(chinese, "#done")).isEqualTo("已提交评分。");
-        assertThat(text(chinese, ".round-title .phase")).isEqualTo("校准");
+        assertThat(text(chinese, ".round-phase")).isEqualTo("校准");
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void the_supervisor_finishes_calibration_and_publishes_the_results_from_the_page() {
         chinese.signIn("supervisor");
         chinese.open("/evaluation/rounds/" + roundId);
@@ -180,7 +208,7 @@ class EvaluationPagesIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void the_results_and_the_round_read_in_english() {
         english.signIn("supervisor");
         english.open("/evaluation/rounds/" + roundId + "/results");

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.duban.process.adjustment.Adjustments;
+import org.duban.process.evaluation.EvaluationRounds;
 import org.duban.process.plan.PlanPublication;
 import org.duban.process.reporting.ProgressReporting;
 import org.duban.process.supervision.SupervisionCases;
@@ -28,9 +29,12 @@ import java.util.stream.Collectors;
 @Component
 public class WaitingSteps {
     private static final String[] TASK_PROCESSES = {TaskAssignment.PROCESS_KEY, ProgressReporting.PROCESS_KEY};
-    /** The inboxes hold the adjustments' and the supervision cases' steps too; their business keys are their ids. */
+    /**
+     * The inboxes hold the adjustments', the supervision cases' and the evaluation rounds' steps too; their business
+     * keys are their ids ({@link OpenStep#taskId()} is then the case or the round).
+     */
     private static final String[] INBOX_PROCESSES = {TaskAssignment.PROCESS_KEY, ProgressReporting.PROCESS_KEY,
-            Adjustments.PROCESS_KEY, SupervisionCases.PROCESS_KEY};
+            Adjustments.PROCESS_KEY, SupervisionCases.PROCESS_KEY, EvaluationRounds.PROCESS_KEY};
     private final TaskService tasks;
     private final RuntimeService runtime;
 

@@ -199,18 +199,22 @@ class EvaluationRound {
     }
 
     /**
-     * Answers whether the phase closed now. The process closes it when every unit has submitted or at the deadline;
-     * a person who closes it while units are missing says why. A timer's close of a phase already over does nothing.
+     * Answers whether the phase closed now. The process closes it when every unit has submitted or at the deadline.
+     * Once every unit is in, the close is the consequence of the last submission, which the process sends in the
+     * submitter's name: anyone's is taken. Closing with units missing is the office's decision, and a person says why.
+     * Closing a phase that is over already changes nothing (the process may close it after a supervisor did).
      */
     @CommandHandler
     boolean handle(CloseSelfAssessment command, @MetaDataValue(MetadataKeys.ACTOR_ROLE) String role,
                    @MetaDataValue(MetadataKeys.ACTOR_UNIT) String unit) {
-        requireOffice(role, unit, "close the self-assessment of");
-        if (!OfficeAuthority.byPerson(role) && phase != RoundPhase.SELF_ASSESSMENT) {
+        if (isOver(RoundPhase.SELF_ASSESSMENT, role)) {
             return false;
         }
-        requirePhase(RoundPhase.SELF_ASSESSMENT);
         List<String> missing = unitItems.keySet().stream().filter(unitId -> !submittedUnits.contains(unitId)).toList();
+        if (!missing.isEmpty()) {
+            requireOffice(role, unit, "close the self-assessment of");
+        }
+        requirePhase(RoundPhase.SELF_ASSESSMENT);
         if (!missing.isEmpty() && OfficeAuthority.byPerson(role) && command.reason() == null) {
             throw new CommandRefused("round.reason-required", missing.stream().map(this::unitName)
                     .collect(Collectors.joining("、")) + " have not assessed themselves yet: say why the "
@@ -322,19 +326,23 @@ class EvaluationRound {
 
     /**
      * Answers whether scoring closed now, naming the items whose evaluators' totals lie further apart than the
-     * scheme's threshold. Every score given counts, handed in or not; a person who closes while evaluators have not
-     * handed in says why. A timer's close of a phase already over does nothing.
+     * scheme's threshold. Every score given counts, handed in or not. Once every evaluator has handed in, the close is
+     * the consequence of the last hand-in, which the process sends in that evaluator's name: anyone's is taken.
+     * Closing while evaluators have not handed in is the office's decision, and a person says why. Closing a phase
+     * that is over already changes nothing.
      */
     @CommandHandler
     boolean handle(CloseScoring command, @MetaDataValue(MetadataKeys.ACTOR_ROLE) String role,
                    @MetaDataValue(MetadataKeys.ACTOR_UNIT) String unit) {
-        requireOffice(role, unit, "close the scoring of");
-        if (!OfficeAuthority.byPerson(role) && phase != RoundPhase.SCORING) {
+        if (isOver(RoundPhase.SCORING, role)) {
             return false;
         }
-        requirePhase(RoundPhase.SCORING);
         List<String> missing = evaluators.keySet().stream()
                 .filter(evaluator -> !completedEvaluators.contains(evaluator)).toList();
+        if (!missing.isEmpty()) {
+            requireOffice(role, unit, "close the scoring of");
+        }
+        requirePhase(RoundPhase.SCORING);
         if (!missing.isEmpty() && OfficeAuthority.byPerson(role) && command.reason() == null) {
             throw new CommandRefused("round.reason-required", "evaluators " + String.join(", ", missing)
                     + " have not handed in their scores yet: say why scoring closes without them");
@@ -407,7 +415,7 @@ class EvaluationRound {
         List<String> open = divergentItems.stream().filter(itemId -> !reconciled.containsKey(itemId)).toList();
         if (!open.isEmpty()) {
             throw new CommandRefused("reconciliation.items-open", named(open)
-                    + " still wait to be reconciled in evaluation round " + roundId);
+                    + (open.size() == 1 ? " still waits" : " still wait") + " to be reconciled in evaluation round " + roundId);
         }
         apply(new ReconciliationCompleted(roundId, planId));
     }
@@ -544,6 +552,17 @@ class EvaluationRound {
         }
         refuseIfEnded();
         return false;
+    }
+
+    /**
+     * Whether the phase is over in a round still running, or the round ended and a timer asks; a person asking in
+     * an ended round is refused.
+     */
+    private boolean isOver(RoundPhase closing, String role) {
+        if (phase.isOpen()) {
+            return phase.compareTo(closing) > 0;
+        }
+        return endedForTimer(role);
     }
 
     /** Refused with {@code round.not-<phase>}, such as {@code round.not-scoring}. */

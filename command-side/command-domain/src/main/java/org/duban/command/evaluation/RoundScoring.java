@@ -36,6 +36,11 @@ final class RoundScoring {
         return sum.divide(BigDecimal.valueOf(totals.size()), ScoringScheme.SCALE, RoundingMode.HALF_UP);
     }
 
+    /** A score as read back from a stored event, with the scale every published score has. */
+    private static BigDecimal scaled(BigDecimal score) {
+        return score.setScale(ScoringScheme.SCALE, RoundingMode.HALF_UP);
+    }
+
     /** Whether the highest and lowest of the evaluators' totals lie more than the threshold apart. */
     static boolean diverges(Collection<BigDecimal> totals, int threshold) {
         if (totals == null || totals.size() < 2) {
@@ -49,10 +54,10 @@ final class RoundScoring {
     /** The score an item would be published with: calibrated, else reconciled, else the mean; null if unscored. */
     static BigDecimal current(Collection<BigDecimal> totals, BigDecimal reconciled, BigDecimal calibrated) {
         if (calibrated != null) {
-            return calibrated;
+            return scaled(calibrated);
         }
         if (reconciled != null) {
-            return reconciled;
+            return scaled(reconciled);
         }
         return mean(totals);
     }

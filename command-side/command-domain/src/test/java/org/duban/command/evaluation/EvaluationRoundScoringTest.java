@@ -230,10 +230,18 @@ class EvaluationRoundScoringTest {
     }
 
     @Test
-    void scoring_closes_only_while_it_runs_and_a_timer_after_it_does_nothing() {
+    void the_close_the_process_sends_in_the_last_evaluators_name_is_taken_once_everyone_handed_in() {
+        fixture.given(scoringWith(theSixScores())).when(new CloseScoring(ROUND, null), TP)
+                .expectEvents(new ScoringClosed(ROUND, PLAN, List.of("m1"))).expectResultMessagePayload(true);
+    }
+
+    @Test
+    void scoring_closes_only_once_it_runs_and_closing_it_again_changes_nothing() {
         fixture.given(history()).when(new CloseScoring(ROUND, "提前"), SUPERVISOR)
                 .expectException(refused("round.not-scoring")).expectNoEvents();
         fixture.given(scoring(new ScoringClosed(ROUND, PLAN, List.of()))).when(new CloseScoring(ROUND, null), SYSTEM)
+                .expectNoEvents().expectResultMessagePayload(false);
+        fixture.given(scoring(new ScoringClosed(ROUND, PLAN, List.of()))).when(new CloseScoring(ROUND, "再次"), SUPERVISOR)
                 .expectNoEvents().expectResultMessagePayload(false);
         fixture.given(scoring()).when(new CloseScoring(ROUND, "提前"), TP)
                 .expectException(refused("office.not-supervisor")).expectNoEvents();

@@ -171,15 +171,28 @@ class EvaluationRoundSelfAssessmentTest {
     }
 
     @Test
-    void a_timers_close_of_a_phase_already_over_does_nothing_a_persons_is_refused() {
+    void closing_a_phase_already_over_changes_nothing_but_in_an_ended_round_a_person_is_refused() {
         fixture.given(scoring()).when(new CloseSelfAssessment(ROUND, null), SYSTEM)
                 .expectNoEvents().expectResultMessagePayload(false);
-        fixture.given(scoring()).when(new CloseSelfAssessment(ROUND, "再次关闭"), SUPERVISOR)
-                .expectException(refused("round.not-self-assessment")).expectNoEvents();
+        fixture.given(scoring()).when(new CloseSelfAssessment(ROUND, null), SUPERVISOR)
+                .expectNoEvents().expectResultMessagePayload(false);
+        given(new EvaluationRoundCancelled(ROUND, PLAN, RoundPhase.SELF_ASSESSMENT, "规划调整"))
+                .when(new CloseSelfAssessment(ROUND, null), SYSTEM).expectNoEvents().expectResultMessagePayload(false);
+        given(new EvaluationRoundCancelled(ROUND, PLAN, RoundPhase.SELF_ASSESSMENT, "规划调整"))
+                .when(new CloseSelfAssessment(ROUND, "结束"), SUPERVISOR)
+                .expectException(refused("round.cancelled")).expectNoEvents();
     }
 
     @Test
-    void only_the_office_closes_the_phase() {
+    void the_close_the_process_sends_in_the_last_submitters_name_is_taken_once_every_unit_is_in() {
+        given(healthSubmitted(false), marketSubmitted()).when(new CloseSelfAssessment(ROUND, null), MARKET_USER)
+                .expectEvents(new SelfAssessmentClosed(ROUND, PLAN, List.of())).expectResultMessagePayload(true);
+    }
+
+    @Test
+    void only_the_office_closes_the_phase_with_units_missing() {
+        given(healthSubmitted(false)).when(new CloseSelfAssessment(ROUND, "提前结束"), HEALTH_USER)
+                .expectException(refused("office.not-supervisor")).expectNoEvents();
         given().when(new CloseSelfAssessment(ROUND, "提前结束"), HEALTH_USER)
                 .expectException(refused("office.not-supervisor")).expectNoEvents();
         given().when(new CloseSelfAssessment(ROUND, "提前结束"), OTHER_SUPERVISOR)
