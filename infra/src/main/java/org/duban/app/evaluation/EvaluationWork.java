@@ -99,18 +99,7 @@ public class EvaluationWork {
                 opening.scheme() == null ? ScoringScheme.standard() : opening.scheme(),
                 required(opening.deadlines(), "deadlines"), required(opening.evaluators(), "evaluators"),
                 opening.blind() != null && opening.blind());
-        return retries.attempt("the opening of an evaluation round", () -> openRound(command));
-    }
-
-    // TEMPORARY until h-process is merged: EvaluationRounds.open(OpenEvaluationRound) is not in the skeleton yet
-    private String openRound(OpenEvaluationRound command) {
-        try {
-            return (String) EvaluationRounds.class.getMethod("open", OpenEvaluationRound.class).invoke(rounds, command);
-        } catch (java.lang.reflect.InvocationTargetException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new UnsupportedOperationException("the process cannot open rounds yet", e);
-        }
+        return retries.attempt("the opening of an evaluation round", () -> rounds.open(command));
     }
 
     /** The rounds a user may read: of a plan, or all; an evaluator sees the rounds they are appointed to. */

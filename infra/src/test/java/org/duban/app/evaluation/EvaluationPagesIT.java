@@ -163,7 +163,7 @@ class EvaluationPagesIT {
         assertThat(open.getAttribute("href")).endsWith("/evaluation/rounds/" + roundId + "/scoring");
         chinese.click(open);
         chinese.waitUntil(driver -> driver.getCurrentUrl().endsWith("/scoring"));
-        assertThat(text(chinese, "#item-" + health + " .self")).contains("85.00", "按计划推进");
+        assertThat(text(chinese, "#item-" + health + " .self")).contains("85.00", "新院区主体工程已完工");
 
         score(health, Map.of("completion", "90", "quality", "80", "timeliness", "100", "attainment", "70"));
         assertThat(text(chinese, "#done")).isEqualTo("已保存评分。");
