@@ -20,6 +20,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,11 @@ class EvaluatorAccessIT {
 
         // it reads its round and scores once scoring is open
         assertThat(as(thirdParty, password, HttpMethod.GET, round, null).getStatusCode()).isEqualTo(HttpStatus.OK);
-        ok(post("supervisor", round + "/self-assessment/close", Map.of("reason", "自评阶段到期，转入评分")));
+        String healthId = (String) ((Map) ((List<Map>) get("supervisor", round).getBody().get("items")).get(0).get("unit"))
+                .get("unitId");
+        ok(post("health", round + "/self-assessments/" + healthId, Map.of("entries", List.of(h1, h2).stream()
+                .map(item -> Map.of("itemId", item, "score", 85, "narrative", "按计划推进，佐证材料已上传。", "evidence", List.of()))
+                .toList())));
         assertThat(as(thirdParty, password, HttpMethod.GET, round + "/sheet", null, List.class).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
         ok(as(thirdParty, password, HttpMethod.POST, round + "/scores", Map.of("itemId", h1, "criterionScores",
@@ -136,10 +141,13 @@ class EvaluatorAccessIT {
         opening.put("planId", planId);
         opening.put("kind", "MID_TERM");
         opening.put("title", "中期评估");
-        opening.put("cutOff", "2026-06-30");
+        // deadlines ahead of today: the round waits in self-assessment until the unit has submitted
+        LocalDate today = LocalDate.now();
+        opening.put("cutOff", today.minusDays(1).toString());
         opening.put("scope", Map.of("taskIds", taskIds));
-        opening.put("deadlines", Map.of("selfAssessmentDue", "2026-07-10", "scoringDue", "2026-07-20",
-                "calibrationDue", "2026-07-25", "publicationDue", "2026-07-31"));
+        opening.put("deadlines", Map.of("selfAssessmentDue", today.plusDays(30).toString(), "scoringDue",
+                today.plusDays(40).toString(), "calibrationDue", today.plusDays(45).toString(), "publicationDue",
+                today.plusDays(50).toString()));
         opening.put("blind", true);
         opening.put("evaluators", evaluators);
         ResponseEntity<Map> opened = post("supervisor", "/api/evaluation/rounds", opening);
