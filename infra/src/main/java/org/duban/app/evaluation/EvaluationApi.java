@@ -7,6 +7,7 @@ import org.duban.api.evaluation.RoundResults;
 import org.duban.api.evaluation.RoundSummary;
 import org.duban.api.evaluation.SelfAssessmentEntry;
 import org.duban.api.evaluation.SheetRow;
+import org.duban.api.task.AdjustmentKind;
 import org.duban.app.security.DubanUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -160,6 +161,22 @@ class EvaluationApi {
     RoundDetail publish(@PathVariable String roundId, @AuthenticationPrincipal DubanUser user) {
         work.publish(roundId, user);
         return work.read(roundId, user);
+    }
+
+    /** @param kind a task's adjustment kind (TEXT, DUE_DATE, UNITS); unused for an indicator, whose target changes */
+    record AdjustmentProposal(String itemId, AdjustmentKind kind, String proposal, String reason) {
+    }
+
+    record Proposed(String adjustmentId) {
+    }
+
+    @PostMapping("/{roundId}/adjustments")
+    @ResponseStatus(HttpStatus.CREATED)
+    Proposed proposeAdjustment(@PathVariable String roundId, @RequestBody AdjustmentProposal proposal,
+                               @AuthenticationPrincipal DubanUser user) {
+        AdjustmentProposal given = body(proposal);
+        return new Proposed(work.proposeAdjustment(roundId, given.itemId(), given.kind(), given.proposal(),
+                given.reason(), user));
     }
 
     @PostMapping("/{roundId}/close")

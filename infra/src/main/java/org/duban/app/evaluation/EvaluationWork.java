@@ -28,6 +28,7 @@ import org.duban.api.evaluation.SheetRow;
 import org.duban.api.indicator.IndicatorView;
 import org.duban.api.plan.FindPlanTree;
 import org.duban.api.plan.PlanTree;
+import org.duban.api.task.AdjustmentKind;
 import org.duban.api.task.TaskView;
 import org.duban.api.unit.UnitRef;
 import org.duban.app.security.DubanUser;
@@ -224,6 +225,27 @@ public class EvaluationWork {
                     detail.summary().cutOff()), ResponseTypes.multipleInstancesOf(ItemFact.class)).join();
             rounds.publish(roundId, facts);
         });
+    }
+
+    /**
+     * Use of the results: a supervisor sends an item of a published round into the adjustment process (a task's text,
+     * due date or units; an indicator's target). Answers the adjustment's id.
+     */
+    public String proposeAdjustment(String roundId, String itemId, AdjustmentKind kind, String proposal, String reason,
+                                    DubanUser user) {
+        String wanted = required(blankToNull(itemId), "itemId");
+        String[] adjustment = new String[1];
+        onRound(roundId, "the adjustment proposal", detail -> {
+            requireSupervisor(detail.summary().office(), user, "propose an adjustment in evaluation round " + roundId);
+            RoundItem item = detail.items().stream().filter(candidate -> candidate.itemId().equals(wanted)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("itemId: " + wanted + " is not an item of evaluation round "
+                            + roundId));
+            if (item.kind() == ItemKind.TASK) {
+                required(kind, "kind");
+            }
+            adjustment[0] = rounds.proposeAdjustment(roundId, item, kind, proposal, reason);
+        });
+        return adjustment[0];
     }
 
     public void close(String roundId, DubanUser user) {

@@ -185,6 +185,15 @@ class EvaluationRoundIT {
         List<Map> cases = List.of(get("supervisor", "/api/supervision/cases?taskId=" + h2, Map[].class).getBody());
         assertThat(cases).singleElement().satisfies(c -> assertThat(c).containsEntry("trigger", "EVALUATION"));
 
+        // use of results: the supervisor sends h2 into the adjustment process; an item outside the round is a 400
+        assertThat(post("supervisor", round + "/adjustments", Map.of("itemId", "no-such-item", "kind", "TEXT",
+                "proposal", "x", "reason", "y")).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        ResponseEntity<Map> proposed = post("supervisor", round + "/adjustments", Map.of("itemId", h2, "kind", "TEXT",
+                "proposal", "分两期建设，2027年完成一期工程。", "reason", "中期评估为差，按评估意见调整"));
+        assertThat(proposed.getStatusCode()).as(String.valueOf(proposed.getBody())).isEqualTo(HttpStatus.CREATED);
+        assertThat(get("supervisor", "/api/tasks/" + h2 + "/adjustments").getBody().toString())
+                .contains((String) proposed.getBody().get("adjustmentId")).contains("分两期建设");
+
         // the outputs: one row of the score sheet per scored item; the report opens with the usual headings
         byte[] xlsx = get("supervisor", round + "/score-sheet.xlsx", byte[].class).getBody();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
