@@ -103,14 +103,16 @@ public class EvaluationWork {
         return retries.attempt("the opening of an evaluation round", () -> rounds.open(command));
     }
 
-    /** The rounds a user may read: of a plan, or all; an evaluator sees the rounds they are appointed to. */
+    /** The rounds a user may read: of a plan, or all; an evaluator sees the rounds they are appointed to, a unit those it is in. */
     public List<RoundSummary> list(String planId, DubanUser user) {
         FindEvaluationRounds query = new FindEvaluationRounds(blankToNull(planId),
                 user.role() == Role.EVALUATOR ? user.getUsername() : null);
         List<RoundSummary> all = queries.query(query, ResponseTypes.multipleInstancesOf(RoundSummary.class)).join();
         return all.stream().filter(round -> switch (user.role()) {
-            case ADMIN, AUDITOR, EVALUATOR, UNIT_USER -> true;
+            case ADMIN, AUDITOR, EVALUATOR -> true;
             case SUPERVISOR -> WorkAccess.supervises(round.office(), user);
+            // a unit lists only the rounds it has items in; rounds are few, so reading each one's units is cheap
+            case UNIT_USER -> mayRead(detail(round.roundId()), user);
             default -> false;
         }).toList();
     }

@@ -126,6 +126,10 @@ class EvaluationApiIT {
         assertThat(get("citysupervisor", round).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(get("health", round).getStatusCode()).as("a unit with no item in the round").isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(get("market", round).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(List.of(get("health", "/api/evaluation/rounds?planId=" + planId, Map[].class).getBody()))
+                .as("a unit lists only the rounds it is in").extracting(r -> r.get("roundId")).doesNotContain(roundId);
+        assertThat(List.of(get("market", "/api/evaluation/rounds?planId=" + planId, Map[].class).getBody()))
+                .extracting(r -> r.get("roundId")).contains(roundId);
         assertThat(get("supervisor", "/api/evaluation/rounds/no-such-round").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(get("supervisor", round + "/results").getStatusCode()).as("nothing published yet")
                 .isEqualTo(HttpStatus.NOT_FOUND);
