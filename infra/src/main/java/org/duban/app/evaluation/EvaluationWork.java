@@ -236,8 +236,8 @@ public class EvaluationWork {
     public String proposeAdjustment(String roundId, String itemId, AdjustmentKind kind, String proposal, String reason,
                                     DubanUser user) {
         String wanted = required(blankToNull(itemId), "itemId");
-        String[] adjustment = new String[1];
-        onRound(roundId, "the adjustment proposal", detail -> {
+        return retries.attempt("the adjustment proposal of evaluation round " + roundId, () -> {
+            RoundDetail detail = detail(roundId);
             requireSupervisor(detail.summary().office(), user, "propose an adjustment in evaluation round " + roundId);
             RoundItem item = detail.items().stream().filter(candidate -> candidate.itemId().equals(wanted)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("itemId: " + wanted + " is not an item of evaluation round "
@@ -245,9 +245,8 @@ public class EvaluationWork {
             if (item.kind() == ItemKind.TASK) {
                 required(kind, "kind");
             }
-            adjustment[0] = rounds.proposeAdjustment(roundId, item, kind, proposal, reason);
+            return rounds.proposeAdjustment(roundId, item, kind, proposal, reason);
         });
-        return adjustment[0];
     }
 
     public void close(String roundId, DubanUser user) {

@@ -2,6 +2,7 @@ package org.duban.app.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.duban.api.Limits;
+import org.duban.app.support.EventMark;
 import org.duban.app.support.DubanIntegrationTest;
 import org.duban.app.support.PlanTrees;
 import org.junit.jupiter.api.BeforeAll;
@@ -343,7 +344,7 @@ class HostileInputIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("hostile")
     void is_refused_with_a_4xx_problem_and_stores_nothing(Attempt attempt) throws Exception {
-        long before = events();
+        EventMark before = EventMark.now(jdbc);
         HttpResponse<String> answer = send(attempt);
         assertThat(answer.statusCode()).as(attempt.method() + " " + abbreviated(attempt.path()) + " answered "
                 + abbreviated(answer.body())).isBetween(400, 499);
@@ -356,7 +357,7 @@ class HostileInputIT {
                     .contains("application/problem+json");
             assertThat((String) problem.get("detail")).as("the problem says what was wrong").isNotBlank();
         }
-        assertThat(events()).as("no event stored").isEqualTo(before);
+        assertThat(before.eventsByPeople()).as("no event stored").isZero();
     }
 
     @Test
@@ -485,17 +486,6 @@ class HostileInputIT {
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /**
-     * Events a request could cause: timers of other tests' tasks and reports (reminders, overdue marks, co-units'
-     * steps ending) may fire meanwhile.
-     */
-    private long events() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry where payload_type not like '%.ReportReminded'"
-                + " and payload_type not like '%.ReportMarkedOverdue' and payload_type not like '%.ReportEscalated'"
-                + " and payload_type not like '%.ContributionClosed' and payload_type not like '%.CoUnitConfirmationExpired'",
-                Long.class);
     }
 
     /** Pairs in the order given, so that the cases have the same numbers on every run. */

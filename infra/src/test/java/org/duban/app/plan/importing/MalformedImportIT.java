@@ -1,5 +1,6 @@
 package org.duban.app.plan.importing;
 
+import org.duban.app.support.EventMark;
 import org.duban.app.support.DubanIntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,14 +37,14 @@ class MalformedImportIT {
     @Autowired
     JdbcTemplate jdbc;
 
-    private long eventsBefore;
+    private EventMark eventsBefore;
     private int plansBefore;
     private int unitsBefore;
 
     /** The context may be shared with other test classes, so "nothing" means "nothing more than before". */
     @BeforeAll
     void countWhatExists() {
-        eventsBefore = events();
+        eventsBefore = EventMark.now(jdbc);
         plansBefore = list("/api/plans").size();
         unitsBefore = list("/api/units").size();
     }
@@ -62,7 +63,7 @@ class MalformedImportIT {
         assertThat(errors).isNotEmpty().allSatisfy(error -> assertThat(error.get("file")).isEqualTo(file.name()));
         assertThat(errors).extracting(error -> describe(error)).anySatisfy(text -> assertThat(text).contains(file.expected()));
         assertThat(response.getBody()).containsEntry("imported", false).containsEntry("planId", null);
-        assertThat(events()).isEqualTo(eventsBefore);
+        assertThat(eventsBefore.eventsByPeople()).isZero();
     }
 
     @Test
@@ -90,7 +91,7 @@ class MalformedImportIT {
         ResponseEntity<Map> mistyped = upload(http, "supervisor", "dazu.csv", sample("dazu-tcm-task-decomposition-2024.csv"), fields);
         assertThat(mistyped.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((String) mistyped.getBody().get("detail")).contains("startYear").contains("二〇二四");
-        assertThat(events()).isEqualTo(eventsBefore);
+        assertThat(eventsBefore.eventsByPeople()).isZero();
     }
 
     @AfterAll
@@ -98,15 +99,11 @@ class MalformedImportIT {
         assertThat(http.getForObject("/actuator/health", Map.class)).containsEntry("status", "UP");
         assertThat(list("/api/plans")).hasSize(plansBefore);
         assertThat(list("/api/units")).hasSize(unitsBefore);
-        assertThat(events()).isEqualTo(eventsBefore);
+        assertThat(eventsBefore.eventsByPeople()).isZero();
     }
 
     private List<?> list(String path) {
         return http.withBasicAuth("auditor", "duban").getForObject(path, List.class);
-    }
-
-    private long events() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
     }
 
     private static String describe(Map error) {
