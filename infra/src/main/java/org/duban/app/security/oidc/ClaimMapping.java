@@ -38,7 +38,7 @@ public record ClaimMapping(String username, String name, String role, String uni
                 .orElseThrow(() -> new Refused(username, "the token names no user (claim " + username + ")"));
         Role asRole = roleOf(claims);
         String theUnit = text(claims, unit).orElse(null);
-        if ((asRole == Role.UNIT_USER || asRole == Role.SUPERVISOR || asRole == Role.EVALUATOR) && theUnit == null) {
+        if ((asRole == Role.UNIT_USER || asRole == Role.SUPERVISOR) && theUnit == null) {
             throw new Refused(unit, "a " + asRole + " token must name a unit (claim " + unit + ")");
         }
         String display = text(claims, name).orElse(who);
