@@ -122,7 +122,8 @@ public class TopicConsumer implements SmartLifecycle {
         }
     }
 
-    private void applyBatch(ConsumerRecords<String, byte[]> records) {
+    // package-private: the transaction test drives one batch directly
+    void applyBatch(ConsumerRecords<String, byte[]> records) {
         transactions.executeWithoutResult(status -> {
             Map<TopicPartition, Long> next = new HashMap<>();
             for (ConsumerRecord<String, byte[]> record : records) {
