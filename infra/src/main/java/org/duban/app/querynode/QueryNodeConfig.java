@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+
 /**
  * The {@code query} profile: the projections subscribe to the event topic instead of the local event store, so the
  * same projection code builds this node's views from what the command nodes published.
@@ -33,7 +34,7 @@ class QueryNodeConfig {
     @Bean
     ConfigurerModule projectionsFromTheTopic(TopicEventSource source) {
         return configurer -> configurer.eventProcessing()
-                .usingSubscribingEventProcessors(config -> source);
+                .usingSubscribingEventProcessors(processorName -> config -> source);
     }
 
     @Bean
