@@ -124,18 +124,25 @@ public class TopicConsumer implements SmartLifecycle {
 
     // package-private: the transaction test drives one batch directly
     void applyBatch(ConsumerRecords<String, byte[]> records) {
+        List<DomainEventMessage<?>> appliedNow = new ArrayList<>();
         transactions.executeWithoutResult(status -> {
             Map<TopicPartition, Long> next = new HashMap<>();
             for (ConsumerRecord<String, byte[]> record : records) {
-                applyRecord(record);
+                applyRecord(record).ifPresent(appliedNow::add);
                 next.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
             }
             next.forEach(this::storeOffset);
         });
-        // the batch committed: continue after it (on rollback the thread stops, and a restart seeks back)
+        // the batch committed (on rollback the exception stops the thread, and a restart seeks back to the stored offsets)
+        if (!appliedNow.isEmpty()) {
+            DomainEventMessage<?> last = appliedNow.get(appliedNow.size() - 1);
+            lastAppliedEventId = last.getIdentifier();
+            lastAppliedAt = last.getTimestamp();
+            applied += appliedNow.size();
+        }
     }
 
-    private void applyRecord(ConsumerRecord<String, byte[]> record) {
+    private Optional<DomainEventMessage<?>> applyRecord(ConsumerRecord<String, byte[]> record) {
         Optional<DomainEventMessage<?>> decoded;
         try {
             decoded = format.decode(record.value());
@@ -143,13 +150,13 @@ public class TopicConsumer implements SmartLifecycle {
             throw new IllegalStateException("Cannot decode record " + where(record, null) + ": " + e.getMessage(), e);
         }
         if (decoded.isEmpty()) {
-            return; // a CloudEvent that is not a domain event (the chain head)
+            return Optional.empty(); // a CloudEvent that is not a domain event (the chain head)
         }
         DomainEventMessage<?> event = decoded.get();
         Integer seen = jdbc.queryForObject("SELECT COUNT(*) FROM query_node_applied_event WHERE event_id = ?",
                 Integer.class, event.getIdentifier());
         if (seen != null && seen > 0) {
-            return; // idempotent by event id: a duplicate changes nothing
+            return Optional.empty(); // idempotent by event id: a duplicate changes nothing
         }
         try {
             source.apply(List.of(event));
@@ -160,9 +167,7 @@ public class TopicConsumer implements SmartLifecycle {
         jdbc.update("INSERT INTO query_node_applied_event (event_id, topic, partition_no, record_offset, applied_at)"
                         + " VALUES (?, ?, ?, ?, ?)", event.getIdentifier(), record.topic(), record.partition(),
                 record.offset(), Timestamp.from(Instant.now()));
-        lastAppliedEventId = event.getIdentifier();
-        lastAppliedAt = event.getTimestamp();
-        applied++;
+        return Optional.of(event);
     }
 
     private void storeOffset(TopicPartition tp, long next) {
