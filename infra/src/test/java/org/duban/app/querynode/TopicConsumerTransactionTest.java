@@ -5,6 +5,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
+import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -47,7 +48,8 @@ class TopicConsumerTransactionTest {
         jdbc = new JdbcTemplate(database);
         jdbc.execute("CREATE TABLE plan_view (plan_id VARCHAR(64) PRIMARY KEY, title VARCHAR(255))");
         ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
-        format = new CloudEventFormat(JacksonSerializer.builder().objectMapper(mapper).build(), "/duban");
+        format = new CloudEventFormat(JacksonSerializer.builder().objectMapper(mapper).build(),
+                DefaultConfigurer.defaultConfiguration().buildConfiguration(), "/duban");
         source = new TopicEventSource();
         // a stand-in projection that writes its view in the batch's transaction
         source.subscribe(events -> {
