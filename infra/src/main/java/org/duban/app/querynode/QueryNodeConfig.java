@@ -1,0 +1,61 @@
+package org.duban.app.querynode;
+
+import org.axonframework.config.ConfigurerModule;
+import org.duban.app.stream.CloudEventFormat;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+
+/**
+ * The {@code query} profile: the projections subscribe to the event topic instead of the local event store, so the
+ * same projection code builds this node's views from what the command nodes published.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("query")
+@EnableConfigurationProperties(QueryNodeSettings.class)
+class QueryNodeConfig {
+
+    @Bean
+    TopicEventSource topicEventSource() {
+        return new TopicEventSource();
+    }
+
+    /**
+     * Every subscribing processor (every processing group) takes its messages from the topic. application-query.yml
+     * sets {@code duban.projections.mode=topic}, so the default module that subscribes them to the store is absent.
+     */
+    @Bean
+    ConfigurerModule projectionsFromTheTopic(TopicEventSource source) {
+        return configurer -> configurer.eventProcessing()
+                .usingSubscribingEventProcessors(processorName -> config -> source);
+    }
+
+    @Bean
+    TopicConsumer topicConsumer(QueryNodeSettings settings, CloudEventFormat format, TopicEventSource source,
+                                JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        return new TopicConsumer(settings, format, source, jdbc, new TransactionTemplate(transactions));
+    }
+
+    /** DOWN naming the record once the consumer stopped; otherwise the lag and the last applied event. */
+    @Bean
+    HealthIndicator queryNodeHealthIndicator(TopicConsumer consumer) {
+        return () -> {
+            TopicConsumer.Status status = consumer.status();
+            Health.Builder health = status.stoppedOn() == null ? Health.up() : Health.down()
+                    .withDetail("stoppedOn", status.stoppedOn());
+            health.withDetail("lag", status.lag()).withDetail("applied", status.applied());
+            if (status.lastEventId() != null) {
+                health.withDetail("lastEventId", status.lastEventId())
+                        .withDetail("lastEventTime", status.lastEventTime().toString());
+            }
+            return health.build();
+        };
+    }
+}
