@@ -111,7 +111,9 @@ class ProjectionRebuildIT {
             // notifications to send and the log of sending them: written once, never replayed (a rebuild sends nothing)
             "notification_outbox", "notification_delivery",
             // third-party evaluators' accounts, made by a supervisor, not from events (V19)
-            "evaluator_account");
+            "evaluator_account",
+            // a query node's place in the topic and the ids it applied, kept with its views but not built from events (V20)
+            "query_node_offset", "query_node_applied_event");
 
     @Autowired
     TestRestTemplate http;
