@@ -34,12 +34,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -54,7 +57,8 @@ import static org.duban.app.support.Uploads.dazuPlan;
  * interactive login form): a person signs in to the pages through the authorization code flow as a browser would,
  * bearer tokens reach their own unit's work and not another unit's or office's, a token whose claims stand for no
  * Duban user is refused naming the claim, and a token that is expired, signed with another key or of another issuer
- * is a 401. Everything the test sets up it does with the provider's tokens: the demo accounts do not sign in here.
+ * is a 401. Everything the test sets up it does with the provider's tokens: the demo accounts do not sign in here;
+ * a third-party evaluator's round-bound account still does, locally.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles(resolver = OidcSignInIT.WithOidc.class)
@@ -104,6 +108,7 @@ class OidcSignInIT {
 
     private Clients api;
     /** A task led by 区卫生健康委 and one led by 区发展改革委, of a plan 区政府督查室 supervises. */
+    private String planId;
     private String healthTask;
     private String otherUnitsTask;
 
@@ -121,7 +126,7 @@ class OidcSignInIT {
         Clients.Answer imported = api.upload(null, "/api/plans/imports", "oidc.csv",
                 csv.getBytes(StandardCharsets.UTF_8), fields, bearer(supervisor));
         assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
-        String planId = (String) imported.json().get("planId");
+        planId = (String) imported.json().get("planId");
         assertThat(api.sendJson(null, "POST", "/api/plans/" + planId + "/publication-request", Map.of(),
                 bearer(supervisor)).status()).isEqualTo(202);
         Clients.Answer published = api.sendJson(null, "POST", "/api/plans/" + planId + "/publication-approval",
@@ -257,6 +262,51 @@ class OidcSignInIT {
         assertThat(api.send(null, "GET", "/api/tasks/" + healthTask, null, null).status()).isEqualTo(401);
     }
 
+    @Test
+    void a_third_party_evaluators_round_account_still_signs_in_locally_and_reaches_only_its_round() {
+        String supervisor = token("supervisor", "王五", "supervisor", OFFICE);
+        String thirdParty = "tp-" + UUID.randomUUID().toString().substring(0, 8);
+        LocalDate today = LocalDate.now();
+        Map<String, Object> opening = new LinkedHashMap<>();
+        opening.put("planId", planId);
+        opening.put("kind", "MID_TERM");
+        opening.put("title", "中期评估");
+        opening.put("cutOff", today.minusDays(1).toString());
+        opening.put("scope", Map.of("taskIds", List.of(healthTask)));
+        opening.put("deadlines", Map.of("selfAssessmentDue", today.plusDays(30).toString(), "scoringDue",
+                today.plusDays(40).toString(), "calibrationDue", today.plusDays(45).toString(), "publicationDue",
+                today.plusDays(50).toString()));
+        opening.put("blind", true);
+        opening.put("evaluators", List.of(Map.of("username", thirdParty, "displayName", "钱九", "kind", "THIRD_PARTY",
+                "organisation", "重庆某评估咨询公司")));
+        Clients.Answer opened = api.sendJson(null, "POST", "/api/evaluation/rounds", opening, bearer(supervisor));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        String roundId = (String) opened.json().get("roundId");
+        Clients.Answer issued = api.sendJson(null, "POST", "/api/evaluation/rounds/" + roundId + "/evaluators/"
+                + thirdParty + "/password", Map.of(), bearer(supervisor));
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(200);
+        String password = (String) issued.json().get("password");
+
+        // the API with HTTP Basic: its round, and nothing else
+        String basic = "Basic " + Base64.getEncoder().encodeToString((thirdParty + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(api.send(null, "GET", "/api/evaluation/rounds/" + roundId, null, null, "Authorization", basic)
+                .status()).isEqualTo(200);
+        assertThat(api.send(null, "GET", "/api/tasks/" + healthTask, null, null, "Authorization", basic).status())
+                .isEqualTo(403);
+
+        // the pages with the form on the sign-in page, which also offers the provider's sign-in
+        Browser browser = new Browser();
+        HttpResponse<String> page = browser.get(app("/login"));
+        assertThat(page.body()).contains("/oauth2/authorization/duban").contains("第三方评估机构账号");
+        HttpResponse<String> signedIn = browser.post(app("/login"), Map.of("username", thirdParty,
+                "password", password, "_csrf", csrf(page.body())));
+        assertThat(signedIn.statusCode()).isEqualTo(200);
+        assertThat(signedIn.uri().getPath()).as("an evaluator's home is their round")
+                .isEqualTo("/evaluation/rounds/" + roundId);
+        assertThat(signedIn.body()).contains("钱九");
+    }
+
     // ----------------------------------------------------------------------------------------------------------------
 
     private void assertRefusedFor(Map<String, Object> claims, String claim) {
@@ -312,9 +362,10 @@ class OidcSignInIT {
     }
 
     private static String csrf(String page) {
-        Matcher token = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(page);
-        assertThat(token.find()).as("the page's sign-out form carries a CSRF token").isTrue();
-        return token.group(1);
+        Matcher token = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"")
+                .matcher(page);
+        assertThat(token.find()).as("the page's form carries a CSRF token").isTrue();
+        return token.group(1) != null ? token.group(1) : token.group(2);
     }
 
     /** The URIs a response was redirected through, first to last. */
