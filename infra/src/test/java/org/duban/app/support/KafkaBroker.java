@@ -183,6 +183,8 @@ public final class KafkaBroker {
                 "group.initial.rebalance.delay.ms=0",
                 "log.retention.ms=-1",
                 "auto.create.topics.enable=true",
+                // the log cleaner takes 128 MB for its offset map by default, half the broker's heap here
+                "log.cleaner.dedupe.buffer.size=8388608",
                 "");
         Path file = dir.resolve("server.properties");
         Files.writeString(file, properties, StandardCharsets.UTF_8);
