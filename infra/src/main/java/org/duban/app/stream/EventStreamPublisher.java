@@ -3,6 +3,7 @@ package org.duban.app.stream;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.axonframework.config.ProcessingGroup;
@@ -153,12 +154,11 @@ public class EventStreamPublisher {
     }
 
     private RuntimeException failed(RuntimeException e, Batch batch) {
-        Throwable cause = e.getCause() == null ? e : e.getCause();
         status.failed(e.getMessage(), batch.firstGlobalIndex);
         log.warn("Event stream: batch from global index {} not published, will retry: {}", batch.firstGlobalIndex,
                 e.getMessage());
-        if (!(cause instanceof RetriableException) && !(e instanceof EventStreamUnavailable)) {
-            // not a passing outage (a producer closed or fenced): start over with a new producer
+        if (e instanceof KafkaException && !(e instanceof RetriableException) || e instanceof IllegalStateException) {
+            // not a passing outage (the producer in a fatal state, or closed): start over with a new one
             closeProducer();
         }
         return e instanceof EventStreamUnavailable ? e : new EventStreamUnavailable(e.getMessage(), e);
