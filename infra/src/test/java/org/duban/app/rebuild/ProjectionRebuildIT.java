@@ -111,7 +111,9 @@ class ProjectionRebuildIT {
             // notifications to send and the log of sending them: written once, never replayed (a rebuild sends nothing)
             "notification_outbox", "notification_delivery",
             // third-party evaluators' accounts, made by a supervisor, not from events (V19)
-            "evaluator_account");
+            "evaluator_account",
+            // several nodes: the scheduled jobs' last runs and the projections a rebuild suspended (V21)
+            "node_job_run", "projection_suspension");
 
     @Autowired
     TestRestTemplate http;
