@@ -3,6 +3,7 @@ package org.duban.app.nodes;
 import org.duban.app.persistence.SchemaMigrations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
@@ -37,6 +38,7 @@ public class ScheduledJobs {
     private final Supplier<Instant> clock;
     private volatile Boolean postgres;
 
+    @Autowired
     ScheduledJobs(DataSource dataSource, @Value("${" + NodeIdentity.PROPERTY + "}") String node) {
         this(dataSource, node, Instant::now);
     }
