@@ -49,16 +49,16 @@ start_postgres() {
     mkdir -p "$PG_DATA"
     [ "$(id -u)" = 0 ] && chown -R nobody "$PG_DATA" && chmod 700 "$PG_DATA"
     as_postgres_user "$PG_BIN/bin/initdb" -A trust -U postgres -E UTF8 -D "$PG_DATA" >"$RUN_DIR/initdb.log"
+    # the embedded binaries have no psql: the databases are created in single-user mode, before the server starts
+    for db in duban duban_query; do
+      echo "create database $db;" | as_postgres_user "$PG_BIN/bin/postgres" --single -D "$PG_DATA" postgres \
+        >>"$RUN_DIR/initdb.log" 2>&1
+    done
   fi
   [ "$(id -u)" = 0 ] && chown nobody "$RUN_DIR" 2>/dev/null || true
   as_postgres_user "$PG_BIN/bin/pg_ctl" -D "$PG_DATA" -l "$RUN_DIR/postgres.log" -w \
     -o "-p $PG_PORT -h 127.0.0.1 -k $PG_DATA" start >/dev/null
   echo "PostgreSQL $(cat "$PG_DATA/PG_VERSION") on 127.0.0.1:$PG_PORT (data $PG_DATA)"
-  for db in duban duban_query; do
-    as_postgres_user "$PG_BIN/bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -tAc \
-      "select 1 from pg_database where datname = '$db'" | grep -q 1 \
-      || as_postgres_user "$PG_BIN/bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qc "create database $db"
-  done
   export DUBAN_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/duban" DUBAN_DB_USER=postgres DUBAN_DB_PASSWORD=postgres
   export DUBAN_QUERY_DB_URL="${DUBAN_QUERY_DB_URL:-jdbc:postgresql://127.0.0.1:$PG_PORT/duban_query}"
 }
