@@ -130,36 +130,44 @@ class RebuildGate {
      * @throws RebuildRefused when appends do not stop within {@code wait}, or another node rebuilds one of them
      */
     long suspendAtHead(Duration wait, Collection<String> processors, String runId) {
-        lockExclusively(wait);
-        try {
-            Long head = newTransaction.execute(status -> {
-                lockExclusivelyAcrossNodes(wait);
-                Set<String> busy = new HashSet<>(jdbc.queryForList("select processor from projection_suspension",
-                        String.class));
-                busy.retainAll(processors);
-                if (!busy.isEmpty()) {
-                    String where = jdbc.queryForObject("select min(node) from projection_suspension where processor = ?",
-                            String.class, busy.iterator().next());
-                    throw new RebuildRefused("a rebuild of " + String.join(", ", busy) + " is running on node " + where
-                            + "; wait for it to finish");
-                }
-                Timestamp since = Timestamp.from(Instant.now());
-                try {
-                    for (String processor : processors) {
-                        jdbc.update("insert into projection_suspension (processor, node, run_id, since) values (?, ?, ?, ?)",
-                                processor, node, runId, since);
+        Long head = newTransaction.execute(status -> {
+            // the transaction has its connection before the lock is taken: appends waiting for the lock hold theirs
+            lockExclusively(wait);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int completion) {
+                    try {
+                        if (completion == STATUS_COMMITTED) {
+                            suspended.addAll(processors);
+                        }
+                    } finally {
+                        appends.writeLock().unlock();
                     }
-                } catch (DuplicateKeyException raced) {
-                    throw new RebuildRefused("another node started a rebuild of " + String.join(", ", processors)
-                            + " at the same moment; wait for it to finish");
                 }
-                return jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
             });
-            suspended.addAll(processors);
-            return head == null ? -1 : head;
-        } finally {
-            appends.writeLock().unlock();
-        }
+            lockExclusivelyAcrossNodes(wait);
+            Set<String> busy = new HashSet<>(jdbc.queryForList("select processor from projection_suspension",
+                    String.class));
+            busy.retainAll(processors);
+            if (!busy.isEmpty()) {
+                String where = jdbc.queryForObject("select min(node) from projection_suspension where processor = ?",
+                        String.class, busy.iterator().next());
+                throw new RebuildRefused("a rebuild of " + String.join(", ", busy) + " is running on node " + where
+                        + "; wait for it to finish");
+            }
+            Timestamp since = Timestamp.from(Instant.now());
+            try {
+                for (String processor : processors) {
+                    jdbc.update("insert into projection_suspension (processor, node, run_id, since) values (?, ?, ?, ?)",
+                            processor, node, runId, since);
+                }
+            } catch (DuplicateKeyException raced) {
+                throw new RebuildRefused("another node started a rebuild of " + String.join(", ", processors)
+                        + " at the same moment; wait for it to finish");
+            }
+            return jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        });
+        return head == null ? -1 : head;
     }
 
     /**
