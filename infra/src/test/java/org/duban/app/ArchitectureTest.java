@@ -13,6 +13,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 
 import java.util.stream.Stream;
 
@@ -83,7 +84,9 @@ public class ArchitectureTest {
     private static DescribedPredicate<JavaClass> calledByTheEngine() {
         return JavaClass.Predicates.assignableTo(TaskListener.class)
                 .or(JavaClass.Predicates.assignableTo(JavaDelegate.class))
-                .or(JavaClass.Predicates.assignableTo(ExecutionListener.class));
+                .or(JavaClass.Predicates.assignableTo(ExecutionListener.class))
+                // configures the engine as it is built (the node's id as lock owner)
+                .or(JavaClass.Predicates.assignableTo(ProcessEnginePlugin.class));
     }
 
     /**
