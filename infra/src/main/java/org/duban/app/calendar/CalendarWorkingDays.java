@@ -16,6 +16,7 @@ import org.duban.process.calendar.WorkingDays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.DayOfWeek;
@@ -27,12 +28,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * Working days as the loaded calendar says: a listed HOLIDAY is off, a listed WORKDAY (调休) is worked, any other day
  * is worked from Monday to Friday. A year with no calendar loaded counts weekends only, and says so once in the log.
- * Each year is read once and kept until a CalendarYearLoaded event for it has been committed.
+ * Each year is read once and kept until a CalendarYearLoaded event for it has been committed on this node, or until the
+ * calendar's version (how many years are loaded and when the last was) differs from the one the kept years were read
+ * at: another node sharing the database loaded a year. That version is one small query per question asked.
  */
 @Component
 @ProcessingGroup(CalendarWorkingDays.PROCESSING_GROUP)
@@ -43,6 +47,9 @@ class CalendarWorkingDays implements WorkingDays {
     private static final Logger log = LoggerFactory.getLogger(CalendarWorkingDays.class);
 
     private final IntFunction<Optional<List<CalendarDay>>> loadedDays;
+    private final Supplier<Object> version;
+    /** The version the kept years were read at. */
+    private Object keptVersion;
     private final Map<Integer, Year> years = new ConcurrentHashMap<>();
     private final Set<Integer> warned = ConcurrentHashMap.newKeySet();
     private final Object lock = new Object();
@@ -50,19 +57,32 @@ class CalendarWorkingDays implements WorkingDays {
     private long forgotten;
 
     @Autowired
-    CalendarWorkingDays(QueryGateway queries) {
+    CalendarWorkingDays(QueryGateway queries, JdbcTemplate jdbc) {
         this(year -> queries.query(new FindCalendarYear(year), ResponseTypes.optionalInstanceOf(CalendarYearView.class))
-                .join().map(CalendarYearView::days));
+                .join().map(CalendarYearView::days),
+                () -> jdbc.queryForList("select count(*), max(loaded_at) from calendar_year").get(0).values().stream()
+                        .map(String::valueOf).toList());
     }
 
     /** @param loadedDays the listed days of a year, empty when the year is not loaded */
     CalendarWorkingDays(IntFunction<Optional<List<CalendarDay>>> loadedDays) {
+        this(loadedDays, () -> null);
+    }
+
+    /** @param version a value that changes whenever a year is loaded, on any node */
+    CalendarWorkingDays(IntFunction<Optional<List<CalendarDay>>> loadedDays, Supplier<Object> version) {
         this.loadedDays = loadedDays;
+        this.version = version;
     }
 
     @Override
     public boolean isWorkingDay(LocalDate day) {
         Objects.requireNonNull(day, "day");
+        checkVersion();
+        return working(day);
+    }
+
+    private boolean working(LocalDate day) {
         DayKind listed = year(day.getYear()).days().get(day);
         if (listed != null) {
             return listed == DayKind.WORKDAY;
@@ -72,13 +92,15 @@ class CalendarWorkingDays implements WorkingDays {
 
     @Override
     public LocalDate onOrAfter(LocalDate day) {
+        checkVersion();
         return nearest(day, 1);
     }
 
     @Override
     public LocalDate plus(LocalDate day, int workingDays) {
         requireNotNegative(workingDays);
-        LocalDate result = onOrAfter(day);
+        checkVersion();
+        LocalDate result = nearest(day, 1);
         for (int i = 0; i < workingDays; i++) {
             result = nearest(result.plusDays(1), 1);
         }
@@ -89,6 +111,7 @@ class CalendarWorkingDays implements WorkingDays {
     @Override
     public LocalDate minus(LocalDate day, int workingDays) {
         requireNotNegative(workingDays);
+        checkVersion();
         LocalDate result = nearest(day, -1);
         for (int i = 0; i < workingDays; i++) {
             result = nearest(result.minusDays(1), -1);
@@ -111,6 +134,18 @@ class CalendarWorkingDays implements WorkingDays {
         }
     }
 
+    /** Forgets every kept year when the calendar changed since they were read (on another node, say). */
+    private void checkVersion() {
+        Object now = version.get();
+        synchronized (lock) {
+            if (!Objects.equals(now, keptVersion)) {
+                forgotten++;
+                years.clear();
+                keptVersion = now;
+            }
+        }
+    }
+
     private void forget(int year) {
         synchronized (lock) {
             forgotten++;
@@ -122,7 +157,7 @@ class CalendarWorkingDays implements WorkingDays {
         Objects.requireNonNull(day, "day");
         LocalDate candidate = day;
         for (int i = 0; i < SEARCH_LIMIT_DAYS; i++) {
-            if (isWorkingDay(candidate)) {
+            if (working(candidate)) {
                 return candidate;
             }
             candidate = candidate.plusDays(step);

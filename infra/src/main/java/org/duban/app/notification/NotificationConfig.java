@@ -5,6 +5,7 @@ import org.duban.process.WorkflowClock;
 import org.duban.process.calendar.WorkingDays;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -37,12 +38,13 @@ class NotificationConfig {
     NotificationDispatcher notificationDispatcher(OutboxStore store, NotificationDirectory directory,
                                                   ObjectProvider<JavaMailSender> mail, WorkingDays workingDays,
                                                   PlatformTransactionManager transactionManager,
-                                                  NotificationProperties properties) {
+                                                  NotificationProperties properties,
+                                                  @Value("${duban.node.id}") String node) {
         ChannelSenders senders = new ChannelSenders(mail.getIfAvailable(), properties.mailFrom(),
                 properties.connectTimeout(), properties.requestTimeout(), directory::channels, System::currentTimeMillis);
         TransactionTemplate transactions = new TransactionTemplate(transactionManager);
         transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         return new NotificationDispatcher(store, senders, new QuietHours(workingDays, properties), transactions,
-                properties, WorkflowClock::now);
+                properties, WorkflowClock::now, node);
     }
 }

@@ -9,7 +9,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -17,7 +16,9 @@ import java.util.function.Supplier;
  * it outside any transaction (a slow robot holds no database lock), record the attempt in another. Outside working
  * hours a message that is not listed supervision is held until the next allowed moment; a failed attempt is tried
  * again after a doubling wait, up to {@code maxAttempts}, then recorded as failed. Sending is at least once: a node
- * that dies between sending and recording lets its claim lapse and the message is sent again.
+ * that dies between sending and recording lets its claim lapse and the message is sent again. With several nodes
+ * each runs this on its own schedule: a message is claimed by one node at a time (the claim is a conditional update
+ * of its row), so the nodes share the outbox instead of sending a message twice.
  */
 class NotificationDispatcher {
     private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
@@ -28,17 +29,18 @@ class NotificationDispatcher {
     private final TransactionTemplate transactions;
     private final NotificationProperties properties;
     private final Supplier<Instant> clock;
-    /** This node, in the claims it makes. */
-    private final String node = "node-" + UUID.randomUUID();
+    /** This node ({@code duban.node.id}), in the claims it makes. */
+    private final String node;
 
     NotificationDispatcher(OutboxStore store, Senders senders, QuietHours quietHours, TransactionTemplate transactions,
-                           NotificationProperties properties, Supplier<Instant> clock) {
+                           NotificationProperties properties, Supplier<Instant> clock, String node) {
         this.store = store;
         this.senders = senders;
         this.quietHours = quietHours;
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
+        this.node = node;
     }
 
     @Scheduled(fixedDelayString = "${duban.notifications.dispatch-interval:PT30S}",

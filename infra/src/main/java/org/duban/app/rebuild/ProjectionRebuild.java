@@ -48,8 +48,8 @@ import java.util.stream.Stream;
  * </ol>
  * A run that fails rolls back, then <b>restores</b>: while appends wait, the events appended since the head (skipped
  * live) are applied to the views it found, and live handling resumes. Every event therefore reaches each projection
- * exactly once, in order, whatever runs meanwhile in this JVM. The gate is per JVM: with several application nodes on
- * one database, stop the others first (see docs/REBUILD.md).
+ * exactly once, in order, whatever runs meanwhile on this node or another one sharing the database (the gate's lock
+ * and the suspension are the database's on PostgreSQL, see docs/REBUILD.md).
  */
 @Service
 public class ProjectionRebuild {
@@ -140,12 +140,8 @@ public class ProjectionRebuild {
         try {
             // The whole run is one transaction: it commits rebuilt views, or rolls back to the views it found.
             transaction.executeWithoutResult(status -> {
-                gate.exclusively(lockWait, () -> {
-                    gate.suspend(run.names);
-                    run.suspended = true;
-                    Long max = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
-                    run.head = max == null ? -1 : max;
-                });
+                run.head = gate.suspendAtHead(lockWait, run.names, run.id);
+                run.suspended = true;
                 run.total = jdbc.queryForObject("select count(*) from domain_event_entry where global_index <= ?",
                         Long.class, run.head);
                 run.targets.forEach(RebuildTarget::reset);
@@ -169,10 +165,11 @@ public class ProjectionRebuild {
                 onProgress.accept(run.progress());
                 gate.exclusivelyUntilCompletion(lockWait, completion -> {
                     if (completion == TransactionSynchronization.STATUS_COMMITTED) {
-                        gate.resume(run.names);
+                        gate.resumeHere(run.names);
                     }
                 });
                 replayTail(run, true);
+                gate.resumeOnCommit(run.names);
             });
             run.finish(null, null);
             log.info(run.progress().line());
@@ -204,8 +201,9 @@ public class ProjectionRebuild {
                 try {
                     long[] caughtUp = new long[1];
                     transaction.executeWithoutResult(status -> {
-                        gate.exclusivelyUntilCompletion(lockWait, completion -> gate.resume(run.names));
+                        gate.exclusivelyUntilCompletion(lockWait, completion -> gate.resumeHere(run.names));
                         caughtUp[0] = replayTail(run, false);
+                        gate.resumeOnCommit(run.names);
                     });
                     return "the views were left as they were before the run" + (caughtUp[0] == 0 ? ""
                             : ", with the " + caughtUp[0] + " events appended during the run applied to them");

@@ -1,8 +1,10 @@
 package org.duban.app.reporting;
 
+import org.duban.app.nodes.ScheduledJobs;
 import org.duban.process.WorkflowClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Configuration;
@@ -10,23 +12,41 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
+import java.time.Instant;
+
 /**
  * Opens each plan's current reporting period by the calendar: every morning, and once at start-up so that a day
- * the server was down is caught up. Supervisors can still open a period by hand (an earlier one, say).
+ * the server was down is caught up. Supervisors can still open a period by hand (an earlier one, say). With several
+ * nodes the morning run happens on one of them ({@link ScheduledJobs}); opening is idempotent besides (a plan's lock,
+ * and a task with the period's report already open is left alone), so a start-up catch-up beside it changes nothing.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @ConditionalOnProperty(name = "duban.reporting.period-opening.enabled", havingValue = "true", matchIfMissing = true)
 class PeriodOpening {
     private static final Logger log = LoggerFactory.getLogger(PeriodOpening.class);
+    static final String JOB = "period-opening";
     private final PlanReporting reporting;
+    private final ScheduledJobs jobs;
+    private final String cron;
 
-    PeriodOpening(PlanReporting reporting) {
+    PeriodOpening(PlanReporting reporting, ScheduledJobs jobs,
+                  @Value("${duban.reporting.period-opening.cron}") String cron) {
         this.reporting = reporting;
+        this.jobs = jobs;
+        this.cron = cron;
     }
 
     @EventListener(ApplicationReadyEvent.class)
+    void catchUpAtStart() {
+        jobs.runOnce(JOB, null, this::openCurrentPeriods);
+    }
+
     @Scheduled(cron = "${duban.reporting.period-opening.cron}", zone = WorkflowClock.ZONE_ID)
+    void openEveryMorning() {
+        jobs.runOnce(JOB, ScheduledJobs.dueMoment(cron, WorkflowClock.ZONE, Instant.now()), this::openCurrentPeriods);
+    }
+
     void openCurrentPeriods() {
         reporting.openCurrentPeriods(WorkflowClock.today()).forEach(opened -> log.info(
                 "opened period {} of plan {} for {} tasks, due {}", opened.period(), opened.planId(),

@@ -125,6 +125,29 @@ class CalendarWorkingDaysTest {
     }
 
     @Test
+    void a_year_loaded_on_another_node_is_read_again_once_the_calendar_version_moved() {
+        AtomicInteger version = new AtomicInteger();
+        CalendarWorkingDays node = new CalendarWorkingDays(year -> {
+            reads.computeIfAbsent(year, y -> new AtomicInteger()).incrementAndGet();
+            return Optional.ofNullable(loaded.get(year));
+        }, version::get);
+        assertThat(node.isWorkingDay(day("2028-01-03"))).isTrue();
+        assertThat(node.plus(day("2028-01-03"), 2)).isEqualTo(day("2028-01-05"));
+        assertThat(reads.get(2028)).as("kept while the version stands").hasValue(1);
+
+        // loaded through another node: no event reaches this one, only the stored calendar changed
+        loaded.put(2028, List.of(new CalendarDay(day("2028-01-03"), DayKind.HOLIDAY, "元旦"),
+                new CalendarDay(day("2028-01-04"), DayKind.HOLIDAY, "元旦")));
+        assertThat(node.isWorkingDay(day("2028-01-03"))).as("the version did not move yet: still kept").isTrue();
+        version.incrementAndGet();
+
+        assertThat(node.isWorkingDay(day("2028-01-03"))).isFalse();
+        assertThat(node.plus(day("2028-01-03"), 2)).isEqualTo(day("2028-01-07"));
+        assertThat(node.minus(day("2028-01-05"), 1)).isEqualTo(day("2027-12-31"));
+        assertThat(reads.get(2028)).hasValue(2);
+    }
+
+    @Test
     void years_outside_the_loadable_range_count_weekends_only() {
         assertThat(calendar.isWorkingDay(day("1999-12-31"))).isTrue();
         assertThat(calendar.isWorkingDay(day("2101-01-01"))).isFalse();

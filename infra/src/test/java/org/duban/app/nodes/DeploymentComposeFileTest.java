@@ -44,4 +44,21 @@ class DeploymentComposeFileTest {
         assertThat(((Map<String, Object>) services.get("query").get("environment")).get("SPRING_PROFILES_ACTIVE"))
                 .asString().contains("query");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theCommandNodesShareOneDatabaseTheQueryNodeHasItsOwnAndTheSecondNodeStartsAfterTheFirst() throws IOException {
+        var services = services();
+        Map<String, Object> node1 = (Map<String, Object>) services.get("node1").get("environment");
+        Map<String, Object> node2 = (Map<String, Object>) services.get("node2").get("environment");
+        Map<String, Object> query = (Map<String, Object>) services.get("query").get("environment");
+        assertThat(node2.get("DUBAN_DB_URL")).isEqualTo(node1.get("DUBAN_DB_URL"));
+        assertThat(query.get("DUBAN_DB_URL")).isNotEqualTo(node1.get("DUBAN_DB_URL")).asString().endsWith("/duban_query");
+        assertThat(Files.readString(Path.of("deploy/postgres-init/10-query-node-database.sql")))
+                .contains("CREATE DATABASE duban_query");
+        assertThat(node1).containsEntry("DUBAN_DEMO_ENABLED", "true");
+        assertThat(node2).containsEntry("DUBAN_DEMO_ENABLED", "false");
+        assertThat((Map<String, Object>) services.get("node2").get("depends_on")).containsKey("node1");
+        assertThat(Files.readString(Path.of("deploy/Dockerfile"))).contains("AXONIQ_UPDATE_CHECKER_DISABLED=true");
+    }
 }

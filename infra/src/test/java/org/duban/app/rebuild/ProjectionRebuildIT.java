@@ -113,7 +113,9 @@ class ProjectionRebuildIT {
             // third-party evaluators' accounts, made by a supervisor, not from events (V19)
             "evaluator_account",
             // a query node's place in the topic and the ids it applied, kept with its views but not built from events (V20)
-            "query_node_offset", "query_node_applied_event");
+            "query_node_offset", "query_node_applied_event",
+            // several nodes: the scheduled jobs' last runs and the projections a rebuild suspended (V21)
+            "node_job_run", "projection_suspension");
 
     @Autowired
     TestRestTemplate http;

@@ -19,13 +19,14 @@ import static org.awaitility.Awaitility.await;
  * {@code java -jar duban.jar} as a child process on a free loopback port: started, killed with SIGKILL
  * ({@link Process#destroyForcibly()} on Linux), or stopped with SIGTERM. Each start logs to a file of its own.
  */
-final class AppProcess {
+public final class AppProcess {
     // the ASCII part of "Duban 督办 is running at http…", whatever the child's console encoding
-    static final String READY = "is running at http";
+    public static final String READY = "is running at http";
     // generous: on a loaded 2-core machine a restart has taken 9 minutes
     private static final Duration START_LIMIT = Duration.ofMinutes(Long.getLong("crash.start-limit-minutes", 15));
 
     private final Path jar;
+    private final List<String> jvmOptions;
     private final Path workDir;
     private final List<String> appArgs;
     private final Map<String, String> environment;
@@ -34,7 +35,15 @@ final class AppProcess {
     private Path log;
     private int starts;
 
-    AppProcess(Path jar, Path workDir, List<String> appArgs, Map<String, String> environment) {
+    public AppProcess(Path jar, Path workDir, List<String> appArgs, Map<String, String> environment) {
+        // C1 only and one GC thread: restarts dominate the run's time on a small machine; durability is
+        // a matter of the database settings, not of the JIT
+        this(jar, workDir, List.of("-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), appArgs, environment);
+    }
+
+    public AppProcess(Path jar, Path workDir, List<String> jvmOptions, List<String> appArgs,
+                      Map<String, String> environment) {
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.jar = jar;
         this.workDir = workDir;
         this.appArgs = List.copyOf(appArgs);
@@ -47,12 +56,12 @@ final class AppProcess {
         }
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
     /** Starts the jar and waits until it announces itself; answers how long that took. */
-    Duration start() {
+    public Duration start() {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("already running");
         }
@@ -60,10 +69,9 @@ final class AppProcess {
         log = workDir.resolve("app-" + starts + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // C1 only and one GC thread: restarts dominate the run's time on a small machine; durability is
-                // a matter of the database settings, not of the JIT
-                "-Daxoniq.update-checker.disabled=true", "-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-jar", jar.toString(),
+                "-Daxoniq.update-checker.disabled=true"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(),
                 "--server.address=127.0.0.1", "--server.port=" + port,
                 "--logging.level.root=WARN", "--logging.level.org.duban.app.StartupAnnouncement=INFO"));
         command.addAll(appArgs);
@@ -94,7 +102,7 @@ final class AppProcess {
     }
 
     /** kill -9: no shutdown hook, no flush, no graceful anything. */
-    void kill() {
+    public void kill() {
         if (process == null) {
             return;
         }
@@ -103,9 +111,14 @@ final class AppProcess {
     }
 
     /** SIGTERM: the ordinary, graceful stop. */
-    void stop() {
+    public void stop() {
         process.destroy();
         awaitExit();
+    }
+
+    /** The log of the latest start. */
+    public Path log() {
+        return log;
     }
 
     int starts() {

@@ -13,33 +13,33 @@ import java.time.Duration;
 import java.util.Base64;
 
 /** The JSON API over HTTP Basic, as the demo accounts (password {@code duban}). */
-final class Http {
-    static final ObjectMapper JSON = new ObjectMapper();
+public final class Http {
+    public static final ObjectMapper JSON = new ObjectMapper();
     private final String baseUrl;
     private final HttpClient client;
 
     /** What the server answered; {@code body} is null when it was not JSON. */
-    record Answer(int status, JsonNode body, String text) {
-        boolean ok() {
+    public record Answer(int status, JsonNode body, String text) {
+        public boolean ok() {
             return status / 100 == 2;
         }
     }
 
     /** A fresh client per application start, so that no pooled connection of a killed server is reused. */
-    Http(String baseUrl) {
+    public Http(String baseUrl) {
         this.baseUrl = baseUrl;
         this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
-    Answer get(String user, String path) throws IOException, InterruptedException {
+    public Answer get(String user, String path) throws IOException, InterruptedException {
         return send(user, "GET", path, null);
     }
 
-    Answer post(String user, String path, Object body) throws IOException, InterruptedException {
+    public Answer post(String user, String path, Object body) throws IOException, InterruptedException {
         return send(user, "POST", path, body);
     }
 
-    Answer put(String user, String path, Object body) throws IOException, InterruptedException {
+    public Answer put(String user, String path, Object body) throws IOException, InterruptedException {
         return send(user, "PUT", path, body);
     }
 
