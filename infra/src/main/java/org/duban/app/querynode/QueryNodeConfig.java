@@ -4,6 +4,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.duban.app.stream.CloudEventFormat;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,6 +37,21 @@ class QueryNodeConfig {
         return configurer -> configurer.eventProcessing()
                 .usingSubscribingEventProcessors(processorName -> config -> source);
     }
+
+    /**
+     * {@code --duban.rebuild} replays the local event store, which on a query node is empty: it would wipe the views
+     * built from the topic. The start fails before the rebuild runs, saying what to do instead.
+     */
+    @Bean
+    @ConditionalOnProperty("duban.rebuild")
+    Object rebuildRefusedOnAQueryNode() {
+        throw new IllegalStateException(REBUILD_REFUSED);
+    }
+
+    static final String REBUILD_REFUSED = "duban.rebuild refused: this is a query node (profile query), its views are "
+            + "built from the event topic and its local event store is empty, so a rebuild would replay nothing over "
+            + "them. Rebuild on a command node; to rebuild a query node's views, start it on an empty database and it "
+            + "reads the topic from the beginning.";
 
     @Bean
     TopicConsumer topicConsumer(QueryNodeSettings settings, CloudEventFormat format, TopicEventSource source,
