@@ -1,6 +1,8 @@
 package org.duban.app.querynode;
 
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.SubscribableMessageSource;
 import org.duban.app.stream.CloudEventFormat;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -12,6 +14,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.ClassUtils;
 
 
 /**
@@ -35,7 +38,29 @@ class QueryNodeConfig {
     @Bean
     ConfigurerModule projectionsFromTheTopic(TopicEventSource source) {
         return configurer -> configurer.eventProcessing()
-                .usingSubscribingEventProcessors(processorName -> config -> source);
+                .assignHandlerTypesMatching(NOT_ON_A_QUERY_NODE, Integer.MAX_VALUE, QueryNodeConfig::hasEffects)
+                .usingSubscribingEventProcessors(processorName -> config ->
+                        NOT_ON_A_QUERY_NODE.equals(processorName) ? NOTHING : source);
+    }
+
+    /**
+     * Handlers that act on events beyond this node's views — process handlers that start workflows or send commands,
+     * status triggers and supervision rules that send commands, the notification outbox that sends messages — already
+     * acted on the command node; fed here they would act twice (or fail: a query node has no workflows deployed). They
+     * go to a processing group that subscribes to nothing. Kept: the read side ({@code org.duban.query}), the
+     * working-days cache that follows the calendar views, and the publisher (it tracks the local store, empty here).
+     */
+    static final String NOT_ON_A_QUERY_NODE = "not-on-a-query-node";
+    private static final SubscribableMessageSource<EventMessage<?>> NOTHING = processor -> () -> true;
+
+    static boolean hasEffects(Class<?> handler) {
+        String name = ClassUtils.getUserClass(handler).getPackageName();
+        return !(inPackage(name, "org.duban.query") || inPackage(name, "org.duban.app.calendar")
+                || inPackage(name, "org.duban.app.stream"));
+    }
+
+    private static boolean inPackage(String name, String root) {
+        return name.equals(root) || name.startsWith(root + ".");
     }
 
     /**
