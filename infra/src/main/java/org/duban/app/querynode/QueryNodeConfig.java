@@ -4,6 +4,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.SubscribableMessageSource;
 import org.duban.app.stream.CloudEventFormat;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -65,17 +66,20 @@ class QueryNodeConfig {
 
     /**
      * {@code --duban.rebuild} replays the local event store, which on a query node is empty: it would wipe the views
-     * built from the topic. The start fails before the rebuild runs, saying what to do instead.
+     * built from the topic. The start fails before the rebuild runs, saying what to do instead; as a bean factory
+     * post-processor it fails before any other bean is made (no schema migration, no engine, no consumer).
      */
     @Bean
     @ConditionalOnProperty("duban.rebuild")
-    Object rebuildRefusedOnAQueryNode() {
-        throw new IllegalStateException(REBUILD_REFUSED);
+    static BeanFactoryPostProcessor rebuildRefusedOnAQueryNode() {
+        return beans -> {
+            throw new IllegalStateException(REBUILD_REFUSED);
+        };
     }
 
     static final String REBUILD_REFUSED = "duban.rebuild refused: this is a query node (profile query), its views are "
-            + "built from the event topic and its local event store is empty, so a rebuild would replay nothing over "
-            + "them. Rebuild on a command node; to rebuild a query node's views, start it on an empty database and it "
+            + "built from the event topic and its local event store is empty, so a rebuild would empty them and replay "
+            + "nothing. Rebuild on a command node; to rebuild a query node's views, start it on an empty database and it "
             + "reads the topic from the beginning.";
 
     @Bean

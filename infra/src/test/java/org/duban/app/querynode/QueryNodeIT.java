@@ -137,7 +137,7 @@ class QueryNodeIT {
 
         // the query node: an empty database of its own, the same topic
         Path dir = ROOT.resolve("qn-" + System.currentTimeMillis());
-        AppProcess queryNode = queryNode(dir, commandUrl, List.of());
+        AppProcess queryNode = queryNode(dir, dir, commandUrl, List.of());
         Http query = new Http(queryNode.baseUrl());
         try {
             long started = System.nanoTime();
@@ -212,14 +212,18 @@ class QueryNodeIT {
                 + "query_node_applied_event.applied_at: %.0f events/s%n", perSecond);
 
         // a command-line rebuild on the query profile would replay the node's empty local store over its views
-        AppProcess rebuild = queryNode(dir, commandUrl, List.of("--duban.rebuild=all"));
+        AppProcess rebuild = queryNode(dir, dir.resolve("rebuild"), commandUrl, List.of("--duban.rebuild=all"));
+        long refusalStarted = System.nanoTime();
         assertThatThrownBy(rebuild::start).as("a rebuild on the query profile refuses to run");
         String log = Files.readString(rebuild.log(), StandardCharsets.UTF_8);
         assertThat(log).contains("query node").contains("rebuild").contains("duban.rebuild");
         assertThat(log).doesNotContain("[duban-rebuild] rebuilding");
+        System.out.printf("[duban-query-node] --duban.rebuild=all on the query profile refused in %d ms%n",
+                millisSince(refusalStarted));
     }
 
-    private AppProcess queryNode(Path dir, String commandUrl, List<String> extra) {
+    /** The query node's process; its data (the H2 file) under {@code dir}, its logs under {@code workDir}. */
+    private AppProcess queryNode(Path dir, Path workDir, String commandUrl, List<String> extra) {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.profiles.active=query" + (TestDatabases.postgres() ? ",postgres" : ""),
                 "--duban.data-dir=" + dir.resolve("data"),
@@ -234,7 +238,7 @@ class QueryNodeIT {
             environment.putAll(Map.of("DUBAN_DB_URL", queryDatabase(), "DUBAN_DB_USER",
                     PostgresServer.shared().username(), "DUBAN_DB_PASSWORD", PostgresServer.shared().password()));
         }
-        return new AppProcess(JAR, dir, JVM, args, environment);
+        return new AppProcess(JAR, workDir, JVM, args, environment);
     }
 
     private String queryDatabase;
