@@ -3,6 +3,7 @@ package org.duban.app.nodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.duban.app.reliability.AppProcess;
 import org.duban.app.reliability.Http;
+import org.duban.app.support.KafkaBroker;
 import org.duban.app.support.PostgresServer;
 import org.duban.app.support.TestDatabases;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,11 @@ class TwoNodesIT {
     private static final List<String> JVM = List.of("-Xmx768m", "-Xss512k", "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC");
 
+    private static final String TOPIC = "duban.events.two-nodes";
+    private static final List<String> QUERY_JVM = List.of("-Xmx512m", "-Xss512k", "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC");
+
+    private KafkaBroker broker;
     private String jdbcUrl;
     private String dbUser;
     private String dbPassword;
@@ -60,8 +66,12 @@ class TwoNodesIT {
         dbUser = server.username();
         dbPassword = server.password();
 
+        // both nodes publish to one broker; the event-stream processor's single token is held by one of them
+        broker = KafkaBroker.started();
+        broker.createTopic(TOPIC, 3);
         AppProcess node1 = node("node1", true);
         AppProcess node2 = node("node2", false);
+        AppProcess queryNode = null;
         try {
             // the first node migrates the schema and imports the demo plans; the second starts on them
             Duration start1 = node1.start();
@@ -123,6 +133,15 @@ class TwoNodesIT {
             every_event_was_handled_once_per_processing_group(two);
             both_nodes_read_the_same(one, two, planId, acknowledgements);
 
+            long stored = every_event_is_on_the_topic_once_per_id();
+            queryNode = queryNode(node1.baseUrl());
+            Duration queryStart = queryNode.start();
+            Http query = new Http(queryNode.baseUrl());
+            long caughtUpStarted = System.nanoTime();
+            awaitCaughtUp(query);
+            double catchUpSeconds = (System.nanoTime() - caughtUpStarted) / 1e9;
+            the_query_node_reads_the_same(one, query, planId, acknowledgements);
+
             System.out.printf("[duban-two-nodes] start-up: node1 %.1f s (empty database: schema and demo import), "
                             + "node2 %.1f s%n", start1.toMillis() / 1e3, start2.toMillis() / 1e3);
             System.out.printf("[duban-two-nodes] acknowledgements, 4 clients: one node %.1f/s (%d), two nodes %.1f/s "
@@ -130,9 +149,16 @@ class TwoNodesIT {
             System.out.printf("[duban-two-nodes] races on one task version: %s%n", raced);
             System.out.printf("[duban-two-nodes] %d reports of %s: every reminder and overdue timer fired once, in "
                     + "%.1f s; timer jobs executed per node: %s%n", reports, period, timerSeconds, timersByNode);
+            System.out.printf("[duban-two-nodes] event stream: %d events on the topic once per id or more; a query node "
+                    + "started in %.1f s and caught up %.1f s later, reading the same as node1%n", stored,
+                    queryStart.toMillis() / 1e3, catchUpSeconds);
         } finally {
+            if (queryNode != null) {
+                stop(queryNode);
+            }
             stop(node2);
             stop(node1);
+            broker.stop();
         }
     }
 
@@ -140,9 +166,68 @@ class TwoNodesIT {
         Path dir = ROOT.resolve(id + "-" + System.currentTimeMillis());
         return new AppProcess(JAR, dir, JVM, List.of("--spring.profiles.active=postgres",
                 "--duban.data-dir=" + dir.resolve("data"), "--duban.demo.enabled=" + demo,
-                "--logging.level.org.duban.app.nodes=INFO"),
+                "--logging.level.org.duban.app.nodes=INFO",
+                "--duban.stream.kafka.bootstrap-servers=" + broker.bootstrapServers(), "--duban.stream.topic=" + TOPIC),
                 Map.of("DUBAN_DB_URL", jdbcUrl, "DUBAN_DB_USER", dbUser, "DUBAN_DB_PASSWORD", dbPassword,
                         "DUBAN_NODE_ID", id));
+    }
+
+    /** A query node on a database of its own, fed by the topic both command nodes publish to. */
+    private AppProcess queryNode(String commandNodeUrl) {
+        Path dir = ROOT.resolve("query1-" + System.currentTimeMillis());
+        return new AppProcess(JAR, dir, QUERY_JVM, List.of("--spring.profiles.active=query,postgres",
+                "--duban.data-dir=" + dir.resolve("data"),
+                "--duban.stream.kafka.bootstrap-servers=" + broker.bootstrapServers(), "--duban.stream.topic=" + TOPIC,
+                "--duban.query-node.command-node-url=" + commandNodeUrl, "--duban.audit.verification.interval=0"),
+                Map.of("DUBAN_DB_URL", PostgresServer.shared().createDatabase(), "DUBAN_DB_USER", dbUser,
+                        "DUBAN_DB_PASSWORD", dbPassword, "DUBAN_NODE_ID", "query1"));
+    }
+
+    /**
+     * The event-stream processor ran on one node at a time (one segment, one token): every stored event reached the
+     * topic, whichever node appended it. Answers the number of stored events.
+     */
+    private long every_event_is_on_the_topic_once_per_id() throws SQLException {
+        assertThat(queryLong("select count(*) from token_entry where processor_name = 'event-stream'"))
+                .as("one token for the event stream, claimed by one node at a time").isEqualTo(1);
+        java.util.Set<String> onTopic = new java.util.HashSet<>();
+        await("every stored event on the topic").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> {
+                    onTopic.clear();
+                    for (var record : broker.records(TOPIC)) {
+                        if (!org.duban.app.stream.EventStreamPublisher.CHAIN_SUBJECT.equals(record.key())) {
+                            onTopic.add(Http.JSON.readTree(record.value()).path("id").asText());
+                        }
+                    }
+                    return onTopic.containsAll(queryList("select event_identifier from domain_event_entry"));
+                });
+        java.util.Set<String> stored = new java.util.HashSet<>(queryList("select event_identifier from domain_event_entry"));
+        assertThat(stored).as("nothing on the topic that is not in the store").containsAll(onTopic);
+        return stored.size();
+    }
+
+    /** Waits until the query node has applied as many events as the store holds, with no lag. */
+    private void awaitCaughtUp(Http query) {
+        await("the query node applies every event").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    Http.Answer health = query.get("admin", "/actuator/health/queryNode");
+                    JsonNode details = health.body().path("details");
+                    return health.status() == 200 && details.path("lag").asLong(-1) == 0
+                            && details.path("applied").asLong() == queryLong("select count(*) from domain_event_entry");
+                });
+    }
+
+    /** The query node's views answer the same JSON as the command node's. */
+    private static void the_query_node_reads_the_same(Http command, Http query, String planId,
+                                                      List<String[]> acknowledgements) throws Exception {
+        List<String> paths = new ArrayList<>(List.of("/api/plans/" + planId, "/api/plans/" + planId + "/tree"));
+        for (String[] acknowledgement : acknowledgements.subList(0, 10)) {
+            paths.add("/api/tasks/" + acknowledgement[1]);
+        }
+        for (String path : paths) {
+            assertThat(require(query.get(SUPERVISOR, path), "query node " + path).body()).as(path)
+                    .isEqualTo(require(command.get(SUPERVISOR, path), "node1 " + path).body());
+        }
     }
 
     private static void awaitReady(AppProcess node) {

@@ -395,34 +395,21 @@ class QueryNodeIT {
 
     /** The topic's event records from the beginning: how many, how many ids, how many repeats. */
     private TopicRecords topicRecords() {
-        Map<String, Object> config = Map.of(
-                org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]>(config,
-                new org.apache.kafka.common.serialization.StringDeserializer(),
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
-            var partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(10)).stream()
-                    .map(info -> new org.apache.kafka.common.TopicPartition(TOPIC, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            var ends = consumer.endOffsets(partitions);
-            long events = 0;
-            java.util.Set<String> ids = new java.util.HashSet<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))
-                    && System.nanoTime() < deadline) {
-                for (var record : consumer.poll(Duration.ofMillis(500))) {
-                    JsonNode value = Http.JSON.readTree(record.value());
-                    if (!org.duban.app.stream.EventStreamPublisher.CHAIN_HEAD_TYPE.equals(value.path("type").asText())) {
-                        events++;
-                        ids.add(value.path("id").asText());
-                    }
-                }
+        long events = 0;
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (var record : broker.records(TOPIC)) {
+            JsonNode value;
+            try {
+                value = Http.JSON.readTree(record.value());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
-            return new TopicRecords(events, ids.size(), events - ids.size());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            if (!org.duban.app.stream.EventStreamPublisher.CHAIN_HEAD_TYPE.equals(value.path("type").asText())) {
+                events++;
+                ids.add(value.path("id").asText());
+            }
         }
+        return new TopicRecords(events, ids.size(), events - ids.size());
     }
 
     private static void stop(AppProcess node) {
