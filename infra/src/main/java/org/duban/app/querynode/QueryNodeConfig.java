@@ -3,6 +3,7 @@ package org.duban.app.querynode;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.SubscribableMessageSource;
+import org.duban.app.stream.EventStreamSettings;
 import org.duban.app.stream.CloudEventFormat;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.actuate.health.Health;
@@ -24,7 +25,7 @@ import org.springframework.util.ClassUtils;
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("query")
-@EnableConfigurationProperties(QueryNodeSettings.class)
+@EnableConfigurationProperties(EventStreamSettings.class)
 class QueryNodeConfig {
 
     @Bean
@@ -83,7 +84,7 @@ class QueryNodeConfig {
             + "reads the topic from the beginning.";
 
     @Bean
-    TopicConsumer topicConsumer(QueryNodeSettings settings, CloudEventFormat format, TopicEventSource source,
+    TopicConsumer topicConsumer(EventStreamSettings settings, CloudEventFormat format, TopicEventSource source,
                                 JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         return new TopicConsumer(settings, format, source, jdbc, new TransactionTemplate(transactions));
     }

@@ -10,6 +10,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.duban.app.stream.EventStreamSettings;
 import org.duban.app.stream.CloudEventFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,7 @@ public class TopicConsumer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(TopicConsumer.class);
 
-    private final QueryNodeSettings settings;
+    private final EventStreamSettings settings;
     private final CloudEventFormat format;
     private final TopicEventSource source;
     private final JdbcTemplate jdbc;
@@ -53,7 +54,7 @@ public class TopicConsumer implements SmartLifecycle {
     private volatile long applied;
     private final Map<TopicPartition, Long> lag = new HashMap<>();
 
-    public TopicConsumer(QueryNodeSettings settings, CloudEventFormat format, TopicEventSource source,
+    public TopicConsumer(EventStreamSettings settings, CloudEventFormat format, TopicEventSource source,
                          JdbcTemplate jdbc, TransactionTemplate transactions) {
         this.settings = settings;
         this.format = format;
@@ -65,7 +66,10 @@ public class TopicConsumer implements SmartLifecycle {
     @Override
     public void start() {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        if (settings.kafka().properties() != null) {
+            props.putAll(settings.kafka().properties());
+        }
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafka().bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, settings.consumerGroup());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

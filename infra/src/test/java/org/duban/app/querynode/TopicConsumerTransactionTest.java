@@ -9,6 +9,7 @@ import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.duban.app.stream.EventStreamSettings;
 import org.duban.api.plan.PlanCreated;
 import org.duban.api.plan.PlanPeriod;
 import org.duban.app.stream.CloudEventFormat;
@@ -61,8 +62,8 @@ class TopicConsumerTransactionTest {
                 }
             }
         });
-        consumer = new TopicConsumer(new QueryNodeSettings(new QueryNodeSettings.Kafka("127.0.0.1:1"), TOPIC,
-                "duban-query"), format, source, jdbc, new TransactionTemplate(new DataSourceTransactionManager(database)));
+        consumer = new TopicConsumer(new EventStreamSettings(new EventStreamSettings.Kafka("127.0.0.1:1", 12000, 5000,
+                10000, null), TOPIC, 100, 15000, "duban-query"), format, source, jdbc, new TransactionTemplate(new DataSourceTransactionManager(database)));
     }
 
     @Test
