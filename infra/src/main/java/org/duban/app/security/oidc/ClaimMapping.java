@@ -33,6 +33,23 @@ public record ClaimMapping(String username, String name, String role, String uni
         }
     }
 
+    /**
+     * Which part of a person a refused claim stood for ({@code username}, {@code name}, {@code role}, {@code unit}),
+     * so a page can say it in words; {@code other} for a name that is none of this mapping's claims.
+     */
+    public String partNamedBy(String claim) {
+        if (role.equals(claim)) {
+            return "role";
+        }
+        if (unit.equals(claim)) {
+            return "unit";
+        }
+        if (username.equals(claim)) {
+            return "username";
+        }
+        return name.equals(claim) ? "name" : "other";
+    }
+
     public DubanUser user(Map<String, ?> claims) {
         String who = text(claims, username).or(() -> text(claims, "sub"))
                 .orElseThrow(() -> new Refused(username, "the token names no user (claim " + username + ")"));

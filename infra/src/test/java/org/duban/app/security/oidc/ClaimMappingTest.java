@@ -63,6 +63,16 @@ class ClaimMappingTest {
     }
 
     @Test
+    void aRefusedClaimIsToldAsThePartOfThePersonItStandsFor() {
+        ClaimMapping renamed = new ClaimMapping("login", "display", "realm_access.roles", "org");
+        assertThat(renamed.partNamedBy("realm_access.roles")).isEqualTo("role");
+        assertThat(renamed.partNamedBy("org")).isEqualTo("unit");
+        assertThat(renamed.partNamedBy("login")).isEqualTo("username");
+        assertThat(renamed.partNamedBy("display")).isEqualTo("name");
+        assertThat(renamed.partNamedBy("duban_role")).as("a name this mapping does not use").isEqualTo("other");
+    }
+
+    @Test
     void keycloakRealmRolesAreReadThroughADottedPath() {
         ClaimMapping keycloak = new ClaimMapping("preferred_username", "name", "realm_access.roles", "duban_unit");
         DubanUser user = keycloak.user(Map.of("preferred_username", "supervisor",

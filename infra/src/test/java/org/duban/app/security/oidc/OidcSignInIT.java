@@ -183,7 +183,7 @@ class OidcSignInIT {
                 "claims", Clients.json(Map.of("name", "门卫", "duban_role", "janitor"))));
         assertThat(refused.uri().getPort()).isEqualTo(port);
         assertThat(refused.uri().getPath()).isEqualTo("/login");
-        assertThat(refused.body()).contains("duban_role").contains("无法以此身份登录");
+        assertThat(refused.body()).contains("统一身份认证没有给出您在督办中的有效角色，因此无法登录。");
         assertThat(browser.get(app("/")).uri().getPort()).isEqualTo(provider.baseUrl().port());
     }
 
