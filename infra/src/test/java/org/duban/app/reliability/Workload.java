@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -133,7 +131,7 @@ final class Workload {
         }
         require(http.put(SUPERVISOR, "/api/plans/" + planId + "/reporting-cadence",
                 Map.of("cadence", "MONTHLY", "dueDay", 10, "graceWorkingDays", 3)), "set the cadence");
-        periods.addAll(months(plan.path("startYear").asInt(), plan.path("endYear").asInt(), months));
+        periods.addAll(org.duban.app.support.MonthlyPeriods.months(plan.path("startYear").asInt(), plan.path("endYear").asInt(), months));
         for (String period : periods) {
             require(http.post(SUPERVISOR, "/api/plans/" + planId + "/reporting-periods", Map.of("period", period)),
                     "open period " + period);
@@ -164,21 +162,6 @@ final class Workload {
      * Months of the plan's cadence from the current month on (so that no reminder or overdue timer fires during
      * the run), moved back where the plan ends too soon.
      */
-    static List<String> months(int startYear, int endYear, int count) {
-        YearMonth last = YearMonth.of(endYear, 12);
-        YearMonth first = YearMonth.from(LocalDate.now());
-        if (first.plusMonths(count - 1).isAfter(last)) {
-            first = last.minusMonths(count - 1);
-        }
-        if (first.isBefore(YearMonth.of(startYear, 1))) {
-            first = YearMonth.of(startYear, 1);
-        }
-        List<String> keys = new ArrayList<>();
-        for (YearMonth month = first; !month.isAfter(last) && keys.size() < count; month = month.plusMonths(1)) {
-            keys.add(String.format("%d-M%02d", month.getYear(), month.getMonthValue()));
-        }
-        return keys;
-    }
 
     static List<JsonNode> inbox(Http http, String user, String step) throws IOException, InterruptedException {
         List<JsonNode> items = new ArrayList<>();

@@ -30,7 +30,12 @@ public final class Clients {
     private final String base;
 
     public Clients(int port) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port);
+    }
+
+    /** Clients of an application at a base URL such as {@code http://127.0.0.1:8080}. */
+    public Clients(String base) {
+        this.base = base;
     }
 
     public String origin() {
