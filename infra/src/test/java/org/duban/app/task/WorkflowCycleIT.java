@@ -114,7 +114,11 @@ class WorkflowCycleIT {
                 "difficulties", "资金缺口", "nextSteps", "完成装修", "evidence", List.of(evidence));
         assertThat(post("market", q4 + "/submission", content).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(put("health", q4 + "/draft", content).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(post("health", q4 + "/submission", content).getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<Map> submitted = post("health", q4 + "/submission", content);
+        assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.OK);
+        // the answer is the task as the submission left it, read in the submission's transaction
+        assertThat((List<Map>) submitted.getBody().get("reports")).anySatisfy(report -> assertThat(report)
+                .containsEntry("periodKey", "2026-Q4").containsEntry("status", "SUBMITTED").containsEntry("round", 1));
         assertThat(post("citysupervisor", q4 + "/review", Map.of("accepted", false, "reason", "x")).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(inbox("supervisor")).anySatisfy(item -> assertThat(item).containsEntry("step", "reviewReport")
