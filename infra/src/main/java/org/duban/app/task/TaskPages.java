@@ -24,6 +24,7 @@ import org.duban.app.web.Moments;
 import org.duban.app.web.PageActions;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -58,11 +59,13 @@ class TaskPages {
     private final PlanReporting reporting;
     private final MessageSource messages;
     private final AdjustmentWork adjustments;
+    private final TransactionTemplate transaction;
 
     TaskPages(TaskWork work, EvidenceStore evidence, PageActions actions, QueryGateway queries,
               EventWording wording, PeriodChoices periods, PlanReporting reporting, MessageSource messages,
-              AdjustmentWork adjustments) {
+              AdjustmentWork adjustments, TransactionTemplate transaction) {
         this.adjustments = adjustments;
+        this.transaction = transaction;
         this.wording = wording;
         this.periods = periods;
         this.reporting = reporting;
@@ -82,6 +85,15 @@ class TaskPages {
         } catch (IllegalArgumentException e) {
             model.addAttribute(PageActions.PROBLEM, e.getMessage());
         }
+        if (at != null) {
+            return taskPage(taskId, asOf, at, user, locale, model);
+        }
+        // today's page reads the views, the waiting steps, the plan's indicators and the steps' names in one
+        // transaction: one commit after a submission's redirect, not one for each (the past has its own, TaskHistory)
+        return transaction.execute(status -> taskPage(taskId, null, null, user, locale, model));
+    }
+
+    private String taskPage(String taskId, String asOf, Instant at, DubanUser user, Locale locale, Model model) {
         TaskDetail detail = at == null ? work.read(taskId, user) : work.readAsOf(taskId, at, user);
         model.addAttribute("task", detail);
         model.addAttribute("asOf", at == null ? null : asOf);

@@ -216,8 +216,23 @@ public class TaskWork {
 
     /** @param keptEvidence as for {@link #draft(String, String, ReportContent, List, DubanUser)} */
     public void submit(String taskId, String period, ReportContent content, List<String> keptEvidence, DubanUser user) {
-        onTask(taskId, report(taskId, period), () -> reporting.submit(taskId, period, WorkAccess.unitIdOf(user),
-                asLead(taskId, period, content, keptEvidence, user)));
+        onTask(taskId, report(taskId, period), () -> submitting(taskId, period, content, keptEvidence, user));
+    }
+
+    private void submitting(String taskId, String period, ReportContent content, List<String> keptEvidence,
+                            DubanUser user) {
+        reporting.submit(taskId, period, WorkAccess.unitIdOf(user), asLead(taskId, period, content, keptEvidence, user));
+    }
+
+    /**
+     * Submits and answers the task as it then stands, read in the submission's own transaction: the report, its views
+     * and the answer take one commit, not one for the step and another for reading it back.
+     */
+    public TaskDetail submitAndRead(String taskId, String period, ReportContent content, DubanUser user) {
+        return onTask(taskId, report(taskId, period), () -> {
+            submitting(taskId, period, content, List.of(), user);
+            return read(taskId, user);
+        });
     }
 
     /** Checks that the user's unit leads the task and gives the content as recorded, reading the task's view once. */

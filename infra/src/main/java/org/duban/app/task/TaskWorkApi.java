@@ -107,8 +107,7 @@ class TaskWorkApi {
     @PostMapping("/reports/{period}/submission")
     TaskDetail submit(@PathVariable String taskId, @PathVariable String period, @RequestBody ReportContent content,
                       @AuthenticationPrincipal DubanUser user) {
-        work.submit(taskId, period, content, user);
-        return work.read(taskId, user);
+        return work.submitAndRead(taskId, period, content, user);
     }
 
     @PostMapping("/reports/{period}/review")

@@ -21,8 +21,11 @@ import org.duban.api.plan.PlanStatus;
 import org.duban.api.plan.PlanSummary;
 import org.duban.app.support.DubanIntegrationTest;
 import org.duban.process.plan.PlanPublication;
+import org.duban.process.steps.StepHistory;
+import org.duban.process.steps.StepKind;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
@@ -51,6 +54,10 @@ class WorkflowTransactionIT {
     EventStore eventStore;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    StepHistory steps;
+    @Autowired
+    JdbcTemplate jdbc;
 
     private String draftPlan() {
         String planId = UUID.randomUUID().toString();
@@ -86,6 +93,19 @@ class WorkflowTransactionIT {
                 .containsEntry(MetadataKeys.PROCESS_INSTANCE_ID, processInstanceId)
                 .containsEntry(MetadataKeys.USER_TASK_ID, approval);
         assertThat(status(planId)).isEqualTo(PlanStatus.PUBLISHED);
+    }
+
+    @Test
+    void a_new_database_keeps_the_engine_history_at_audit_which_still_names_a_completed_step() {
+        String planId = draftPlan();
+        publication.request(planId, "tx-test");
+        String approval = publication.awaitingApproval(planId).orElseThrow();
+        publication.approve(planId);
+
+        // Camunda's levels: 1 activity, 2 audit, 3 full
+        assertThat(jdbc.queryForObject("select value_ from act_ge_property where name_ = 'historyLevel'", String.class))
+                .isEqualTo("2");
+        assertThat(steps.kindOf(approval)).contains(StepKind.APPROVE_PUBLICATION);
     }
 
     @Test

@@ -1,7 +1,11 @@
 package org.duban.app.task;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.duban.api.Role;
+import org.duban.api.reporting.ReportStatus;
+import org.duban.api.task.TaskDetail;
 import org.duban.app.reporting.evidence.EvidenceSamples;
+import org.duban.app.security.DubanUser;
 import org.duban.app.support.DubanIntegrationTest;
 import org.duban.app.support.Uploads;
 import org.duban.process.WorkflowClock;
@@ -13,11 +17,13 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.ui.ExtendedModelMap;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +43,8 @@ import static org.duban.app.support.Uploads.upload;
 class WorkflowCycleIT {
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    TaskPages pages;
 
     @AfterEach
     void resetClock() {
@@ -114,7 +122,19 @@ class WorkflowCycleIT {
                 "difficulties", "资金缺口", "nextSteps", "完成装修", "evidence", List.of(evidence));
         assertThat(post("market", q4 + "/submission", content).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(put("health", q4 + "/draft", content).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(post("health", q4 + "/submission", content).getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<Map> submitted = post("health", q4 + "/submission", content);
+        assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.OK);
+        // the answer is the task as the submission left it, read in the submission's transaction
+        assertThat((List<Map>) submitted.getBody().get("reports")).anySatisfy(report -> assertThat(report)
+                .containsEntry("periodKey", "2026-Q4").containsEntry("status", "SUBMITTED").containsEntry("round", 1));
+        // the page after the form reads the same in its one transaction
+        ExtendedModelMap page = new ExtendedModelMap();
+        assertThat(pages.task(taskA, null, new DubanUser("health", "{noop}duban", "张三", "区卫生健康委", Role.UNIT_USER),
+                Locale.CHINA, page)).isEqualTo("tasks/task");
+        assertThat(((TaskDetail) page.get("task")).reports()).anySatisfy(report -> {
+            assertThat(report.periodKey()).isEqualTo("2026-Q4");
+            assertThat(report.status()).isEqualTo(ReportStatus.SUBMITTED);
+        });
         assertThat(post("citysupervisor", q4 + "/review", Map.of("accepted", false, "reason", "x")).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(inbox("supervisor")).anySatisfy(item -> assertThat(item).containsEntry("step", "reviewReport")

@@ -54,9 +54,10 @@ class AuditTrailProjection {
         JsonNode fields = JSON.valueToTree(payload);
         Map<String, ?> meta = event.getMetaData();
         String aggregateId = event.getAggregateIdentifier();
-        String planId = planOf(event.getType(), aggregateId, fields);
         String scope = scopeOf(fields);
-        List<AuditEntry.Change> changes = changes(aggregateId, scope, flatten(fields, aggregateId));
+        Known known = known(aggregateId, scope);
+        String planId = planOf(event.getType(), aggregateId, fields, known);
+        List<AuditEntry.Change> changes = changes(aggregateId, scope, flatten(fields, aggregateId), known.fields());
         String actorUnit = text(meta.get(MetadataKeys.ACTOR_UNIT));
         Set<String> units = new LinkedHashSet<>();
         if (actorUnit != null) {
@@ -84,20 +85,42 @@ class AuditTrailProjection {
         }
     }
 
+    /**
+     * What the trail knows of an aggregate before this event, in one query: whether it was seen (and with which plan)
+     * and the last value of each field in the scope.
+     */
+    private record Known(boolean seen, String planId, Map<String, String> fields) {
+    }
+
+    private Known known(String aggregateId, String scope) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        boolean[] seen = {false};
+        String[] planId = {null};
+        jdbc.query("select 0 as kind, field, field_value from audit_field_state where aggregate_id = ? and scope = ? "
+                        + "union all select 1, plan_id, null from audit_aggregate where aggregate_id = ?",
+                rs -> {
+                    if (rs.getInt("kind") == 1) {
+                        seen[0] = true;
+                        planId[0] = rs.getString("field");
+                    } else {
+                        fields.put(rs.getString("field"), rs.getString("field_value"));
+                    }
+                }, aggregateId, scope, aggregateId);
+        return new Known(seen[0], planId[0], fields);
+    }
+
     /** The plan an event belongs to: its own, the plan named in it, or the one its aggregate was first seen with. */
-    private String planOf(String type, String aggregateId, JsonNode fields) {
+    private String planOf(String type, String aggregateId, JsonNode fields, Known known) {
         String planId = "Plan".equals(type) ? aggregateId : textField(fields, "planId");
-        List<String> known = jdbc.queryForList("select plan_id from audit_aggregate where aggregate_id = ?",
-                String.class, aggregateId);
-        if (known.isEmpty()) {
+        if (!known.seen()) {
             jdbc.update("insert into audit_aggregate (aggregate_id, aggregate_type, plan_id) values (?, ?, ?)",
                     aggregateId, type, planId);
             return planId;
         }
-        if (known.get(0) == null && planId != null) {
+        if (known.planId() == null && planId != null) {
             jdbc.update("update audit_aggregate set plan_id = ? where aggregate_id = ?", planId, aggregateId);
         }
-        return planId != null ? planId : known.get(0);
+        return planId != null ? planId : known.planId();
     }
 
     private static String scopeOf(JsonNode fields) {
@@ -110,13 +133,12 @@ class AuditTrailProjection {
         return "";
     }
 
-    private List<AuditEntry.Change> changes(String aggregateId, String scope, Map<String, String> values) {
-        Map<String, String> before = new LinkedHashMap<>();
-        jdbc.query("select field, field_value from audit_field_state where aggregate_id = ? and scope = ?",
-                rs -> {
-                    before.put(rs.getString("field"), rs.getString("field_value"));
-                }, aggregateId, scope);
+    /** The event's changes against the fields' last values, which it then records: one batch of each kind. */
+    private List<AuditEntry.Change> changes(String aggregateId, String scope, Map<String, String> values,
+                                            Map<String, String> before) {
         List<AuditEntry.Change> changes = new ArrayList<>();
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
         for (Map.Entry<String, String> field : values.entrySet()) {
             String was = before.get(field.getKey());
             if (Objects.equals(was, field.getValue()) && before.containsKey(field.getKey())) {
@@ -127,12 +149,18 @@ class AuditTrailProjection {
                 changes.add(new AuditEntry.Change(field.getKey(), was, field.getValue()));
             }
             if (before.containsKey(field.getKey())) {
-                jdbc.update("update audit_field_state set field_value = ? where aggregate_id = ? and scope = ? and field = ?",
-                        field.getValue(), aggregateId, scope, field.getKey());
+                updates.add(new Object[]{field.getValue(), aggregateId, scope, field.getKey()});
             } else {
-                jdbc.update("insert into audit_field_state (aggregate_id, scope, field, field_value) values (?, ?, ?, ?)",
-                        aggregateId, scope, field.getKey(), field.getValue());
+                inserts.add(new Object[]{aggregateId, scope, field.getKey(), field.getValue()});
             }
+        }
+        if (!updates.isEmpty()) {
+            jdbc.batchUpdate("update audit_field_state set field_value = ? where aggregate_id = ? and scope = ? "
+                    + "and field = ?", updates);
+        }
+        if (!inserts.isEmpty()) {
+            jdbc.batchUpdate("insert into audit_field_state (aggregate_id, scope, field, field_value) "
+                    + "values (?, ?, ?, ?)", inserts);
         }
         return changes;
     }

@@ -1,0 +1,90 @@
+package org.duban.app.persistence;
+
+import org.duban.app.support.DubanIntegrationTest;
+import org.duban.app.support.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The project's migrations of the process engine's tables run after the engine built them: completing a task finds
+ * its subtasks through an index, not by reading every open task.
+ */
+@DubanIntegrationTest
+class EngineSchemaMigrationsIT {
+    private static final String SUBTASKS = "select id_ from act_ru_task where parent_task_id_ = 'a-task'";
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void the_engine_migrations_ran_once_the_engine_had_built_its_tables() {
+        List<String> applied = jdbc.queryForList("select \"script\" from \"" + EngineSchemaMigrations.HISTORY_TABLE
+                + "\" where \"success\" = true and \"type\" = 'SQL' order by \"installed_rank\"", String.class);
+
+        assertThat(applied).containsExactly("V1__task_parent_index.sql");
+    }
+
+    @Test
+    void the_engine_task_table_has_an_index_on_the_parent_task() {
+        Map<String, List<String>> indexes = jdbc.execute((ConnectionCallback<Map<String, List<String>>>) connection ->
+                indexColumns(connection, "ACT_RU_TASK"));
+
+        assertThat(indexes).containsEntry("duban_idx_task_parent", List.of("parent_task_id_"));
+    }
+
+    @Test
+    void postgresql_finds_the_subtasks_of_a_task_through_the_index() {
+        assumeTrue(TestDatabases.postgres(), "the plan is PostgreSQL's");
+        String plan = jdbc.execute((ConnectionCallback<String>) connection -> {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                // a test database holds few tasks, where reading the table would be cheaper
+                statement.execute("set local enable_seqscan = off");
+                StringBuilder lines = new StringBuilder();
+                try (ResultSet rows = statement.executeQuery("explain " + SUBTASKS)) {
+                    while (rows.next()) {
+                        lines.append(rows.getString(1)).append('\n');
+                    }
+                }
+                return lines.toString();
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(autoCommit);
+            }
+        });
+
+        assertThat(plan).contains("duban_idx_task_parent").doesNotContain("Seq Scan");
+    }
+
+    /** The table's indexes, lower-cased, with their columns in order. */
+    private static Map<String, List<String>> indexColumns(Connection connection, String table) throws java.sql.SQLException {
+        DatabaseMetaData metaData = connection.getMetaData();
+        String name = metaData.storesLowerCaseIdentifiers() ? table.toLowerCase(Locale.ROOT) : table;
+        Map<String, List<String>> indexes = new TreeMap<>();
+        try (ResultSet rows = metaData.getIndexInfo(connection.getCatalog(), connection.getSchema(), name, false, false)) {
+            while (rows.next()) {
+                if (rows.getString("INDEX_NAME") != null) {
+                    indexes.computeIfAbsent(rows.getString("INDEX_NAME").toLowerCase(Locale.ROOT), key -> new ArrayList<>())
+                            .add(rows.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return indexes;
+    }
+}
