@@ -143,6 +143,13 @@ class BulkEventsIT {
         });
         System.out.println("[duban-bulk] " + figures.describe());
         System.out.println("[duban-bulk] as the run reports it: " + last[0].line());
+        if (Boolean.getBoolean("duban.bulk.each")) {
+            // where the time goes: each projection alone over the same events
+            for (ProjectionRebuild.ProjectionRows projection : rebuild.projections()) {
+                System.out.println("[duban-bulk] alone: " + rebuild.runHere(projection.name(), progress -> {
+                }).line());
+            }
+        }
     }
 
     private long count(String sql) {
