@@ -69,6 +69,7 @@ public class ProjectionRebuild {
     private final EventStorageEngine events;
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
+    private final RebuildJdbcTemplate projectionsJdbc;
     private final org.axonframework.config.Configuration axon;
     private final EntityManagerProvider entityManagers;
     private final TransactionTemplate transaction;
@@ -82,7 +83,8 @@ public class ProjectionRebuild {
     private final AtomicReference<Run> latest = new AtomicReference<>();
 
     ProjectionRebuild(RebuildCatalog catalog, RebuildGate gate, EventStorageEngine events, JdbcTemplate jdbc,
-                      DataSource dataSource, org.axonframework.config.Configuration axon,
+                      DataSource dataSource, RebuildJdbcTemplate projectionsJdbc,
+                      org.axonframework.config.Configuration axon,
                       EntityManagerProvider entityManagers, TransactionTemplate transaction,
                       @Value("${duban.projection-rebuild.batch-size:500}") int batchSize,
                       @Value("${duban.projection-rebuild.lock-wait:30s}") Duration lockWait) {
@@ -94,6 +96,7 @@ public class ProjectionRebuild {
         this.events = events;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
+        this.projectionsJdbc = projectionsJdbc;
         this.axon = axon;
         this.entityManagers = entityManagers;
         this.transaction = transaction;
@@ -235,11 +238,13 @@ public class ProjectionRebuild {
 
     /**
      * Applies the stored events in batches of {@code batch-size}: no flush within a batch, one flush and clearing of
-     * the persistence context at its end. A batch that fails anywhere is rolled back to the savepoint it started at
+     * the persistence context at its end; the JDBC projections' inserts are held and sent in JDBC batches
+     * ({@link RebuildJdbcTemplate}). A batch that fails anywhere is rolled back to the savepoint it started at
      * and applied again event by event ({@link #redo}), so the run still stops at and names the event that fails.
      */
     private void replay(Run run, StoredEvents stored, Consumer<RebuildProgress> onProgress) {
         Connection connection = DataSourceUtils.getConnection(dataSource); // the run's, as the JDBC projections' is
+        projectionsJdbc.holdInserts();
         try {
             List<TrackedEventMessage<?>> batch = new ArrayList<>(batchSize);
             Savepoint start = connection.setSavepoint();
@@ -264,6 +269,7 @@ public class ProjectionRebuild {
         } catch (SQLException e) {
             throw new IllegalStateException("could not set a savepoint for a batch of the rebuild: " + e.getMessage(), e);
         } finally {
+            projectionsJdbc.stopHolding();
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
@@ -272,6 +278,7 @@ public class ProjectionRebuild {
     private Savepoint endBatch(Run run, Connection connection, Savepoint start, List<TrackedEventMessage<?>> batch)
             throws SQLException {
         try {
+            projectionsJdbc.sendHeld();
             detach();
         } catch (RuntimeException e) {
             redo(run, connection, start, batch, e);
@@ -288,6 +295,7 @@ public class ProjectionRebuild {
      */
     private void redo(Run run, Connection connection, Savepoint start, List<TrackedEventMessage<?>> batch,
                       Exception failure) throws SQLException {
+        projectionsJdbc.stopHolding(); // what is held belongs to the batch rolled back; redo without holding
         connection.rollback(start);
         entityManagers.getEntityManager().clear();
         for (TrackedEventMessage<?> event : batch) {
