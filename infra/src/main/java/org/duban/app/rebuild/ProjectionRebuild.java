@@ -13,12 +13,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -40,9 +46,12 @@ import java.util.stream.Stream;
  *     <li><b>Reset</b>: while the {@link RebuildGate} holds appends back, the projections' live handling is suspended
  *     and the highest global index (the head) is read. No append is in flight at that moment, so every event up to the
  *     head is committed. Their reset handlers then empty their tables.</li>
- *     <li><b>Replay</b> the events up to the head in global order from the storage engine, flushing after each event
- *     and projection (so a failure is that event's) and clearing the persistence context after each event. Appends go
- *     on meanwhile; the suspended projections skip them, and readers still see the views as they were.</li>
+ *     <li><b>Replay</b> the events up to the head in global order, read ahead in pages on a thread of their own
+ *     ({@link StoredEvents}), in batches of {@code batch-size} events: the projections apply a batch without a flush,
+ *     then what JPA projections wrote is flushed and forgotten at once. Each batch starts at a savepoint; when any of
+ *     its events fails (in a handler or at the flush), the batch is rolled back to it and applied again event by event,
+ *     flushing after each event and projection, which stops at and names the event that fails. Appends go on
+ *     meanwhile; the suspended projections skip them, and readers still see the views as they were.</li>
  *     <li><b>Catch up</b> while the gate holds appends back until the transaction completes: replay the events appended
  *     since the head, commit, resume live handling, let appends go on.</li>
  * </ol>
@@ -59,6 +68,9 @@ public class ProjectionRebuild {
     private final RebuildGate gate;
     private final EventStorageEngine events;
     private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+    private final RebuildJdbcTemplate projectionsJdbc;
+    private final org.axonframework.config.Configuration axon;
     private final EntityManagerProvider entityManagers;
     private final TransactionTemplate transaction;
     private final int batchSize;
@@ -71,6 +83,8 @@ public class ProjectionRebuild {
     private final AtomicReference<Run> latest = new AtomicReference<>();
 
     ProjectionRebuild(RebuildCatalog catalog, RebuildGate gate, EventStorageEngine events, JdbcTemplate jdbc,
+                      DataSource dataSource, RebuildJdbcTemplate projectionsJdbc,
+                      org.axonframework.config.Configuration axon,
                       EntityManagerProvider entityManagers, TransactionTemplate transaction,
                       @Value("${duban.projection-rebuild.batch-size:500}") int batchSize,
                       @Value("${duban.projection-rebuild.lock-wait:30s}") Duration lockWait) {
@@ -81,6 +95,9 @@ public class ProjectionRebuild {
         this.gate = gate;
         this.events = events;
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.projectionsJdbc = projectionsJdbc;
+        this.axon = axon;
         this.entityManagers = entityManagers;
         this.transaction = transaction;
         this.batchSize = batchSize;
@@ -148,18 +165,11 @@ public class ProjectionRebuild {
                 detach(); // a JPA projection's deleted rows must be gone before the replay writes rows with their ids
                 run.phase = RebuildProgress.Phase.REPLAYING;
                 onProgress.accept(run.progress());
-                try (Stream<? extends TrackedEventMessage<?>> stored = events.readEvents(null, false)) {
-                    Iterator<? extends TrackedEventMessage<?>> next = stored.iterator();
-                    while (next.hasNext()) {
-                        TrackedEventMessage<?> event = next.next();
-                        if (event.trackingToken().position().orElseThrow() > run.head) {
-                            break; // appended since the reset: left to the catch-up
-                        }
-                        apply(run, event);
-                        if (run.done % batchSize == 0) {
-                            onProgress.accept(run.progress());
-                        }
-                    }
+                // up to the head only: what was appended since the reset is left to the catch-up
+                // read as the storage engine reads: with the same serializer and upcasters
+                try (StoredEvents stored = new StoredEvents(dataSource, axon.eventSerializer(), axon.upcasterChain(),
+                        run.head)) {
+                    replay(run, stored, onProgress);
                 }
                 run.phase = RebuildProgress.Phase.CATCHING_UP;
                 onProgress.accept(run.progress());
@@ -224,6 +234,77 @@ public class ProjectionRebuild {
         } finally {
             gate.resume(run.names);
         }
+    }
+
+    /**
+     * Applies the stored events in batches of {@code batch-size}: no flush within a batch, one flush and clearing of
+     * the persistence context at its end; the JDBC projections' inserts are held and sent in JDBC batches
+     * ({@link RebuildJdbcTemplate}). A batch that fails anywhere is rolled back to the savepoint it started at
+     * and applied again event by event ({@link #redo}), so the run still stops at and names the event that fails.
+     */
+    private void replay(Run run, StoredEvents stored, Consumer<RebuildProgress> onProgress) {
+        Connection connection = DataSourceUtils.getConnection(dataSource); // the run's, as the JDBC projections' is
+        projectionsJdbc.holdInserts();
+        try {
+            List<TrackedEventMessage<?>> batch = new ArrayList<>(batchSize);
+            Savepoint start = connection.setSavepoint();
+            for (List<TrackedEventMessage<?>> page = stored.next(); !page.isEmpty(); page = stored.next()) {
+                for (TrackedEventMessage<?> event : page) {
+                    batch.add(event);
+                    try {
+                        for (RebuildTarget target : run.targets) {
+                            target.apply(event);
+                        }
+                    } catch (Exception e) {
+                        redo(run, connection, start, batch, e);
+                    }
+                    if (batch.size() == batchSize) {
+                        start = endBatch(run, connection, start, batch);
+                        onProgress.accept(run.progress());
+                    }
+                }
+            }
+            start = endBatch(run, connection, start, batch);
+            connection.releaseSavepoint(start);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not set a savepoint for a batch of the rebuild: " + e.getMessage(), e);
+        } finally {
+            projectionsJdbc.stopHolding();
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** Writes what the batch left in the persistence context, and starts the next batch at a new savepoint. */
+    private Savepoint endBatch(Run run, Connection connection, Savepoint start, List<TrackedEventMessage<?>> batch)
+            throws SQLException {
+        try {
+            projectionsJdbc.sendHeld();
+            detach();
+        } catch (RuntimeException e) {
+            redo(run, connection, start, batch, e);
+        }
+        run.done += batch.size();
+        batch.clear();
+        connection.releaseSavepoint(start);
+        return connection.setSavepoint();
+    }
+
+    /**
+     * After a batch failed: back to the savepoint it started at, then its events one by one, each flushed after each
+     * projection, until the one that fails, which is thrown as that event's failure.
+     */
+    private void redo(Run run, Connection connection, Savepoint start, List<TrackedEventMessage<?>> batch,
+                      Exception failure) throws SQLException {
+        projectionsJdbc.stopHolding(); // what is held belongs to the batch rolled back; redo without holding
+        connection.rollback(start);
+        entityManagers.getEntityManager().clear();
+        for (TrackedEventMessage<?> event : batch) {
+            applyTo(run.targets, event);
+            run.done++;
+        }
+        // every event of the batch applies alone: the failure was not one event's (a deadlock, a lost connection)
+        throw new IllegalStateException("a batch of the rebuild failed, but none of its events does alone: "
+                + failure.getMessage(), failure);
     }
 
     /** Replays the events stored after the run's head; answers how many. */

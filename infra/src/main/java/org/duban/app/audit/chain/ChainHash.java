@@ -27,7 +27,7 @@ public final class ChainHash {
         return new byte[algorithm.digestLength()];
     }
 
-    static byte[] of(HashAlgorithm algorithm, byte[] previousHash, long position, ChainedEvent event) {
+    public static byte[] of(HashAlgorithm algorithm, byte[] previousHash, long position, ChainedEvent event) {
         Digest digest = algorithm.newDigest();
         bytes(digest, previousHash);
         int64(digest, position);

@@ -7,7 +7,7 @@ import java.sql.SQLException;
  * One row of Axon's {@code domain_event_entry} exactly as stored: the hash covers these bytes, not a
  * re-serialisation, so what is verified is what a reader of the table gets.
  */
-record ChainedEvent(long globalIndex, String eventIdentifier, String aggregateIdentifier, long sequenceNumber,
+public record ChainedEvent(long globalIndex, String eventIdentifier, String aggregateIdentifier, long sequenceNumber,
                     String type, String payloadType, String payloadRevision, String timeStamp, byte[] payload,
                     byte[] metaData) {
 

@@ -1,0 +1,179 @@
+package org.duban.app.rebuild;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.CallableStatementCallback;
+import org.springframework.jdbc.core.CallableStatementCreator;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCallback;
+import org.springframework.jdbc.core.PreparedStatementCreator;
+import org.springframework.jdbc.core.PreparedStatementSetter;
+import org.springframework.jdbc.core.ResultSetExtractor;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.StatementCallback;
+import org.springframework.jdbc.support.KeyHolder;
+
+import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * The application's {@link JdbcTemplate}. On the thread of a rebuild's replay, between {@link #holdInserts()} and
+ * {@link #stopHolding()}, a plain {@code insert} through {@link #update(String, Object...)} is held back instead of
+ * sent, and the held inserts go out as JDBC batches (consecutive inserts of one statement in one round trip) before
+ * any other statement runs on this template, and at the end of each batch of the replay. So a projection reads what
+ * it wrote, statements keep their order, and a replay makes fewer round trips.
+ * <p>
+ * Only inserts are held: their count is 1 or they throw, so answering 1 at once tells a handler nothing false
+ * (an {@code update} or {@code delete} may be counted by its caller, and runs at once; so does an insert with
+ * {@code on conflict} or {@code returning}). A held insert the database refuses fails later than its event, in
+ * whatever statement or flush sent it; the replay then redoes its batch event by event without holding, which names
+ * the event ({@link ProjectionRebuild}). Other threads, and the live handling of events, never hold anything.
+ */
+public class RebuildJdbcTemplate extends JdbcTemplate {
+    private final ThreadLocal<List<HeldInsert>> held = new ThreadLocal<>();
+
+    public RebuildJdbcTemplate(DataSource dataSource) {
+        super(dataSource);
+    }
+
+    private record HeldInsert(String sql, Object[] args) {
+    }
+
+    /** From now on, on this thread, plain inserts are held until a statement needs them sent. */
+    void holdInserts() {
+        held.set(new ArrayList<>());
+    }
+
+    /** Drops what is held (the replay rolled back to a savepoint) and holds nothing more on this thread. */
+    void stopHolding() {
+        held.remove();
+    }
+
+    @Override
+    public int update(String sql, Object... args) throws DataAccessException {
+        List<HeldInsert> holding = held.get();
+        if (holding != null && args != null && holdable(sql)) {
+            holding.add(new HeldInsert(sql, args.clone()));
+            return 1;
+        }
+        return super.update(sql, args);
+    }
+
+    /** Sends the held inserts, in order, one JDBC batch per run of the same statement. */
+    void sendHeld() {
+        List<HeldInsert> holding = held.get();
+        if (holding == null || holding.isEmpty()) {
+            return;
+        }
+        held.set(new ArrayList<>()); // the batches below go out through execute, which must not send them again
+        int from = 0;
+        while (from < holding.size()) {
+            String sql = holding.get(from).sql();
+            List<Object[]> rows = new ArrayList<>();
+            int next = from;
+            while (next < holding.size() && holding.get(next).sql().equals(sql)) {
+                rows.add(holding.get(next).args());
+                next++;
+            }
+            super.batchUpdate(sql, rows);
+            from = next;
+        }
+    }
+
+    private static boolean holdable(String sql) {
+        String statement = sql.stripLeading().toLowerCase(Locale.ROOT);
+        return statement.startsWith("insert ") && !statement.contains(" on conflict") && !statement.contains(" returning");
+    }
+
+    // Every other statement goes through one of these (JdbcTemplate's public and protected ways in to its private
+    // execute methods, as of Spring 6.2): what is held goes out first.
+
+    @Override
+    public <T> T execute(ConnectionCallback<T> action) throws DataAccessException {
+        sendHeld();
+        return super.execute(action);
+    }
+
+    @Override
+    public <T> T execute(StatementCallback<T> action) throws DataAccessException {
+        sendHeld();
+        return super.execute(action);
+    }
+
+    @Override
+    public void execute(String sql) throws DataAccessException {
+        sendHeld();
+        super.execute(sql);
+    }
+
+    @Override
+    public <T> T execute(PreparedStatementCreator creator, PreparedStatementCallback<T> action) throws DataAccessException {
+        sendHeld();
+        return super.execute(creator, action);
+    }
+
+    @Override
+    public <T> T execute(String sql, PreparedStatementCallback<T> action) throws DataAccessException {
+        sendHeld();
+        return super.execute(sql, action);
+    }
+
+    @Override
+    public <T> T execute(CallableStatementCreator creator, CallableStatementCallback<T> action) throws DataAccessException {
+        sendHeld();
+        return super.execute(creator, action);
+    }
+
+    @Override
+    public <T> T query(String sql, ResultSetExtractor<T> extractor) throws DataAccessException {
+        sendHeld();
+        return super.query(sql, extractor);
+    }
+
+    @Override
+    public <T> T query(PreparedStatementCreator creator, PreparedStatementSetter setter, ResultSetExtractor<T> extractor)
+            throws DataAccessException {
+        sendHeld();
+        return super.query(creator, setter, extractor);
+    }
+
+    @Override
+    public <T> Stream<T> queryForStream(String sql, RowMapper<T> rowMapper) throws DataAccessException {
+        sendHeld();
+        return super.queryForStream(sql, rowMapper);
+    }
+
+    @Override
+    public <T> Stream<T> queryForStream(PreparedStatementCreator creator, PreparedStatementSetter setter,
+                                        RowMapper<T> rowMapper) throws DataAccessException {
+        sendHeld();
+        return super.queryForStream(creator, setter, rowMapper);
+    }
+
+    @Override
+    public int update(String sql) throws DataAccessException {
+        sendHeld();
+        return super.update(sql);
+    }
+
+    @Override
+    protected int update(PreparedStatementCreator creator, PreparedStatementSetter setter) throws DataAccessException {
+        sendHeld();
+        return super.update(creator, setter);
+    }
+
+    @Override
+    public int update(PreparedStatementCreator creator, KeyHolder keys) throws DataAccessException {
+        sendHeld();
+        return super.update(creator, keys);
+    }
+
+    @Override
+    public int[] batchUpdate(String... sql) throws DataAccessException {
+        sendHeld();
+        return super.batchUpdate(sql);
+    }
+}
