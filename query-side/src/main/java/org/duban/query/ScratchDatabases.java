@@ -31,9 +31,24 @@ public final class ScratchDatabases implements AutoCloseable {
         this.free = new Semaphore(max, true);
     }
 
-    /** Makes the first database now, so that the first caller does not wait for it. */
+    /**
+     * Makes the first database ahead of the first caller, so that it does not wait for it; nothing when a caller made
+     * one already. Safe beside callers: it takes a place like one.
+     */
     public void prepare() {
-        idle.offer(make());
+        if (!free.tryAcquire()) {
+            return;
+        }
+        try {
+            synchronized (made) {
+                if (!made.isEmpty()) {
+                    return;
+                }
+            }
+            idle.offer(make());
+        } finally {
+            free.release();
+        }
     }
 
     /** Runs {@code work} on a database of its own, then rolls back whatever it wrote. */

@@ -1,8 +1,11 @@
 package org.duban.app.persistence;
 
+import org.duban.app.nodes.AfterReadiness;
 import org.duban.query.ScratchDatabases;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import javax.sql.DataSource;
@@ -20,9 +23,15 @@ class ScratchDatabaseConfig {
 
     @Bean
     ScratchDatabases scratchDatabases() {
-        ScratchDatabases scratch = new ScratchDatabases(ScratchDatabaseConfig::newScratchDatabase, MAX_SCRATCH_DATABASES);
-        scratch.prepare();
-        return scratch;
+        return new ScratchDatabases(ScratchDatabaseConfig::newScratchDatabase, MAX_SCRATCH_DATABASES);
+    }
+
+    /** The first time-travel read finds a database made: made after readiness, which need not wait for its migrations. */
+    @EventListener(ApplicationReadyEvent.class)
+    void prepareAfterReadiness(ApplicationReadyEvent event) {
+        ScratchDatabases scratch = event.getApplicationContext().getBean(ScratchDatabases.class);
+        event.getApplicationContext().getBean(AfterReadiness.class).run("a scratch database for time travel",
+                scratch::prepare);
     }
 
     static DataSource newScratchDatabase() {

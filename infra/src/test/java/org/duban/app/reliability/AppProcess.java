@@ -116,6 +116,14 @@ public final class AppProcess {
         awaitExit();
     }
 
+    /** The operating system's id of the running process, to read its figures under {@code /proc}. */
+    public long pid() {
+        if (process == null) {
+            throw new IllegalStateException("not started");
+        }
+        return process.pid();
+    }
+
     /** The log of the latest start. */
     public Path log() {
         return log;
