@@ -81,6 +81,18 @@ class BenchmarkRun {
                 app.stop();
             }
         }
+        if (settings.runs("startup")) {
+            StartupFigures.Result startup = StartupFigures.measure(JAR, root.resolve("startup"));
+            String scenario = "start-up of the embedded default (java -jar " + String.join(" ",
+                    StartupFigures.README_JVM_OPTIONS) + ", H2 file, demo data)";
+            for (var start : List.of(Map.entry("first start (empty database, demo import)", startup.first()),
+                    Map.entry("later start (demo data present)", startup.second()))) {
+                results.add(scenario, start.getKey() + ": to readiness", start.getValue().seconds(), "s",
+                        String.format("%.1f s of CPU", start.getValue().cpuSeconds()));
+                results.add(scenario, start.getKey() + ": resident memory at readiness",
+                        start.getValue().residentMegabytes(), "MB", "");
+            }
+        }
         results.write(settings.results());
         return results;
     }
