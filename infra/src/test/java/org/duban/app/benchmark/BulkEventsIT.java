@@ -17,6 +17,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -54,6 +55,8 @@ class BulkEventsIT {
     ProjectionRebuild rebuild;
     @Autowired
     ChainVerifier chain;
+    @LocalServerPort
+    int port;
 
     private String planId;
 
@@ -150,6 +153,18 @@ class BulkEventsIT {
                 }).line());
             }
         }
+    }
+
+    @Test
+    @Order(3)
+    void the_figures_of_a_rebuild_started_over_http_as_the_benchmark_starts_it() {
+        RebuildFigures.Figures figures = RebuildFigures.measure(dataSource,
+                RebuildFigures.overHttp("http://localhost:" + port, "admin", "duban"));
+
+        assertThat(figures.events()).isEqualTo(count("select count(*) from domain_event_entry"));
+        assertThat(figures.rebuildSeconds()).isPositive();
+        assertThat(figures.ratio()).isPositive();
+        assertThat(rebuild.progress().orElseThrow().state()).isEqualTo(RebuildProgress.State.SUCCEEDED);
     }
 
     private long count(String sql) {

@@ -127,7 +127,7 @@ public final class RebuildFigures {
         URI rebuild = URI.create(baseUrl + "/api/admin/projections/rebuild");
         return () -> {
             HttpResponse<String> started = http.send(HttpRequest.newBuilder(rebuild).header("Authorization", basic)
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
             if (started.statusCode() != 202) {
                 throw new IOException("the rebuild was not started: " + started.statusCode() + " " + started.body());
             }
