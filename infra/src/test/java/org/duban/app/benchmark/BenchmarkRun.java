@@ -54,7 +54,12 @@ class BenchmarkRun {
                     + "JDBC baseline each in a database of their own on this server)");
             Province province = new Province();
             String appDb = db.create("bench_duban");
-            AppProcess app = new AppProcess(JAR, root.resolve("app"), List.of("-Xmx2g", "-XX:+UseParallelGC"),
+            List<String> jvm = new ArrayList<>(List.of("-Xmx2g", "-XX:+UseParallelGC"));
+            if (settings.profile()) {
+                // JDK Flight Recorder over the whole run, written when the application stops (docs/BENCHMARKS.md)
+                jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + root.resolve("app.jfr"));
+            }
+            AppProcess app = new AppProcess(JAR, root.resolve("app"), jvm,
                     List.of("--spring.profiles.active=postgres", "--duban.demo.enabled=false",
                             "--spring.config.additional-location=file:" + province.accountsFile(root)),
                     Map.of("DUBAN_DB_URL", appDb, "DUBAN_DB_USER", db.user, "DUBAN_DB_PASSWORD", db.password));
@@ -172,7 +177,7 @@ class BenchmarkRun {
         }
         Map<Integer, Loads.Outcome> engine = new LinkedHashMap<>();
         Map<Integer, Loads.Outcome> offered = new LinkedHashMap<>();
-        try (BareEngine bare = new BareEngine(db.create("bench_engine"), db.user, db.password, 40)) {
+        try (BareEngine bare = new BareEngine(db.create("bench_engine"), db.user, db.password, 72)) {
             long begin = System.nanoTime();
             bare.open((int) openSteps, 4);
             results.context(String.format("bare engine: %d one-user-task instances opened in %.0f s (as many open "

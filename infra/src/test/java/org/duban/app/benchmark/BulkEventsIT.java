@@ -5,6 +5,7 @@ import org.duban.app.audit.chain.ChainVerifier;
 import org.duban.app.rebuild.ProjectionRebuild;
 import org.duban.app.rebuild.RebuildProgress;
 import org.duban.app.support.DubanIntegrationTest;
+import org.duban.app.support.PlanTrees;
 import org.duban.app.support.Uploads;
 import org.duban.process.WorkflowClock;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +27,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -63,9 +63,7 @@ class BulkEventsIT {
     @BeforeAll
     void aPlanWorkedThroughTheApplication() {
         planId = Uploads.publishedDazuPlan(http);
-        List<Map> tasks = new ArrayList<>();
-        collect((List<Map>) get("supervisor", "/api/plans/" + planId + "/tree").get("sections"), tasks);
-        List<String> health = tasks.stream().filter(t -> ((Map) t.get("leadUnit")).get("name").equals("区卫生健康委"))
+        List<String> health = PlanTrees.ledBy(get("supervisor", "/api/plans/" + planId + "/tree"), "区卫生健康委").stream()
                 .map(t -> (String) t.get("taskId")).toList();
         for (String task : health) {
             assertThat(post("health", "/api/tasks/" + task + "/acknowledgement", Map.of()).getStatusCode())
@@ -169,13 +167,6 @@ class BulkEventsIT {
 
     private long count(String sql) {
         return jdbc.queryForObject(sql, Long.class);
-    }
-
-    private static void collect(List<Map> sections, List<Map> into) {
-        for (Map section : sections) {
-            into.addAll((List<Map>) section.get("tasks"));
-            collect((List<Map>) section.get("children"), into);
-        }
     }
 
     private Map get(String user, String path) {

@@ -19,8 +19,13 @@ final class Latencies {
     synchronized void failed(Exception why) {
         failures++;
         if (firstFailures.size() < 3) {
-            firstFailures.add(String.valueOf(why.getMessage()));
-            System.out.println("[bench] failed: " + why.getMessage());
+            Throwable root = why;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String message = why.getMessage() + (root == why ? "" : " (" + root + ")");
+            firstFailures.add(message);
+            System.out.println("[bench] failed: " + message);
         }
     }
 

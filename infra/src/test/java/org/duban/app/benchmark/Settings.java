@@ -12,7 +12,7 @@ import java.util.Set;
  */
 record Settings(Set<String> scenarios, int plans, int periods, List<Integer> clients, List<Integer> rates,
                 Duration step, int tpcbScale, List<Long> eventSizes, int readSamples, String dbUrl, String dbUser,
-                String dbPassword, String sharedBuffers, Path results) {
+                String dbPassword, String sharedBuffers, Path results, boolean profile) {
 
     static final List<String> ALL = List.of("setup", "submission", "reads", "rebuild", "startup");
 
@@ -43,7 +43,8 @@ record Settings(Set<String> scenarios, int plans, int periods, List<Integer> cli
                 get("bench.db-user", "postgres"),
                 get("bench.db-password", "postgres"),
                 get("bench.shared-buffers", "512MB"),
-                Path.of(get("bench.results", "target/benchmark/results.md")).toAbsolutePath());
+                Path.of(get("bench.results", "target/benchmark/results.md")).toAbsolutePath(),
+                Boolean.parseBoolean(get("bench.profile", "false")));
     }
 
     boolean runs(String scenario) {
