@@ -24,6 +24,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 import javax.sql.DataSource;
 import java.time.LocalDate;
@@ -41,6 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * figure beside a plain JDBC scan of the event table ({@link RebuildFigures}).
  */
 @DubanIntegrationTest
+// a context, and so a database, of its own: the copies are of every plan in the store, and the counts are of this one
+@TestPropertySource(properties = "duban.test.own-database=bulk-events")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @SuppressWarnings({"rawtypes", "unchecked"})
