@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DubanIntegrationTest
 // publishing a plan on a busy host may take longer than Axon's 60 s bound for a command
 @TestPropertySource(properties = {"duban.demo.enabled=true", "axon.timeout.transaction.command-bus.timeout-ms=600000",
-        "axon.timeout.handler.events.timeout-ms=600000", "axon.timeout.handler.commands.timeout-ms=600000"})
+        "axon.timeout.handler.commands.timeout-ms=600000"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @EnabledIfSystemProperty(named = "duban.measure.rebuild", matches = "true")
 @SuppressWarnings({"rawtypes", "unchecked"})
