@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 import javax.sql.DataSource;
 
 /**
- * The project's own changes to the process engine's tables (an index the engine lacks), in {@link #LOCATION} with a
- * history table of their own. They cannot be application migrations: the engine creates and upgrades its tables as
+ * The project's own changes to the process engine's tables (indexes the engine lacks), in {@link #LOCATION} with a
+ * history table of their own and the application's placeholders ({@link SchemaMigrations.Database}). They cannot be application migrations: the engine creates and upgrades its tables as
  * it is built, after the application's Flyway ran, so these run once the engine bean exists.
  */
 @Component
@@ -31,6 +31,7 @@ class EngineSchemaMigrations implements InitializingBean {
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations(LOCATION)
+                .placeholders(SchemaMigrations.Database.of(dataSource).placeholders())
                 .table(HISTORY_TABLE)
                 // the schema already holds the application's and the engine's tables: start below V1 so that V1 runs
                 .baselineOnMigrate(true)

@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.duban.app.axon.EventHandlerFailed;
 import org.duban.app.axon.FailedEvent;
+import org.duban.query.TransactionMemory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -298,6 +299,7 @@ public class ProjectionRebuild {
         projectionsJdbc.stopHolding(); // what is held belongs to the batch rolled back; redo without holding
         connection.rollback(start);
         entityManagers.getEntityManager().clear();
+        TransactionMemory.forgetAll(); // what the projections remembered may be of the batch rolled back
         for (TrackedEventMessage<?> event : batch) {
             applyTo(run.targets, event);
             run.done++;

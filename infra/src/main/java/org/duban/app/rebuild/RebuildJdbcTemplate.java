@@ -15,16 +15,18 @@ import org.springframework.jdbc.support.KeyHolder;
 
 import javax.sql.DataSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
  * The application's {@link JdbcTemplate}. On the thread of a rebuild's replay, between {@link #holdInserts()} and
- * {@link #stopHolding()}, a plain {@code insert} through {@link #update(String, Object...)} is held back instead of
- * sent, and the held inserts go out as JDBC batches (consecutive inserts of one statement in one round trip) before
- * any other statement runs on this template, and at the end of each batch of the replay. So a projection reads what
- * it wrote, statements keep their order, and a replay makes fewer round trips.
+ * {@link #stopHolding()}, a plain {@code insert} through {@link #update(String, Object...)} or
+ * {@link #batchUpdate(String, List)} is held back instead of sent, and the held inserts go out as JDBC batches
+ * (consecutive inserts of one statement in one round trip) before any other statement runs on this template, and at
+ * the end of each batch of the replay. So a projection reads what it wrote, statements keep their order, and a replay
+ * makes fewer round trips.
  * <p>
  * Only inserts are held: their count is 1 or they throw, so answering 1 at once tells a handler nothing false
  * (an {@code update} or {@code delete} may be counted by its caller, and runs at once; so does an insert with
@@ -60,6 +62,19 @@ public class RebuildJdbcTemplate extends JdbcTemplate {
             return 1;
         }
         return super.update(sql, args);
+    }
+
+    /** A batch of plain inserts is held row by row, as if each had come through {@link #update(String, Object...)}. */
+    @Override
+    public int[] batchUpdate(String sql, List<Object[]> batchArgs) throws DataAccessException {
+        List<HeldInsert> holding = held.get();
+        if (holding != null && holdable(sql)) {
+            batchArgs.forEach(args -> holding.add(new HeldInsert(sql, args.clone())));
+            int[] counts = new int[batchArgs.size()];
+            Arrays.fill(counts, 1);
+            return counts;
+        }
+        return super.batchUpdate(sql, batchArgs);
     }
 
     /** Sends the held inserts, in order, one JDBC batch per run of the same statement. */

@@ -22,11 +22,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The project's migrations of the process engine's tables run after the engine built them: completing a task finds
- * its subtasks through an index, not by reading every open task.
+ * its subtasks, and a task's page the instances of its assignment and reports, through an index, not by reading every
+ * open task or instance.
  */
 @DubanIntegrationTest
 class EngineSchemaMigrationsIT {
     private static final String SUBTASKS = "select id_ from act_ru_task where parent_task_id_ = 'a-task'";
+    /** What a task's page asks for: the instances of the task's assignment and of its reports. */
+    private static final String INSTANCES_OF_A_TASK = "select id_ from act_ru_execution where business_key_ = 'a-task' "
+            + "or business_key_ like 'a-task/%'";
 
     @Autowired
     JdbcTemplate jdbc;
@@ -36,7 +40,7 @@ class EngineSchemaMigrationsIT {
         List<String> applied = jdbc.queryForList("select \"script\" from \"" + EngineSchemaMigrations.HISTORY_TABLE
                 + "\" where \"success\" = true and \"type\" = 'SQL' order by \"installed_rank\"", String.class);
 
-        assertThat(applied).containsExactly("V1__task_parent_index.sql");
+        assertThat(applied).containsExactly("V1__task_parent_index.sql", "V2__business_key_prefix_index.sql");
     }
 
     @Test
@@ -49,15 +53,25 @@ class EngineSchemaMigrationsIT {
 
     @Test
     void postgresql_finds_the_subtasks_of_a_task_through_the_index() {
+        assertThat(postgresPlan(SUBTASKS)).contains("duban_idx_task_parent").doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void postgresql_finds_the_instances_of_a_task_and_its_reports_by_business_key_through_the_prefix_index() {
+        assertThat(postgresPlan(INSTANCES_OF_A_TASK)).contains("duban_idx_exec_buskey_prefix")
+                .doesNotContain("Seq Scan");
+    }
+
+    private String postgresPlan(String query) {
         assumeTrue(TestDatabases.postgres(), "the plan is PostgreSQL's");
-        String plan = jdbc.execute((ConnectionCallback<String>) connection -> {
+        return jdbc.execute((ConnectionCallback<String>) connection -> {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
                 // a test database holds few tasks, where reading the table would be cheaper
                 statement.execute("set local enable_seqscan = off");
                 StringBuilder lines = new StringBuilder();
-                try (ResultSet rows = statement.executeQuery("explain " + SUBTASKS)) {
+                try (ResultSet rows = statement.executeQuery("explain " + query)) {
                     while (rows.next()) {
                         lines.append(rows.getString(1)).append('\n');
                     }
@@ -68,8 +82,6 @@ class EngineSchemaMigrationsIT {
                 connection.setAutoCommit(autoCommit);
             }
         });
-
-        assertThat(plan).contains("duban_idx_task_parent").doesNotContain("Seq Scan");
     }
 
     /** The table's indexes, lower-cased, with their columns in order. */

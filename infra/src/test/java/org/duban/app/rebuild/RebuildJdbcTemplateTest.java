@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +48,21 @@ class RebuildJdbcTemplateTest {
         jdbc.update("insert into item (id, name) values (?, ?)", 3, "c");
 
         assertThat(jdbc.queryForList("select name from item order by id", String.class)).containsExactly("a", "B", "c");
+    }
+
+    @Test
+    void while_holding_a_batch_of_inserts_is_held_with_the_single_inserts_in_order() {
+        jdbc.holdInserts();
+
+        jdbc.update("insert into item (id, name) values (?, ?)", 1, "a");
+        assertThat(jdbc.batchUpdate("insert into item (id, name) values (?, ?)",
+                List.of(new Object[]{2, "b"}, new Object[]{3, "c"}))).containsExactly(1, 1);
+        assertThat(rowsSeenElsewhere()).as("held").isZero();
+        // a batch of updates runs at once, after the inserts it may touch
+        assertThat(jdbc.batchUpdate("update item set name = ? where id = ?",
+                List.<Object[]>of(new Object[]{"C", 3}))).containsExactly(1);
+
+        assertThat(jdbc.queryForList("select name from item order by id", String.class)).containsExactly("a", "b", "C");
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.duban.api.MetadataKeys;
 import org.duban.api.audit.AuditEntry;
 import org.duban.api.unit.UnitIds;
 import org.duban.query.ProjectionTables;
+import org.duban.query.TransactionMemory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -43,6 +44,12 @@ class AuditTrailProjection {
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
+    /*
+     * What the trail knows, remembered within a transaction (a rebuild is one) so that it is not read back per event:
+     * each field's last value by aggregate and scope, and the plan of each aggregate seen.
+     */
+    private final TransactionMemory<String, Map<String, String>> fieldMemory = new TransactionMemory<>(10_000);
+    private final TransactionMemory<String, Seen> aggregateMemory = new TransactionMemory<>(50_000);
     private final JdbcTemplate jdbc;
 
     AuditTrailProjection(JdbcTemplate jdbc) {
@@ -57,7 +64,11 @@ class AuditTrailProjection {
         String scope = scopeOf(fields);
         Known known = known(aggregateId, scope);
         String planId = planOf(event.getType(), aggregateId, fields, known);
-        List<AuditEntry.Change> changes = changes(aggregateId, scope, flatten(fields, aggregateId), known.fields());
+        Map<String, String> values = flatten(fields, aggregateId);
+        List<AuditEntry.Change> changes = changes(aggregateId, scope, values, known.fields());
+        Map<String, String> after = new LinkedHashMap<>(known.fields());
+        after.putAll(values);
+        fieldMemory.put(fieldKey(aggregateId, scope), after);
         String actorUnit = text(meta.get(MetadataKeys.ACTOR_UNIT));
         Set<String> units = new LinkedHashSet<>();
         if (actorUnit != null) {
@@ -80,6 +91,8 @@ class AuditTrailProjection {
 
     @ResetHandler
     void reset() {
+        fieldMemory.forget();
+        aggregateMemory.forget();
         for (String table : AuditTrailProjection.class.getAnnotation(ProjectionTables.class).value()) {
             jdbc.update("delete from " + table);
         }
@@ -92,7 +105,16 @@ class AuditTrailProjection {
     private record Known(boolean seen, String planId, Map<String, String> fields) {
     }
 
+    /** An aggregate the trail has seen, with the plan it records for it (null until one is known). */
+    private record Seen(String planId) {
+    }
+
     private Known known(String aggregateId, String scope) {
+        Map<String, String> rememberedFields = fieldMemory.get(fieldKey(aggregateId, scope));
+        Seen seenBefore = aggregateMemory.get(aggregateId);
+        if (rememberedFields != null && seenBefore != null) {
+            return new Known(true, seenBefore.planId(), rememberedFields);
+        }
         Map<String, String> fields = new LinkedHashMap<>();
         boolean[] seen = {false};
         String[] planId = {null};
@@ -106,7 +128,14 @@ class AuditTrailProjection {
                         fields.put(rs.getString("field"), rs.getString("field_value"));
                     }
                 }, aggregateId, scope, aggregateId);
+        if (seen[0]) {
+            aggregateMemory.put(aggregateId, new Seen(planId[0]));
+        }
         return new Known(seen[0], planId[0], fields);
+    }
+
+    private static String fieldKey(String aggregateId, String scope) {
+        return aggregateId + '\u0000' + scope;
     }
 
     /** The plan an event belongs to: its own, the plan named in it, or the one its aggregate was first seen with. */
@@ -115,10 +144,12 @@ class AuditTrailProjection {
         if (!known.seen()) {
             jdbc.update("insert into audit_aggregate (aggregate_id, aggregate_type, plan_id) values (?, ?, ?)",
                     aggregateId, type, planId);
+            aggregateMemory.put(aggregateId, new Seen(planId));
             return planId;
         }
         if (known.planId() == null && planId != null) {
             jdbc.update("update audit_aggregate set plan_id = ? where aggregate_id = ?", planId, aggregateId);
+            aggregateMemory.put(aggregateId, new Seen(planId));
         }
         return planId != null ? planId : known.planId();
     }

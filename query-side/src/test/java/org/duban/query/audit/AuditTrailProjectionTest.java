@@ -20,6 +20,7 @@ import org.duban.api.task.TaskDetail;
 import org.duban.api.unit.UnitIds;
 import org.duban.api.unit.UnitRef;
 import org.duban.query.Projections;
+import org.duban.query.TransactionMemory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
@@ -56,7 +57,15 @@ class AuditTrailProjectionTest {
     }
 
     private void aTaskReportingTwoQuarters() {
-        projections.given(new PlanCreated(planId, "大足区中医药传承创新发展实施方案", null, "大足区人民政府办公室", null, PERIOD,
+        aTaskReportingTwoQuarters(false);
+    }
+
+    /**
+     * @param readBack whether the trail forgets before each event what it remembers in the transaction, so that it
+     *                 reads what it knows back from its tables, as it does for the first event of each transaction
+     */
+    private void aTaskReportingTwoQuarters(boolean readBack) {
+        Object[] events = {new PlanCreated(planId, "大足区中医药传承创新发展实施方案", null, "大足区人民政府办公室", null, PERIOD,
                         null, "区政府督查室"),
                 new TaskCreated(taskId, planId, null, 3, "3", "建设区中医医院新院区。", HEALTH, List.of(), null, null,
                         PERIOD, "区政府督查室"),
@@ -66,7 +75,13 @@ class AuditTrailProjectionTest {
                 new ReportDrafted(taskId, "2026-Q4", HEALTH.unitId(), content("完成选址和立项", 30)),
                 new ReportDrafted(taskId, "2026-Q3", HEALTH.unitId(), content("完成可研", 10)),
                 new ReportSubmitted(taskId, "2026-Q4", HEALTH.unitId(), 1, content("完成选址和立项", 30)),
-                new ReportReturned(taskId, "2026-Q4", 1, "缺少立项批复"));
+                new ReportReturned(taskId, "2026-Q4", 1, "缺少立项批复")};
+        for (Object event : events) {
+            if (readBack) {
+                TransactionMemory.forgetAll();
+            }
+            projections.given(event);
+        }
     }
 
     private List<AuditEntry> trail(AuditSubject subject, String id) {
@@ -106,6 +121,18 @@ class AuditTrailProjectionTest {
     void a_field_changed_shows_its_value_before_and_after_within_its_reporting_period() {
         aTaskReportingTwoQuarters();
 
+        changesWithinTheirPeriods();
+    }
+
+    @Test
+    void what_the_trail_reads_back_from_its_tables_gives_the_changes_it_gives_from_memory() {
+        aTaskReportingTwoQuarters(true);
+
+        changesWithinTheirPeriods();
+        assertThat(trail(AuditSubject.TASK, taskId)).extracting(AuditEntry::planId).containsOnly(planId);
+    }
+
+    private void changesWithinTheirPeriods() {
         List<AuditEntry> trail = trail(AuditSubject.TASK, taskId);
         AuditEntry firstDraft = trail.get(3);
         assertThat(changes(firstDraft, "content.narrative")).containsExactly(

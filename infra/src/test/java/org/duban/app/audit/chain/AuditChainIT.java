@@ -98,10 +98,12 @@ class AuditChainIT {
         assertThat(result.problems()).isEmpty();
         assertThat(result.intact()).isTrue();
         assertThat(result.complete()).isTrue();
-        long events = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        // up to the head verified: work an earlier test left to the job executor may append while this runs
+        long events = jdbc.queryForObject("select count(*) from domain_event_entry where global_index <= ?", Long.class,
+                result.head().globalIndex());
         assertThat(result.linksChecked()).isEqualTo(events);
-        assertThat(jdbc.queryForObject("select count(*) from audit_chain_link", Long.class)).isEqualTo(events);
-        assertThat(jdbc.queryForObject("select max(position) from audit_chain_link", Long.class)).isEqualTo(events);
+        assertThat(jdbc.queryForObject("select count(*) from audit_chain_link where position <= ?", Long.class,
+                result.head().position())).isEqualTo(events);
         assertThat(result.head().position()).isEqualTo(events);
         assertThat(result.head().algorithm()).isEqualTo("SM3");
         for (int run = 0; run < 3; run++) { // the first run includes class loading and compilation
