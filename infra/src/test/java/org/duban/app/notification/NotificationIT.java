@@ -225,7 +225,7 @@ class NotificationIT {
             // the unit's page: an administrator switches the robot off in its form
             browser.signIn("admin");
             browser.open("/units/" + HEALTH);
-            assertThat(browser.driver().findElement(By.cssSelector(".channels-summary")).getText())
+            assertThat(browser.element(By.cssSelector(".channels-summary")).getText())
                     .contains("发送邮件至设置的1个邮箱").contains("企业微信群机器人");
             assertThat(browser.driver().findElement(By.id("channel-emails")).getAttribute("value"))
                     .isEqualTo("office@health.dazu.test");

@@ -5,6 +5,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.JavascriptExecutor;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -92,6 +93,23 @@ public final class Browser implements AutoCloseable {
         driver.findElement(By.name("password")).sendKeys("duban");
         driver.findElement(By.name("password")).submit();
         waitUntil(d -> !d.getCurrentUrl().contains("/login"));
+        // the landing page names who is signed in: the session is established before the next page is asked for
+        element(By.cssSelector(".who"));
+    }
+
+    /**
+     * The element once the page shows it (up to 15 s); when it never does, the failure says which page the browser
+     * was on and what it showed, so that an error page or a redirect to the login reads as such.
+     */
+    public WebElement element(By by) {
+        try {
+            return waitUntil(d -> d.findElements(by).stream().findFirst().orElse(null));
+        } catch (TimeoutException e) {
+            String shown = driver.findElements(By.tagName("main")).stream().findFirst().map(WebElement::getText)
+                    .orElseGet(() -> driver.findElement(By.tagName("body")).getText());
+            throw new AssertionError("no " + by + " on " + driver.getCurrentUrl() + " (\"" + driver.getTitle()
+                    + "\"), which showed: " + shown.substring(0, Math.min(shown.length(), 600)), e);
+        }
     }
 
     public <T> T waitUntil(Function<WebDriver, T> condition) {
