@@ -43,7 +43,13 @@ final class BenchDatabase implements Closeable {
         Path workDir = Path.of(System.getProperty("java.io.tmpdir"), "duban-benchmark-pg");
         Files.createDirectories(workDir);
         Files.setPosixFilePermissions(workDir, PosixFilePermissions.fromString("rwxrwxrwx"));
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (settings.profile()) {
+            // per-statement times for the profile (statements(…)); the embedded binaries ship the module
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    .setServerConfig("pg_stat_statements.track", "all");
+        }
+        EmbeddedPostgres postgres = builder
                 .setOverrideWorkingDirectory(workDir.toFile())
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
@@ -62,6 +68,35 @@ final class BenchDatabase implements Closeable {
             statement.execute("create database " + name);
         }
         return prefix + name;
+    }
+
+    /** Starts counting statements in the database at {@code url} afresh (a profiled run only). */
+    void resetStatements(String url) throws SQLException {
+        try (Connection connection = connect(url); Statement statement = connection.createStatement()) {
+            statement.execute("create extension if not exists pg_stat_statements");
+            statement.execute("select pg_stat_statements_reset()");
+        }
+    }
+
+    /**
+     * The statements of the database at {@code url} that took the server most time since {@link #resetStatements},
+     * as a Markdown table: calls, total and mean time, rows, and the share of all statements' time.
+     */
+    String statements(String url, int top) throws SQLException {
+        StringBuilder table = new StringBuilder("| total ms | share | calls | mean ms | rows | statement |\n|---|---|---|---|---|---|\n");
+        try (Connection connection = connect(url); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select total_exec_time, total_exec_time / nullif(sum(total_exec_time) "
+                     + "over (), 0), calls, mean_exec_time, rows, regexp_replace(query, '\\s+', ' ', 'g') "
+                     + "from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database()) "
+                     + "order by total_exec_time desc limit " + top)) {
+            while (rows.next()) {
+                String query = rows.getString(6);
+                table.append(String.format("| %.0f | %.1f %% | %d | %.2f | %d | `%s` |%n", rows.getDouble(1),
+                        rows.getDouble(2) * 100, rows.getLong(3), rows.getDouble(4), rows.getLong(5),
+                        (query.length() > 300 ? query.substring(0, 300) + "…" : query).replace("|", "\\|")));
+            }
+        }
+        return table.toString();
     }
 
     Connection connect(String url) throws SQLException {

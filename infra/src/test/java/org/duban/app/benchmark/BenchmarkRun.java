@@ -77,7 +77,15 @@ class BenchmarkRun {
                 Baselines baselines = baselines(settings, db, openSteps, results);
                 setup.report(results, baselines);
                 if (settings.runs("submission")) {
+                    if (settings.profile()) {
+                        db.resetStatements(appDb);
+                    }
                     submissions(settings, province, clients, baselines, results);
+                    if (settings.profile()) {
+                        Files.writeString(root.resolve("submission-statements.md"), db.statements(appDb, 40));
+                        results.context("profile: the server's statements during the submission steps in "
+                                + root.resolve("submission-statements.md"));
+                    }
                 }
                 if (settings.runs("reads") || settings.runs("rebuild")) {
                     readsAndRebuild(settings, province, clients, app, db, appDb, results);
@@ -97,6 +105,14 @@ class BenchmarkRun {
                 results.add(scenario, start.getKey() + ": resident memory at readiness",
                         start.getValue().residentMegabytes(), "MB", "");
             }
+            StartupFigures.Start archived = startup.archived();
+            String fast = "start-up with the class-data archive (infra/bin/archive-classes.sh, then java "
+                    + String.join(" ", StartupFigures.README_JVM_OPTIONS) + " -XX:SharedArchiveFile=… -jar, same data)";
+            results.add(fast, "later start: to readiness", archived.seconds(), "s", "later start without the archive",
+                    startup.second().seconds(), String.format("%.1f s of CPU against %.1f s; the archive took %.0f s "
+                            + "to prepare", archived.cpuSeconds(), startup.second().cpuSeconds(), startup.archiveSeconds()));
+            results.add(fast, "later start: resident memory at readiness", archived.residentMegabytes(), "MB",
+                    "later start without the archive", startup.second().residentMegabytes(), "");
         }
         results.write(settings.results());
         return results;
