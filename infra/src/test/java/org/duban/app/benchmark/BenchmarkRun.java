@@ -57,6 +57,8 @@ class BenchmarkRun {
             List<String> jvm = new ArrayList<>(List.of("-Xmx2g", "-XX:+UseParallelGC"));
             if (settings.profile()) {
                 // JDK Flight Recorder over the whole run, written when the application stops (docs/BENCHMARKS.md)
+                // stacks deep enough to reach the HTTP handler through Camunda, Axon and the projections
+                jvm.add("-XX:FlightRecorderOptions=stackdepth=512");
                 jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + root.resolve("app.jfr"));
             }
             AppProcess app = new AppProcess(JAR, root.resolve("app"), jvm,

@@ -88,11 +88,12 @@ public class EventChain {
 
     private void link(Collection<String> eventIdentifiers) {
         Timer.Sample sample = Timer.start();
+        // this transaction's own rows need no lock: read before the head is taken, the head is held one round trip less
+        List<ChainedEvent> events = appended(eventIdentifiers);
         Head head = lockHead();
         if (head.backfillTo() != null) {
             head = backfill(head);
         }
-        List<ChainedEvent> events = appended(eventIdentifiers);
         head = append(head, events);
         writeHead(head);
         sample.stop(linking);
