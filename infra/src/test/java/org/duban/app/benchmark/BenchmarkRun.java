@@ -295,7 +295,16 @@ class BenchmarkRun {
             if (!settings.runs("reads")) {
                 continue;
             }
-            for (Map.Entry<String, Latencies> read : reads.measure(settings.readSamples()).entrySet()) {
+            if (settings.profile()) {
+                db.resetStatements(appDb);
+            }
+            Map<String, Latencies> measured = reads.measure(settings.readSamples());
+            if (settings.profile()) {
+                Path statements = settings.results().getParent().resolve("reads-statements-" + events + ".md");
+                Files.writeString(statements, db.statements(appDb, 40));
+                results.context("profile: the server's statements during the reads at " + events + " events in " + statements);
+            }
+            for (Map.Entry<String, Latencies> read : measured.entrySet()) {
                 double p95 = read.getValue().millis(0.95);
                 String measure = String.format("p95 at %,d events", events);
                 if (first.putIfAbsent(read.getKey(), p95) == null) {
