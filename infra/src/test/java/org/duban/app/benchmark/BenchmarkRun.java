@@ -49,51 +49,54 @@ class BenchmarkRun {
                 + ", Java " + System.getProperty("java.version"));
         results.context("settings: " + settings);
         Path root = settings.results().getParent();
-        try (BenchDatabase db = BenchDatabase.start(settings)) {
-            results.context("database: " + db.description + " (the application, the engine baseline and the "
-                    + "JDBC baseline each in a database of their own on this server)");
-            Province province = new Province();
-            String appDb = db.create("bench_duban");
-            List<String> jvm = new ArrayList<>(List.of("-Xmx2g", "-XX:+UseParallelGC"));
-            if (settings.profile()) {
-                // JDK Flight Recorder over the whole run, written when the application stops (docs/BENCHMARKS.md)
-                // stacks deep enough to reach the HTTP handler through Camunda, Axon and the projections
-                jvm.add("-XX:FlightRecorderOptions=stackdepth=512");
-                jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + root.resolve("app.jfr"));
-            }
-            AppProcess app = new AppProcess(JAR, root.resolve("app"), jvm,
-                    List.of("--spring.profiles.active=postgres", "--duban.demo.enabled=false",
-                            "--spring.config.additional-location=file:" + province.accountsFile(root)),
-                    Map.of("DUBAN_DB_URL", appDb, "DUBAN_DB_USER", db.user, "DUBAN_DB_PASSWORD", db.password));
-            Duration start = app.start();
-            results.context("application started on an empty PostgreSQL database in "
-                    + String.format("%.1f s", start.toMillis() / 1000.0));
-            try {
-                Clients clients = new Clients(app.baseUrl());
-                Setup setup = setUp(settings, province, clients, results);
-                long openSteps = count(db, appDb, "select count(*) from act_ru_task");
-                results.context(String.format("province: %d plans, %d tasks (%d without an account), %d periods, "
-                                + "%d open workflow steps, %d events", province.planIds.size(), province.tasks.size(),
-                        province.tasksWithoutAccount, province.periods.size(), openSteps,
-                        count(db, appDb, "select count(*) from domain_event_entry")));
-                Baselines baselines = baselines(settings, db, openSteps, results);
-                setup.report(results, baselines);
-                if (settings.runs("submission")) {
-                    if (settings.profile()) {
-                        db.resetStatements(appDb);
-                    }
-                    submissions(settings, province, clients, baselines, results);
-                    if (settings.profile()) {
-                        Files.writeString(root.resolve("submission-statements.md"), db.statements(appDb, 40));
-                        results.context("profile: the server's statements during the submission steps in "
-                                + root.resolve("submission-statements.md"));
-                    }
+        // the start-up scenario needs no province: asked alone, it runs without the database and the application
+        if (Settings.ALL.stream().filter(scenario -> !scenario.equals("startup")).anyMatch(settings::runs)) {
+            try (BenchDatabase db = BenchDatabase.start(settings)) {
+                results.context("database: " + db.description + " (the application, the engine baseline and the "
+                        + "JDBC baseline each in a database of their own on this server)");
+                Province province = new Province();
+                String appDb = db.create("bench_duban");
+                List<String> jvm = new ArrayList<>(List.of("-Xmx2g", "-XX:+UseParallelGC"));
+                if (settings.profile()) {
+                    // JDK Flight Recorder over the whole run, written when the application stops (docs/BENCHMARKS.md)
+                    // stacks deep enough to reach the HTTP handler through Camunda, Axon and the projections
+                    jvm.add("-XX:FlightRecorderOptions=stackdepth=512");
+                    jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + root.resolve("app.jfr"));
                 }
-                if (settings.runs("reads") || settings.runs("rebuild")) {
-                    readsAndRebuild(settings, province, clients, app, db, appDb, results);
+                AppProcess app = new AppProcess(JAR, root.resolve("app"), jvm,
+                        List.of("--spring.profiles.active=postgres", "--duban.demo.enabled=false",
+                                "--spring.config.additional-location=file:" + province.accountsFile(root)),
+                        Map.of("DUBAN_DB_URL", appDb, "DUBAN_DB_USER", db.user, "DUBAN_DB_PASSWORD", db.password));
+                Duration start = app.start();
+                results.context("application started on an empty PostgreSQL database in "
+                        + String.format("%.1f s", start.toMillis() / 1000.0));
+                try {
+                    Clients clients = new Clients(app.baseUrl());
+                    Setup setup = setUp(settings, province, clients, results);
+                    long openSteps = count(db, appDb, "select count(*) from act_ru_task");
+                    results.context(String.format("province: %d plans, %d tasks (%d without an account), %d periods, "
+                                    + "%d open workflow steps, %d events", province.planIds.size(), province.tasks.size(),
+                            province.tasksWithoutAccount, province.periods.size(), openSteps,
+                            count(db, appDb, "select count(*) from domain_event_entry")));
+                    Baselines baselines = baselines(settings, db, openSteps, results);
+                    setup.report(results, baselines);
+                    if (settings.runs("submission")) {
+                        if (settings.profile()) {
+                            db.resetStatements(appDb);
+                        }
+                        submissions(settings, province, clients, baselines, results);
+                        if (settings.profile()) {
+                            Files.writeString(root.resolve("submission-statements.md"), db.statements(appDb, 40));
+                            results.context("profile: the server's statements during the submission steps in "
+                                    + root.resolve("submission-statements.md"));
+                        }
+                    }
+                    if (settings.runs("reads") || settings.runs("rebuild")) {
+                        readsAndRebuild(settings, province, clients, app, db, appDb, results);
+                    }
+                } finally {
+                    app.stop();
                 }
-            } finally {
-                app.stop();
             }
         }
         if (settings.runs("startup")) {
