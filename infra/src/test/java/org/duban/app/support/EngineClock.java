@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 import java.time.Duration;
+import java.util.Date;
 
 import static org.awaitility.Awaitility.await;
 
@@ -18,6 +19,19 @@ public final class EngineClock {
 
     public static void resetAndSettle(ManagementService management) {
         ClockUtil.reset();
+        settle(management);
+    }
+
+    /**
+     * Moves the engine's clock to {@code now} and waits until every timer due by then has fired, so that a page and an
+     * API read after it see the same steps, not one before a timer and one after.
+     */
+    public static void setAndSettle(ManagementService management, Date now) {
+        ClockUtil.setCurrentTime(now);
+        settle(management);
+    }
+
+    private static void settle(ManagementService management) {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300))
                 .until(() -> management.createJobQuery().executable().count() == 0);
     }

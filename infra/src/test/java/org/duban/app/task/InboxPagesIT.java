@@ -93,7 +93,8 @@ class InboxPagesIT {
         newerPlan = publishedPlan(second);
 
         // today is Wednesday 28 October
-        ClockUtil.setCurrentTime(WorkflowClock.startOf(LocalDate.of(2026, 10, 28)));
+        // the timers due by then (the older plan's acknowledgement deadline among them) fire before the tests read
+        EngineClock.setAndSettle(management, WorkflowClock.startOf(LocalDate.of(2026, 10, 28)));
         browser = new Browser(port);
         browser.signIn("health");
     }
