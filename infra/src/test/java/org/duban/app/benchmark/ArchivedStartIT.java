@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Timeout;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -33,10 +34,10 @@ class ArchivedStartIT {
 
         Path classLog = work.resolve("class-load.log");
         Files.deleteIfExists(classLog);
-        AppProcess app = new AppProcess(archived.resolve("duban.jar"), work,
-                List.of("-Xmx512m", "-XX:+UseSerialGC", "-Xshare:on",
-                        "-XX:SharedArchiveFile=" + archived.resolve("duban.jsa"),
-                        "-Xlog:class+load=info:file=" + classLog),
+        List<String> jvm = new ArrayList<>(StartupFigures.README_JVM_OPTIONS);
+        jvm.addAll(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archived.resolve("duban.jsa"),
+                "-Xlog:class+load=info:file=" + classLog));
+        AppProcess app = new AppProcess(archived.resolve("duban.jar"), work, jvm,
                 List.of("--duban.data-dir=" + work.resolve("data"), "--duban.demo.enabled=false"), Map.of());
         app.start();
         try {

@@ -93,7 +93,7 @@ class InboxPagesIT {
         newerPlan = publishedPlan(second);
 
         // today is Wednesday 28 October
-        // the timers due by then (the older plan's acknowledgement deadline among them) fire before the tests read
+        // the timers due by then fire before the tests read
         EngineClock.setAndSettle(management, WorkflowClock.startOf(LocalDate.of(2026, 10, 28)));
         browser = new Browser(port);
         browser.signIn("health");
