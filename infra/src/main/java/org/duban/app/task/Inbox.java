@@ -225,20 +225,66 @@ public class Inbox {
     }
 
     /**
-     * The counts of the whole inbox, for the navigation of every page. A unit's steps are all its own, so they are
-     * counted without reading the tasks; the supervisors' are counted on the plans their office oversees.
+     * The counts of the whole inbox, for the navigation of every page, as {@link #of(DubanUser)} would group its items,
+     * but counted in the database by kind and due date: a busy unit's inbox holds thousands of steps, and every page
+     * counts them (docs/BENCHMARKS.md). A unit's steps are all its own; the supervisors' are counted on the plans,
+     * cases and rounds their office oversees.
      */
     public Counts counts(DubanUser user) {
-        if (user.role() != Role.UNIT_USER) {
-            return Counts.of(all(user));
-        }
-        String unitId = WorkAccess.unitIdOf(user);
-        List<OpenStep> open = unitId == null ? List.of() : waiting.ofUnit(unitId);
-        Map<String, String> returnReasons = returnReasons(open);
         LocalDate today = WorkflowClock.today();
         LocalDate dueSoonUntil = workingDays.plus(today, DUE_SOON_WORKING_DAYS);
+        if (user.role() == Role.UNIT_USER) {
+            String unitId = WorkAccess.unitIdOf(user);
+            return unitId == null ? Counts.NONE : unitCounts(unitId, today, dueSoonUntil);
+        }
+        if (user.role() == Role.SUPERVISOR || user.role() == Role.ADMIN) {
+            return supervisorCounts(user, today, dueSoonUntil);
+        }
+        return Counts.of(all(user));
+    }
+
+    private Counts unitCounts(String unitId, LocalDate today, LocalDate dueSoonUntil) {
         Map<Group, Integer> counted = new EnumMap<>(Group.class);
-        open.forEach(step -> counted.merge(groupOf(step, returnReasons, today, dueSoonUntil), 1, Integer::sum));
+        waiting.tallyOfUnit(unitId).forEach(tally -> counted.merge(groupOf(tally.due(), false, today, dueSoonUntil),
+                tally.count(), Integer::sum));
+        // a returned report's step is RETURNED unless its due date puts it in a more urgent group
+        List<String> returned = queries.query(FindReturnedReports.ofEveryTask(),
+                        ResponseTypes.multipleInstancesOf(ReturnedReport.class)).join().stream()
+                .map(report -> key(report.taskId(), report.periodKey())).toList();
+        for (OpenStep step : waiting.reportsToWrite(unitId, returned)) {
+            Group countedAs = groupOf(step.due(), false, today, dueSoonUntil);
+            Group group = groupOf(step.due(), true, today, dueSoonUntil);
+            if (group != countedAs) {
+                counted.merge(countedAs, -1, Integer::sum);
+                counted.merge(group, 1, Integer::sum);
+            }
+        }
+        return Counts.of(counted);
+    }
+
+    private Counts supervisorCounts(DubanUser user, LocalDate today, LocalDate dueSoonUntil) {
+        List<WaitingSteps.Tally> tallies = waiting.tallyOfSupervisors();
+        Map<String, SupervisionCaseView> cases = supervisionCases(tallies.stream()
+                .filter(tally -> tally.kind().ofSupervisionCase()).map(WaitingSteps.Tally::subject).toList());
+        Map<String, RoundSummary> rounds = tallies.stream().anyMatch(tally -> tally.kind().ofEvaluationRound())
+                ? allRounds() : Map.of();
+        Map<String, TaskSummary> summaries = summaries(tallies.stream().filter(tally -> onTask(tally.kind()))
+                .map(WaitingSteps.Tally::subject).toList());
+        Map<Group, Integer> counted = new EnumMap<>(Group.class);
+        for (WaitingSteps.Tally tally : tallies) {
+            boolean seen = tally.kind().ofSupervisionCase() ? seesCase(cases.get(tally.subject()), user)
+                    : tally.kind().ofEvaluationRound() ? seesRound(tally.kind(), rounds.get(tally.subject()), user)
+                    : seesTask(summaries.get(tally.subject()), user);
+            if (seen) {
+                counted.merge(groupOf(tally.due(), false, today, dueSoonUntil), tally.count(), Integer::sum);
+            }
+        }
+        // the rounds a supervisor scores in person; a scoring step's candidate is its evaluator alone, so none is
+        // among the supervisors' steps counted above
+        List<OpenStep> scoring = waiting.ofEvaluator(user.getUsername());
+        Map<String, RoundSummary> scored = scoring.isEmpty() ? Map.of() : rounds.isEmpty() ? allRounds() : rounds;
+        scoring.stream().filter(step -> seesRound(step.kind(), scored.get(step.taskId()), user))
+                .forEach(step -> counted.merge(groupOf(step.due(), false, today, dueSoonUntil), 1, Integer::sum));
         return Counts.of(counted);
     }
 
@@ -269,14 +315,13 @@ public class Inbox {
         if (open.isEmpty()) {
             return List.of();
         }
-        Map<String, SupervisionCaseView> cases = supervisionCases(open);
+        Map<String, SupervisionCaseView> cases = supervisionCases(open.stream()
+                .filter(step -> step.kind().ofSupervisionCase()).map(OpenStep::taskId).toList());
         Map<String, RoundSummary> rounds = evaluationRounds(open);
-        List<String> taskIds = new ArrayList<>(open.stream().filter(step -> !step.kind().ofSupervisionCase()
-                        && !step.kind().ofEvaluationRound()).map(OpenStep::taskId).toList());
+        List<String> taskIds = new ArrayList<>(open.stream().filter(step -> onTask(step.kind()))
+                .map(OpenStep::taskId).toList());
         cases.values().stream().map(c -> c.item().taskId()).filter(Objects::nonNull).forEach(taskIds::add);
-        Map<String, TaskSummary> summaries = queries.query(new FindTaskSummaries(taskIds.stream().distinct().toList()),
-                        ResponseTypes.multipleInstancesOf(TaskSummary.class)).join().stream()
-                .collect(Collectors.toMap(TaskSummary::taskId, Function.identity()));
+        Map<String, TaskSummary> summaries = summaries(taskIds);
         Map<String, String> returnReasons = returnReasons(open);
         LocalDate today = WorkflowClock.today();
         LocalDate dueSoonUntil = workingDays.plus(today, DUE_SOON_WORKING_DAYS);
@@ -288,7 +333,7 @@ public class Inbox {
                 return roundItem(step, rounds.get(step.taskId()), user, today, dueSoonUntil);
             }
             TaskSummary task = summaries.get(step.taskId());
-            if (task == null || user.role() != Role.UNIT_USER && !access.supervises(task, user)) {
+            if (!seesTask(task, user)) {
                 return null;
             }
             String reason = returnReason(step, returnReasons);
@@ -313,11 +358,43 @@ public class Inbox {
 
     /** The evaluation rounds the round steps among the open ones are about, by id, in one query. */
     private Map<String, RoundSummary> evaluationRounds(List<OpenStep> open) {
-        if (open.stream().noneMatch(step -> step.kind().ofEvaluationRound())) {
-            return Map.of();
-        }
+        return open.stream().anyMatch(step -> step.kind().ofEvaluationRound()) ? allRounds() : Map.of();
+    }
+
+    private Map<String, RoundSummary> allRounds() {
         return queries.query(new FindEvaluationRounds(null, null), ResponseTypes.multipleInstancesOf(RoundSummary.class))
                 .join().stream().collect(Collectors.toMap(RoundSummary::roundId, Function.identity(), (a, b) -> a));
+    }
+
+    /** The tasks' summaries by id, in one query. */
+    private Map<String, TaskSummary> summaries(List<String> taskIds) {
+        List<String> distinct = taskIds.stream().distinct().toList();
+        if (distinct.isEmpty()) {
+            return Map.of();
+        }
+        return queries.query(new FindTaskSummaries(distinct), ResponseTypes.multipleInstancesOf(TaskSummary.class))
+                .join().stream().collect(Collectors.toMap(TaskSummary::taskId, Function.identity()));
+    }
+
+    /** A step on a task, not on a supervision case or an evaluation round. */
+    private static boolean onTask(StepKind kind) {
+        return !kind.ofSupervisionCase() && !kind.ofEvaluationRound();
+    }
+
+    /** A unit sees every step on its tasks; the others, the steps on the tasks of the plans their office oversees. */
+    private boolean seesTask(TaskSummary task, DubanUser user) {
+        return task != null && (user.role() == Role.UNIT_USER || access.supervises(task, user));
+    }
+
+    /** A unit sees its own cases' steps; supervisors, the steps of their office's cases. */
+    private static boolean seesCase(SupervisionCaseView supervised, DubanUser user) {
+        return supervised != null && (user.role() == Role.UNIT_USER || WorkAccess.supervises(supervised.office(), user));
+    }
+
+    /** A supervisor sees the round steps of their office's rounds and the scoring they do in person. */
+    private static boolean seesRound(StepKind kind, RoundSummary round, DubanUser user) {
+        return round != null && (user.role() != Role.SUPERVISOR || kind == StepKind.SCORE_ROUND
+                || WorkAccess.supervises(round.office(), user));
     }
 
     /**
@@ -325,21 +402,18 @@ public class Inbox {
      * round's office its reconciliation, calibration, publication and follow-up; it names the round.
      */
     private Item roundItem(OpenStep step, RoundSummary round, DubanUser user, LocalDate today, LocalDate dueSoonUntil) {
-        if (round == null || user.role() == Role.SUPERVISOR && step.kind() != StepKind.SCORE_ROUND
-                && !WorkAccess.supervises(round.office(), user)) {
+        if (!seesRound(step.kind(), round, user)) {
             return null;
         }
-        Group group = Group.of(step.due() == null ? null : LocalDate.ofInstant(step.due(), WorkflowClock.ZONE), false,
-                today, dueSoonUntil);
+        Group group = groupOf(step.due(), false, today, dueSoonUntil);
         return new Item(step.userTaskId(), step.kind().key(), step.name(), null, null, round.planId(),
                 round.planTitle(), 0, null, round.title(), null, step.due(), step.created(), group, null, null,
                 round.roundId());
     }
 
-    /** The cases the supervision steps among the open ones are about, by id, in one query. */
-    private Map<String, SupervisionCaseView> supervisionCases(List<OpenStep> open) {
-        List<String> caseIds = open.stream().filter(step -> step.kind().ofSupervisionCase()).map(OpenStep::taskId)
-                .distinct().toList();
+    /** The supervision cases by id, in one query. */
+    private Map<String, SupervisionCaseView> supervisionCases(List<String> ids) {
+        List<String> caseIds = ids.stream().distinct().toList();
         if (caseIds.isEmpty()) {
             return Map.of();
         }
@@ -354,12 +428,11 @@ public class Inbox {
      */
     private Item caseItem(OpenStep step, SupervisionCaseView supervised, Map<String, TaskSummary> summaries,
                           DubanUser user, LocalDate today, LocalDate dueSoonUntil) {
-        if (supervised == null || user.role() != Role.UNIT_USER && !WorkAccess.supervises(supervised.office(), user)) {
+        if (!seesCase(supervised, user)) {
             return null;
         }
         TaskSummary task = supervised.item().taskId() == null ? null : summaries.get(supervised.item().taskId());
-        Group group = Group.of(step.due() == null ? null : LocalDate.ofInstant(step.due(), WorkflowClock.ZONE), false,
-                today, dueSoonUntil);
+        Group group = groupOf(step.due(), false, today, dueSoonUntil);
         return new Item(step.userTaskId(), step.kind().key(), step.name(), task == null ? null : task.taskId(),
                 supervised.item().periodKey(), supervised.planId(), task == null ? null : task.planTitle(),
                 task == null ? 0 : task.number(), task == null ? null : task.code(),
@@ -392,8 +465,12 @@ public class Inbox {
 
     private static Group groupOf(OpenStep step, Map<String, String> returnReasons, LocalDate today,
                                  LocalDate dueSoonUntil) {
-        return Group.of(step.due() == null ? null : LocalDate.ofInstant(step.due(), WorkflowClock.ZONE),
-                returnReason(step, returnReasons) != null, today, dueSoonUntil);
+        return groupOf(step.due(), returnReason(step, returnReasons) != null, today, dueSoonUntil);
+    }
+
+    private static Group groupOf(Instant due, boolean returned, LocalDate today, LocalDate dueSoonUntil) {
+        return Group.of(due == null ? null : LocalDate.ofInstant(due, WorkflowClock.ZONE), returned, today,
+                dueSoonUntil);
     }
 
     /** Why the step's report was returned; empty when no reason was written, null when it was not returned. */

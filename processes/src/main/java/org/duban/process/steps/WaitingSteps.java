@@ -18,9 +18,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -44,7 +46,20 @@ public class WaitingSteps {
             + "join ACT_RU_EXECUTION e on e.ID_ = t.PROC_INST_ID_ "
             + "where d.KEY_ in (" + String.join(", ", Collections.nCopies(INBOX_PROCESSES.length, "?")) + ") "
             + "and t.ASSIGNEE_ is null and exists (select 1 from ACT_RU_IDENTITYLINK i where i.TASK_ID_ = t.ID_ "
-            + "and i.TYPE_ = 'candidate' and i.{candidate} = ?) order by t.CREATE_TIME_, t.ID_";
+            + "and i.TYPE_ = 'candidate' and i.{candidate} = ?){step} order by t.CREATE_TIME_, t.ID_";
+
+    /**
+     * The same steps counted by kind and due date in the database, optionally per business key: an inbox's counts
+     * without carrying its thousands of steps to the application (docs/BENCHMARKS.md). The instance is joined only
+     * for its business key; every inbox process is started with one ({@link #inbox(String, String)} needs it too).
+     */
+    private static final String TALLY_SQL = "select t.TASK_DEF_KEY_, t.DUE_DATE_, {key}, count(*) from ACT_RU_TASK t "
+            + "join ACT_RE_PROCDEF d on d.ID_ = t.PROC_DEF_ID_ {instance}"
+            + "where d.KEY_ in (" + String.join(", ", Collections.nCopies(INBOX_PROCESSES.length, "?")) + ") "
+            + "and t.ASSIGNEE_ is null and exists (select 1 from ACT_RU_IDENTITYLINK i where i.TASK_ID_ = t.ID_ "
+            + "and i.TYPE_ = 'candidate' and i.GROUP_ID_ = ?) group by t.TASK_DEF_KEY_, t.DUE_DATE_{grouped}";
+
+    private static final int KEYS_PER_STATEMENT = 500;
 
     private final TaskService tasks;
     private final RuntimeService runtime;
@@ -111,18 +126,114 @@ public class WaitingSteps {
     }
 
     /**
+     * How many steps of each kind wait on a unit, by due date: its inbox counted without its steps.
+     * {@link Tally#subject()} is null.
+     */
+    public List<Tally> tallyOfUnit(String unitId) {
+        return tally(unitId, false);
+    }
+
+    /**
+     * How many steps of each kind wait on the supervisors, by due date and by what each is about
+     * ({@link Tally#subject()}: the task, case or round, as {@link OpenStep#taskId()} names it).
+     */
+    public List<Tally> tallyOfSupervisors() {
+        return tally(PlanPublication.SUPERVISOR_GROUP, true);
+    }
+
+    /** A unit's report-writing steps among those of these reports ({@code taskId/period}). */
+    public List<OpenStep> reportsToWrite(String unitId, Collection<String> reportKeys) {
+        List<String> keys = List.copyOf(new LinkedHashSet<>(reportKeys));
+        List<OpenStep> found = new ArrayList<>();
+        // a bounded list of keys per statement: both databases plan a long "in" list slowly
+        for (int from = 0; from < keys.size(); from += KEYS_PER_STATEMENT) {
+            found.addAll(inbox("GROUP_ID_", unitId, ProgressReporting.WRITE,
+                    keys.subList(from, Math.min(from + KEYS_PER_STATEMENT, keys.size()))));
+        }
+        return found;
+    }
+
+    /**
+     * Steps of one kind, due at one time (or without a due date), and how many.
+     *
+     * @param subject what they are about, when asked: the task, or the case or round
+     */
+    public record Tally(StepKind kind, Instant due, String subject, int count) {
+    }
+
+    private List<Tally> tally(String group, boolean bySubject) {
+        // per business key, one instance stands for the key's: only an adjustment's is read, and its key is its own
+        String sql = TALLY_SQL.replace("{key}", bySubject ? "e.BUSINESS_KEY_, max(t.PROC_INST_ID_)" : "null, null")
+                .replace("{instance}", bySubject ? "join ACT_RU_EXECUTION e on e.ID_ = t.PROC_INST_ID_ " : "")
+                .replace("{grouped}", bySubject ? ", e.BUSINESS_KEY_" : "");
+        List<TallyRow> rows = ((ServiceImpl) tasks).getCommandExecutor().execute(context -> {
+            try (PreparedStatement statement = context.getDbSqlSession().getSqlSession().getConnection()
+                    .prepareStatement(sql)) {
+                for (int i = 0; i < INBOX_PROCESSES.length; i++) {
+                    statement.setString(i + 1, INBOX_PROCESSES[i]);
+                }
+                statement.setString(INBOX_PROCESSES.length + 1, group);
+                List<TallyRow> counted = new ArrayList<>();
+                try (ResultSet row = statement.executeQuery()) {
+                    while (row.next()) {
+                        counted.add(new TallyRow(row.getString(1), instant(row.getTimestamp(2)), row.getString(3),
+                                row.getString(4), row.getInt(5)));
+                    }
+                }
+                return counted;
+            } catch (SQLException e) {
+                throw new ProcessEngineException("the inbox of " + group + " could not be counted", e);
+            }
+        });
+        Map<String, String> businessKeys = new HashMap<>();
+        if (bySubject) {
+            rows.forEach(row -> businessKeys.put(row.instanceId(), row.businessKey()));
+            adjustedTasks(rows.stream().filter(row -> Adjustments.DECIDE.equals(row.definitionKey()))
+                    .map(TallyRow::instanceId).toList(), businessKeys);
+        }
+        List<Tally> tallies = new ArrayList<>();
+        for (TallyRow row : rows) {
+            StepKind kind = StepKind.ofKey(row.definitionKey()).orElse(null);
+            if (kind != null && (!bySubject || businessKeys.get(row.instanceId()) != null)) {
+                tallies.add(new Tally(kind, row.due(),
+                        bySubject ? businessKeys.get(row.instanceId()).split("/", 2)[0] : null, row.count()));
+            }
+        }
+        return tallies;
+    }
+
+    private record TallyRow(String definitionKey, Instant due, String businessKey, String instanceId, int count) {
+    }
+
+    /**
      * The open, unassigned steps of the inbox processes a group or user is a candidate for, read in one statement with
      * their business keys: Camunda's task query and the process instance query it needed for the keys mapped whole
      * entities row by row, 90 % of an inbox's time with a few thousand steps (docs/BENCHMARKS.md).
      */
     private List<OpenStep> inbox(String candidateColumn, String candidate) {
+        return inbox(candidateColumn, candidate, null, List.of());
+    }
+
+    /**
+     * @param stepKey      only the steps of this user task of the models, or null for all
+     * @param ofKeys  with a step, only the steps of these business keys
+     */
+    private List<OpenStep> inbox(String candidateColumn, String candidate, String stepKey, List<String> ofKeys) {
         List<StepRow> open = ((ServiceImpl) tasks).getCommandExecutor().execute(context -> {
             try (PreparedStatement statement = context.getDbSqlSession().getSqlSession().getConnection()
-                    .prepareStatement(INBOX_SQL.replace("{candidate}", candidateColumn))) {
+                    .prepareStatement(INBOX_SQL.replace("{candidate}", candidateColumn)
+                            .replace("{step}", stepKey == null ? "" : " and t.TASK_DEF_KEY_ = ? and e.BUSINESS_KEY_ in ("
+                                    + String.join(", ", Collections.nCopies(ofKeys.size(), "?")) + ")"))) {
                 for (int i = 0; i < INBOX_PROCESSES.length; i++) {
                     statement.setString(i + 1, INBOX_PROCESSES[i]);
                 }
                 statement.setString(INBOX_PROCESSES.length + 1, candidate);
+                if (stepKey != null) {
+                    statement.setString(INBOX_PROCESSES.length + 2, stepKey);
+                    for (int i = 0; i < ofKeys.size(); i++) {
+                        statement.setString(INBOX_PROCESSES.length + 3 + i, ofKeys.get(i));
+                    }
+                }
                 List<StepRow> rows = new ArrayList<>();
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
@@ -142,7 +253,8 @@ public class WaitingSteps {
                 businessKeys.put(step.instanceId(), step.businessKey());
             }
         });
-        adjustedTasks(open, businessKeys);
+        adjustedTasks(open.stream().filter(step -> Adjustments.DECIDE.equals(step.definitionKey()))
+                .map(StepRow::instanceId).toList(), businessKeys);
         return open.stream().filter(step -> businessKeys.containsKey(step.instanceId())).map(step -> {
             String[] key = businessKeys.get(step.instanceId()).split("/", 2);
             return new OpenStep(step.userTaskId(), StepKind.ofKey(step.definitionKey()).orElse(null), step.name(),
@@ -158,10 +270,8 @@ public class WaitingSteps {
      * An adjustment's process is keyed by the adjustment; its step is shown on the task it adjusts (read from the
      * process), and an indicator's, which has no task, is left to the plan's page.
      */
-    private void adjustedTasks(List<StepRow> open, Map<String, String> businessKeys) {
-        String[] adjustments = open.stream()
-                .filter(step -> Adjustments.DECIDE.equals(step.definitionKey()))
-                .map(StepRow::instanceId).distinct().toArray(String[]::new);
+    private void adjustedTasks(List<String> adjustmentInstances, Map<String, String> businessKeys) {
+        String[] adjustments = adjustmentInstances.stream().distinct().toArray(String[]::new);
         if (adjustments.length == 0) {
             return;
         }

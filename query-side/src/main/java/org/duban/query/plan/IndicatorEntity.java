@@ -1,5 +1,6 @@
 package org.duban.query.plan;
 
+import org.hibernate.annotations.BatchSize;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -68,6 +69,8 @@ class IndicatorEntity {
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.VARCHAR)
     Direction direction;
+    // a plan's rows load their lists in a few statements, not one each (a plan tree: 94 tasks)
+    @BatchSize(size = 128)
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "plan_indicator_unit", joinColumns = @JoinColumn(name = "indicator_id"))
     @OrderColumn(name = "position")

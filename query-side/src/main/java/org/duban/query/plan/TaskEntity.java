@@ -1,5 +1,6 @@
 package org.duban.query.plan;
 
+import org.hibernate.annotations.BatchSize;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.AttributeOverrides;
 import jakarta.persistence.CollectionTable;
@@ -40,6 +41,8 @@ class TaskEntity {
             @AttributeOverride(name = "unitId", column = @Column(name = "lead_unit_id")),
             @AttributeOverride(name = "unitName", column = @Column(name = "lead_unit_name"))})
     UnitRefEmbeddable leadUnit;
+    // a plan's rows load their lists in a few statements, not one each (a plan tree: 94 tasks)
+    @BatchSize(size = 128)
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "plan_task_co_unit", joinColumns = @JoinColumn(name = "task_id"))
     @OrderColumn(name = "position")

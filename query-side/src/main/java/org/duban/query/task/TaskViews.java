@@ -85,12 +85,13 @@ class TaskViews {
 
     @QueryHandler
     List<ReturnedReport> handle(FindReturnedReports query) {
-        if (query.taskIds().isEmpty()) {
+        if (query.taskIds() != null && query.taskIds().isEmpty()) {
             return List.of();
         }
         return namedWork.query("select r.task_id, r.period_key, rr.reason from task_report r "
                         + "left join task_report_round rr on rr.task_id = r.task_id and rr.period_key = r.period_key "
-                        + "and rr.round = r.round where r.status = :returned and r.task_id in (:ids)",
+                        + "and rr.round = r.round where r.status = :returned"
+                        + (query.taskIds() == null ? "" : " and r.task_id in (:ids)"),
                 new MapSqlParameterSource("ids", query.taskIds()).addValue("returned", ReportStatus.RETURNED.name()),
                 (rs, n) -> new ReturnedReport(rs.getString(1), rs.getString(2), rs.getString(3)));
     }

@@ -1,5 +1,6 @@
 package org.duban.query.unit;
 
+import org.hibernate.annotations.BatchSize;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -23,6 +24,8 @@ class UnitEntity {
     String name;
     boolean collective;
     String jurisdiction;
+    // a plan's rows load their lists in a few statements, not one each (a plan tree: 94 tasks)
+    @BatchSize(size = 128)
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "unit_alias", joinColumns = @JoinColumn(name = "unit_id"))
     @OrderColumn(name = "position")
