@@ -122,8 +122,24 @@ class InboxPagesIT {
         // old fields are kept
         assertThat(reports.get(0)).containsKeys("userTaskId", "step", "stepName", "taskId", "period", "planId",
                 "planTitle", "number", "code", "text", "leadUnit", "due", "created");
-        Map counts = get("health", "/api/inbox/counts");
-        assertThat((Integer) counts.get("total")).isEqualTo(inbox("health", "").size());
+    }
+
+    @Test
+    void the_counts_are_the_inbox_grouped_for_the_unit_and_for_the_supervisors_of_the_plans_office() {
+        // the counts are tallied in the database; they must be what the listed inbox shows, group by group
+        for (String user : List.of("health", "supervisor")) {
+            List<Map> items = inbox(user, "");
+            assertThat(items).as(user).isNotEmpty();
+            Map counts = get(user, "/api/inbox/counts");
+            assertThat((Integer) counts.get("total")).as(user).isEqualTo(items.size());
+            for (Inbox.Group group : Inbox.Group.values()) {
+                assertThat(countOf(counts, group.name())).as(user + " " + group)
+                        .isEqualTo((int) items.stream().filter(item -> group.name().equals(item.get("group"))).count());
+            }
+        }
+        // a supervisor of another office has none of these plans' steps, listed or counted
+        assertThat(inbox("citysupervisor", "")).isEmpty();
+        assertThat(get("citysupervisor", "/api/inbox/counts")).containsEntry("total", 0);
     }
 
     @Test

@@ -1,7 +1,10 @@
 package org.duban.process.steps;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** The kinds of workflow step a person takes, each named by its user task in the BPMN models. */
 public enum StepKind {
@@ -58,7 +61,11 @@ public enum StepKind {
                 || this == PUBLISH_RESULTS || this == FOLLOW_UP_RESULTS;
     }
 
+    /** Asked for every step of an inbox: a map, not a search. */
+    private static final Map<String, StepKind> BY_KEY = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(StepKind::key, Function.identity()));
+
     public static Optional<StepKind> ofKey(String key) {
-        return Arrays.stream(values()).filter(kind -> kind.key.equals(key)).findFirst();
+        return key == null ? Optional.empty() : Optional.ofNullable(BY_KEY.get(key));
     }
 }

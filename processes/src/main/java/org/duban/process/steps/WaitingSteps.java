@@ -13,18 +13,22 @@ import org.duban.process.supervision.SupervisionCases;
 import org.duban.process.task.TaskAssignment;
 import org.springframework.stereotype.Component;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What waits on people: the open user tasks of a task's assignment and reports (business keys {@code taskId} and
@@ -39,30 +43,37 @@ public class WaitingSteps {
      */
     private static final String[] INBOX_PROCESSES = {TaskAssignment.PROCESS_KEY, ProgressReporting.PROCESS_KEY,
             Adjustments.PROCESS_KEY, SupervisionCases.PROCESS_KEY, EvaluationRounds.PROCESS_KEY};
-    /** As Camunda's candidate query asks: a candidate link, no assignee; oldest first. */
-    private static final String INBOX_SQL = "select t.ID_, t.TASK_DEF_KEY_, t.NAME_, t.DUE_DATE_, t.CREATE_TIME_, "
-            + "t.PROC_INST_ID_, e.BUSINESS_KEY_ from ACT_RU_TASK t "
-            + "join ACT_RE_PROCDEF d on d.ID_ = t.PROC_DEF_ID_ "
-            + "join ACT_RU_EXECUTION e on e.ID_ = t.PROC_INST_ID_ "
-            + "where d.KEY_ in (" + String.join(", ", Collections.nCopies(INBOX_PROCESSES.length, "?")) + ") "
-            + "and t.ASSIGNEE_ is null and exists (select 1 from ACT_RU_IDENTITYLINK i where i.TASK_ID_ = t.ID_ "
-            + "and i.TYPE_ = 'candidate' and i.{candidate} = ?){step} order by t.CREATE_TIME_, t.ID_";
-
     /**
-     * The same steps counted by kind and due date in the database, optionally per business key: an inbox's counts
-     * without carrying its thousands of steps to the application (docs/BENCHMARKS.md). The instance is joined only
-     * for its business key; every inbox process is started with one ({@link #inbox(String, String)} needs it too).
+     * As Camunda's candidate query asks: a candidate link, no assignee; oldest first. The business keys come from
+     * {@link #businessKeys}: joining every step's instance for its key was half of the statement's time.
      */
-    private static final String TALLY_SQL = "select t.TASK_DEF_KEY_, t.DUE_DATE_, {key}, count(*) from ACT_RU_TASK t "
+    private static final String INBOX_SQL = "select t.ID_, t.TASK_DEF_KEY_, t.NAME_, t.DUE_DATE_, t.CREATE_TIME_, "
+            + "t.PROC_INST_ID_ from ACT_RU_TASK t "
             + "join ACT_RE_PROCDEF d on d.ID_ = t.PROC_DEF_ID_ {instance}"
             + "where d.KEY_ in (" + String.join(", ", Collections.nCopies(INBOX_PROCESSES.length, "?")) + ") "
             + "and t.ASSIGNEE_ is null and exists (select 1 from ACT_RU_IDENTITYLINK i where i.TASK_ID_ = t.ID_ "
+            + "and i.TYPE_ = 'candidate' and i.{candidate} = ?){step} order by t.CREATE_TIME_, t.ID_";
+    /**
+     * The same steps counted by kind and due date in the database, optionally per process instance: an inbox's counts
+     * without carrying its thousands of steps to the application (docs/BENCHMARKS.md).
+     */
+    private static final String TALLY_SQL = "select t.TASK_DEF_KEY_, t.DUE_DATE_, {instance}, count(*) "
+            + "from ACT_RU_TASK t join ACT_RE_PROCDEF d on d.ID_ = t.PROC_DEF_ID_ "
+            + "where d.KEY_ in (" + String.join(", ", Collections.nCopies(INBOX_PROCESSES.length, "?")) + ") "
+            + "and t.ASSIGNEE_ is null and exists (select 1 from ACT_RU_IDENTITYLINK i where i.TASK_ID_ = t.ID_ "
             + "and i.TYPE_ = 'candidate' and i.GROUP_ID_ = ?) group by t.TASK_DEF_KEY_, t.DUE_DATE_{grouped}";
+    /** So many process instances' business keys are kept; past it, the kept ones are forgotten and read again. */
+    private static final int KEPT_KEYS = 100_000;
 
     private static final int KEYS_PER_STATEMENT = 500;
 
     private final TaskService tasks;
     private final RuntimeService runtime;
+    /**
+     * Business keys by process instance. An instance's key is given when it starts and no process here changes it,
+     * so a key once read stays true; an instance that ends is no longer asked for.
+     */
+    private final Map<String, String> keptKeys = new ConcurrentHashMap<>();
 
     public WaitingSteps(TaskService tasks, RuntimeService runtime) {
         this.tasks = tasks;
@@ -162,13 +173,12 @@ public class WaitingSteps {
     }
 
     private List<Tally> tally(String group, boolean bySubject) {
-        // per business key, one instance stands for the key's: only an adjustment's is read, and its key is its own
-        String sql = TALLY_SQL.replace("{key}", bySubject ? "e.BUSINESS_KEY_, max(t.PROC_INST_ID_)" : "null, null")
-                .replace("{instance}", bySubject ? "join ACT_RU_EXECUTION e on e.ID_ = t.PROC_INST_ID_ " : "")
-                .replace("{grouped}", bySubject ? ", e.BUSINESS_KEY_" : "");
+        String sql = TALLY_SQL.replace("{instance}", bySubject ? "t.PROC_INST_ID_" : "null")
+                .replace("{grouped}", bySubject ? ", t.PROC_INST_ID_" : "");
+        Map<String, String> businessKeys = new HashMap<>();
         List<TallyRow> rows = ((ServiceImpl) tasks).getCommandExecutor().execute(context -> {
-            try (PreparedStatement statement = context.getDbSqlSession().getSqlSession().getConnection()
-                    .prepareStatement(sql)) {
+            Connection connection = context.getDbSqlSession().getSqlSession().getConnection();
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (int i = 0; i < INBOX_PROCESSES.length; i++) {
                     statement.setString(i + 1, INBOX_PROCESSES[i]);
                 }
@@ -177,32 +187,34 @@ public class WaitingSteps {
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
                         counted.add(new TallyRow(row.getString(1), instant(row.getTimestamp(2)), row.getString(3),
-                                row.getString(4), row.getInt(5)));
+                                row.getInt(4)));
                     }
+                }
+                if (bySubject) {
+                    businessKeys.putAll(businessKeys(connection, counted.stream().map(TallyRow::instanceId).toList()));
                 }
                 return counted;
             } catch (SQLException e) {
                 throw new ProcessEngineException("the inbox of " + group + " could not be counted", e);
             }
         });
-        Map<String, String> businessKeys = new HashMap<>();
         if (bySubject) {
-            rows.forEach(row -> businessKeys.put(row.instanceId(), row.businessKey()));
             adjustedTasks(rows.stream().filter(row -> Adjustments.DECIDE.equals(row.definitionKey()))
                     .map(TallyRow::instanceId).toList(), businessKeys);
         }
-        List<Tally> tallies = new ArrayList<>();
+        Map<List<Object>, Integer> tallied = new LinkedHashMap<>();
         for (TallyRow row : rows) {
             StepKind kind = StepKind.ofKey(row.definitionKey()).orElse(null);
             if (kind != null && (!bySubject || businessKeys.get(row.instanceId()) != null)) {
-                tallies.add(new Tally(kind, row.due(),
-                        bySubject ? businessKeys.get(row.instanceId()).split("/", 2)[0] : null, row.count()));
+                String subject = bySubject ? businessKeys.get(row.instanceId()).split("/", 2)[0] : null;
+                tallied.merge(Arrays.asList(kind, row.due(), subject), row.count(), Integer::sum);
             }
         }
-        return tallies;
+        return tallied.entrySet().stream().map(entry -> new Tally((StepKind) entry.getKey().get(0),
+                (Instant) entry.getKey().get(1), (String) entry.getKey().get(2), entry.getValue())).toList();
     }
 
-    private record TallyRow(String definitionKey, Instant due, String businessKey, String instanceId, int count) {
+    private record TallyRow(String definitionKey, Instant due, String instanceId, int count) {
     }
 
     /**
@@ -219,11 +231,14 @@ public class WaitingSteps {
      * @param ofKeys  with a step, only the steps of these business keys
      */
     private List<OpenStep> inbox(String candidateColumn, String candidate, String stepKey, List<String> ofKeys) {
+        String sql = INBOX_SQL.replace("{candidate}", candidateColumn)
+                .replace("{instance}", stepKey == null ? "" : "join ACT_RU_EXECUTION e on e.ID_ = t.PROC_INST_ID_ ")
+                .replace("{step}", stepKey == null ? "" : " and t.TASK_DEF_KEY_ = ? and e.BUSINESS_KEY_ in ("
+                        + String.join(", ", Collections.nCopies(ofKeys.size(), "?")) + ")");
+        Map<String, String> businessKeys = new HashMap<>();
         List<StepRow> open = ((ServiceImpl) tasks).getCommandExecutor().execute(context -> {
-            try (PreparedStatement statement = context.getDbSqlSession().getSqlSession().getConnection()
-                    .prepareStatement(INBOX_SQL.replace("{candidate}", candidateColumn)
-                            .replace("{step}", stepKey == null ? "" : " and t.TASK_DEF_KEY_ = ? and e.BUSINESS_KEY_ in ("
-                                    + String.join(", ", Collections.nCopies(ofKeys.size(), "?")) + ")"))) {
+            Connection connection = context.getDbSqlSession().getSqlSession().getConnection();
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (int i = 0; i < INBOX_PROCESSES.length; i++) {
                     statement.setString(i + 1, INBOX_PROCESSES[i]);
                 }
@@ -238,19 +253,13 @@ public class WaitingSteps {
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
                         rows.add(new StepRow(row.getString(1), row.getString(2), row.getString(3),
-                                instant(row.getTimestamp(4)), instant(row.getTimestamp(5)), row.getString(6),
-                                row.getString(7)));
+                                instant(row.getTimestamp(4)), instant(row.getTimestamp(5)), row.getString(6)));
                     }
                 }
+                businessKeys.putAll(businessKeys(connection, rows.stream().map(StepRow::instanceId).toList()));
                 return rows;
             } catch (SQLException e) {
                 throw new ProcessEngineException("the inbox of " + candidate + " could not be read", e);
-            }
-        });
-        Map<String, String> businessKeys = new HashMap<>();
-        open.forEach(step -> {
-            if (step.businessKey() != null) {
-                businessKeys.put(step.instanceId(), step.businessKey());
             }
         });
         adjustedTasks(open.stream().filter(step -> Adjustments.DECIDE.equals(step.definitionKey()))
@@ -262,8 +271,45 @@ public class WaitingSteps {
         }).filter(step -> step.kind() != null).toList();
     }
 
+    /** The business keys of these process instances: the kept ones, and the others read in a few statements. */
+    private Map<String, String> businessKeys(Connection connection, List<String> instanceIds) throws SQLException {
+        Map<String, String> found = new HashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (String instanceId : new LinkedHashSet<>(instanceIds)) {
+            String key = keptKeys.get(instanceId);
+            if (key != null) {
+                found.put(instanceId, key);
+            } else {
+                unknown.add(instanceId);
+            }
+        }
+        Map<String, String> read = new HashMap<>();
+        for (int from = 0; from < unknown.size(); from += KEYS_PER_STATEMENT) {
+            List<String> ids = unknown.subList(from, Math.min(from + KEYS_PER_STATEMENT, unknown.size()));
+            try (PreparedStatement statement = connection.prepareStatement("select ID_, BUSINESS_KEY_ from "
+                    + "ACT_RU_EXECUTION where ID_ in (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")")) {
+                for (int i = 0; i < ids.size(); i++) {
+                    statement.setString(i + 1, ids.get(i));
+                }
+                try (ResultSet row = statement.executeQuery()) {
+                    while (row.next()) {
+                        if (row.getString(2) != null) {
+                            read.put(row.getString(1), row.getString(2));
+                        }
+                    }
+                }
+            }
+        }
+        if (keptKeys.size() + read.size() > KEPT_KEYS) {
+            keptKeys.clear();
+        }
+        keptKeys.putAll(read);
+        found.putAll(read);
+        return found;
+    }
+
     private record StepRow(String userTaskId, String definitionKey, String name, Instant due, Instant created,
-                           String instanceId, String businessKey) {
+                           String instanceId) {
     }
 
     /**
