@@ -73,13 +73,18 @@ class InboxPagesIT {
         List<Map> healthTasks = PlanTrees.ledBy(get("supervisor", "/api/plans/" + olderPlan + "/tree"), "区卫生健康委");
         returnedTask = (String) healthTasks.get(0).get("taskId");
         openTask = (String) healthTasks.get(1).get("taskId");
-        for (String taskId : List.of(returnedTask, openTask)) {
+        // its report waits on the supervisors' review
+        String submittedTask = (String) healthTasks.get(2).get("taskId");
+        for (String taskId : List.of(returnedTask, openTask, submittedTask)) {
             assertThat(post("health", "/api/tasks/" + taskId + "/acknowledgement", Map.of()).getStatusCode()).isEqualTo(HttpStatus.OK);
         }
         http.withBasicAuth("supervisor", "duban").exchange("/api/plans/" + olderPlan + "/reporting-cadence", HttpMethod.PUT,
                 new HttpEntity<>(Map.of("cadence", "QUARTERLY", "dueDay", 10, "graceWorkingDays", 3)), Map.class);
         assertThat(post("supervisor", "/api/plans/" + olderPlan + "/reporting-periods", Map.of("period", "2026-Q4")).getBody())
-                .containsEntry("reports", 2);
+                .containsEntry("reports", 3);
+        assertThat(post("health", "/api/tasks/" + submittedTask + "/reports/2026-Q4/submission", Map.of("narrative",
+                "中医药文化宣传进社区已开展三场。", "status", "IN_PROGRESS", "percent", 30)).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
         String report = "/api/tasks/" + returnedTask + "/reports/2026-Q4";
         assertThat(post("health", report + "/submission", Map.of("narrative", "区中医院二期工程完成主体结构。",
                 "status", "IN_PROGRESS", "percent", 60)).getStatusCode()).isEqualTo(HttpStatus.OK);
