@@ -9,9 +9,9 @@ import org.duban.api.reporting.FindReturnedReports;
 import org.duban.api.reporting.ReturnedReport;
 import org.duban.api.supervision.FindSupervisionCasesById;
 import org.duban.api.supervision.SupervisionCaseView;
-import org.duban.api.task.FindTaskSummaries;
+import org.duban.api.task.FindTaskLines;
 import org.duban.api.task.TaskNumbers;
-import org.duban.api.task.TaskSummary;
+import org.duban.api.task.TaskLine;
 import org.duban.app.security.DubanUser;
 import org.duban.app.security.WorkAccess;
 import org.duban.process.WorkflowClock;
@@ -50,13 +50,11 @@ public class Inbox {
 
     private final WaitingSteps waiting;
     private final QueryGateway queries;
-    private final WorkAccess access;
     private final WorkingDays workingDays;
 
-    Inbox(WaitingSteps waiting, QueryGateway queries, WorkAccess access, WorkingDays workingDays) {
+    Inbox(WaitingSteps waiting, QueryGateway queries, WorkingDays workingDays) {
         this.waiting = waiting;
         this.queries = queries;
-        this.access = access;
         this.workingDays = workingDays;
     }
 
@@ -268,13 +266,13 @@ public class Inbox {
                 .filter(tally -> tally.kind().ofSupervisionCase()).map(WaitingSteps.Tally::subject).toList());
         Map<String, RoundSummary> rounds = tallies.stream().anyMatch(tally -> tally.kind().ofEvaluationRound())
                 ? allRounds() : Map.of();
-        Map<String, TaskSummary> summaries = summaries(tallies.stream().filter(tally -> onTask(tally.kind()))
+        Map<String, TaskLine> lines = lines(tallies.stream().filter(tally -> onTask(tally.kind()))
                 .map(WaitingSteps.Tally::subject).toList());
         Map<Group, Integer> counted = new EnumMap<>(Group.class);
         for (WaitingSteps.Tally tally : tallies) {
             boolean seen = tally.kind().ofSupervisionCase() ? seesCase(cases.get(tally.subject()), user)
                     : tally.kind().ofEvaluationRound() ? seesRound(tally.kind(), rounds.get(tally.subject()), user)
-                    : seesTask(summaries.get(tally.subject()), user);
+                    : seesTask(lines.get(tally.subject()), user);
             if (seen) {
                 counted.merge(groupOf(tally.due(), false, today, dueSoonUntil), tally.count(), Integer::sum);
             }
@@ -321,18 +319,18 @@ public class Inbox {
         List<String> taskIds = new ArrayList<>(open.stream().filter(step -> onTask(step.kind()))
                 .map(OpenStep::taskId).toList());
         cases.values().stream().map(c -> c.item().taskId()).filter(Objects::nonNull).forEach(taskIds::add);
-        Map<String, TaskSummary> summaries = summaries(taskIds);
+        Map<String, TaskLine> lines = lines(taskIds);
         Map<String, String> returnReasons = returnReasons(open);
         LocalDate today = WorkflowClock.today();
         LocalDate dueSoonUntil = workingDays.plus(today, DUE_SOON_WORKING_DAYS);
         return open.stream().map(step -> {
             if (step.kind().ofSupervisionCase()) {
-                return caseItem(step, cases.get(step.taskId()), summaries, user, today, dueSoonUntil);
+                return caseItem(step, cases.get(step.taskId()), lines, user, today, dueSoonUntil);
             }
             if (step.kind().ofEvaluationRound()) {
                 return roundItem(step, rounds.get(step.taskId()), user, today, dueSoonUntil);
             }
-            TaskSummary task = summaries.get(step.taskId());
+            TaskLine task = lines.get(step.taskId());
             if (!seesTask(task, user)) {
                 return null;
             }
@@ -366,14 +364,14 @@ public class Inbox {
                 .join().stream().collect(Collectors.toMap(RoundSummary::roundId, Function.identity(), (a, b) -> a));
     }
 
-    /** The tasks' summaries by id, in one query. */
-    private Map<String, TaskSummary> summaries(List<String> taskIds) {
+    /** The tasks' lines by id, in one query. */
+    private Map<String, TaskLine> lines(List<String> taskIds) {
         List<String> distinct = taskIds.stream().distinct().toList();
         if (distinct.isEmpty()) {
             return Map.of();
         }
-        return queries.query(new FindTaskSummaries(distinct), ResponseTypes.multipleInstancesOf(TaskSummary.class))
-                .join().stream().collect(Collectors.toMap(TaskSummary::taskId, Function.identity()));
+        return queries.query(new FindTaskLines(distinct), ResponseTypes.multipleInstancesOf(TaskLine.class))
+                .join().stream().collect(Collectors.toMap(TaskLine::taskId, Function.identity()));
     }
 
     /** A step on a task, not on a supervision case or an evaluation round. */
@@ -382,8 +380,8 @@ public class Inbox {
     }
 
     /** A unit sees every step on its tasks; the others, the steps on the tasks of the plans their office oversees. */
-    private boolean seesTask(TaskSummary task, DubanUser user) {
-        return task != null && (user.role() == Role.UNIT_USER || access.supervises(task, user));
+    private static boolean seesTask(TaskLine task, DubanUser user) {
+        return task != null && (user.role() == Role.UNIT_USER || WorkAccess.supervises(task.supervisingUnit(), user));
     }
 
     /** A unit sees its own cases' steps; supervisors, the steps of their office's cases. */
@@ -426,12 +424,12 @@ public class Inbox {
      * A supervision case's step: the unit's own, or for supervisors one of their office's cases; it names the task the
      * case is about, or for an indicator's case the case's reason.
      */
-    private Item caseItem(OpenStep step, SupervisionCaseView supervised, Map<String, TaskSummary> summaries,
+    private Item caseItem(OpenStep step, SupervisionCaseView supervised, Map<String, TaskLine> lines,
                           DubanUser user, LocalDate today, LocalDate dueSoonUntil) {
         if (!seesCase(supervised, user)) {
             return null;
         }
-        TaskSummary task = supervised.item().taskId() == null ? null : summaries.get(supervised.item().taskId());
+        TaskLine task = supervised.item().taskId() == null ? null : lines.get(supervised.item().taskId());
         Group group = groupOf(step.due(), false, today, dueSoonUntil);
         return new Item(step.userTaskId(), step.kind().key(), step.name(), task == null ? null : task.taskId(),
                 supervised.item().periodKey(), supervised.planId(), task == null ? null : task.planTitle(),

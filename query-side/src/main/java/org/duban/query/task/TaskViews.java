@@ -8,8 +8,10 @@ import org.duban.api.reporting.ReportStatus;
 import org.duban.api.reporting.ReturnedReport;
 import org.duban.api.task.AdjustmentKind;
 import org.duban.api.task.FindTaskDetail;
+import org.duban.api.task.FindTaskLines;
 import org.duban.api.task.FindTaskSummaries;
 import org.duban.api.task.TaskDetail;
+import org.duban.api.task.TaskLine;
 import org.duban.api.task.TaskStatus;
 import org.duban.api.task.TaskSummary;
 import org.duban.api.unit.UnitRef;
@@ -84,6 +86,15 @@ class TaskViews {
     }
 
     @QueryHandler
+    List<TaskLine> handle(FindTaskLines query) {
+        if (query.taskIds().isEmpty()) {
+            return List.of();
+        }
+        return namedPlans.query(TASK_SELECT + "where t.task_id in (:ids) order by t.plan_id, t.number",
+                new MapSqlParameterSource("ids", query.taskIds()), (rs, n) -> TaskRow.of(rs).line());
+    }
+
+    @QueryHandler
     List<ReturnedReport> handle(FindReturnedReports query) {
         if (query.taskIds() != null && query.taskIds().isEmpty()) {
             return List.of();
@@ -113,6 +124,10 @@ class TaskViews {
             return new TaskRow(rs.getString("task_id"), rs.getString("plan_id"), rs.getString("title"),
                     rs.getString("supervising_unit"), rs.getInt("number"), rs.getString("code"), rs.getString("text"),
                     new UnitRef(rs.getString("lead_unit_id"), rs.getString("lead_unit_name")), rs.getString("section_id"));
+        }
+
+        TaskLine line() {
+            return new TaskLine(taskId, planId, title, supervisingUnit, number, code, text, leadUnit);
         }
     }
 

@@ -16,7 +16,9 @@ import org.duban.api.reporting.ReportDrafted;
 import org.duban.api.reporting.ReportEscalated;
 import org.duban.api.reporting.ReportMarkedOverdue;
 import org.duban.api.reporting.ReportReminded;
+import org.duban.api.reporting.FindReturnedReports;
 import org.duban.api.reporting.ReportReturned;
+import org.duban.api.reporting.ReturnedReport;
 import org.duban.api.reporting.ReportStatus;
 import org.duban.api.reporting.ReportSubmitted;
 import org.duban.api.reporting.ReportingPeriod;
@@ -129,6 +131,8 @@ class TaskReportsProjectionTest {
         assertThat(accepted.rounds().get(1).content().evidence()).containsExactly(photo);
         assertThat(accepted.rounds().get(1).submittedBy()).isEqualTo(Projections.USER);
         assertThat(accepted.rounds().get(1).decidedAt()).isAfter(accepted.rounds().get(1).submittedAt());
+        assertThat(projections.query(FindReturnedReports.ofEveryTask(), ResponseTypes.multipleInstancesOf(ReturnedReport.class)))
+                .extracting(ReturnedReport::taskId).doesNotContain(taskId);
     }
 
     @Test
@@ -142,6 +146,9 @@ class TaskReportsProjectionTest {
         assertThat(report.status()).isEqualTo(ReportStatus.RETURNED);
         assertThat(report.draft().narrative()).isEqualTo("补充立项批复");
         assertThat(report.rounds()).singleElement().satisfies(round -> assertThat(round.outcome()).isEqualTo("RETURNED"));
+        // an inbox's counts find it among every report back with its unit
+        assertThat(projections.query(FindReturnedReports.ofEveryTask(), ResponseTypes.multipleInstancesOf(ReturnedReport.class)))
+                .contains(new ReturnedReport(taskId, "2026-Q4", "缺少立项批复"));
     }
 
     @Test
