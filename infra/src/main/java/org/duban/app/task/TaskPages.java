@@ -3,8 +3,7 @@ package org.duban.app.task;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.duban.api.indicator.IndicatorView;
-import org.duban.api.plan.FindPlanTree;
-import org.duban.api.plan.PlanTree;
+import org.duban.api.plan.FindPlanIndicators;
 import org.duban.api.reporting.CompletionStatus;
 import org.duban.api.reporting.EvidenceRef;
 import org.duban.api.reporting.IndicatorValue;
@@ -228,8 +227,8 @@ class TaskPages {
      * an indicator is not the task's because its lead unit answers for it too.
      */
     private List<IndicatorView> planIndicators(TaskDetail detail) {
-        return queries.query(new FindPlanTree(detail.summary().planId()), ResponseTypes.optionalInstanceOf(PlanTree.class))
-                .join().map(PlanTree::indicators).orElse(List.of());
+        return queries.query(new FindPlanIndicators(detail.summary().planId()),
+                ResponseTypes.multipleInstancesOf(IndicatorView.class)).join();
     }
 
     /** The draft's or the last round's evidence the writer kept ticked. */

@@ -8,6 +8,8 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 import org.duban.api.MetadataKeys;
 import org.duban.api.indicator.IndicatorDefined;
+import org.duban.api.indicator.IndicatorView;
+import org.duban.api.plan.FindPlanIndicators;
 import org.duban.api.plan.FindPlanTree;
 import org.duban.api.plan.PlanImportRecorded;
 import org.duban.api.plan.PlanTree;
@@ -151,6 +153,11 @@ class PlanTreeProjection {
                     indicators.findByPlanIdOrderByNumber(query.planId()).stream().map(IndicatorEntity::toView).toList(),
                     imports.findByPlanIdOrderByImportedAt(query.planId()).stream().map(PlanImportEntity::toView).toList());
         });
+    }
+
+    @QueryHandler
+    List<IndicatorView> handle(FindPlanIndicators query) {
+        return indicators.findByPlanIdOrderByNumber(query.planId()).stream().map(IndicatorEntity::toView).toList();
     }
 
     private static List<PlanTree.Section> tree(String parentId, Map<String, List<SectionEntity>> children,

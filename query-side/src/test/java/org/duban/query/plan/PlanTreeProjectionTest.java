@@ -6,6 +6,7 @@ import org.duban.api.indicator.IndicatorAttribute;
 import org.duban.api.indicator.IndicatorDefined;
 import org.duban.api.indicator.IndicatorView;
 import org.duban.api.indicator.Target;
+import org.duban.api.plan.FindPlanIndicators;
 import org.duban.api.plan.FindPlanTree;
 import org.duban.api.plan.PlanCreated;
 import org.duban.api.plan.PlanPeriod;
@@ -118,6 +119,11 @@ class PlanTreeProjectionTest {
         assertThat(tree.indicators()).extracting(IndicatorView::taskId).containsExactly("t-1", null);
         assertThat(tree.task(tree.indicators().get(0).taskId()).code()).isEqualTo("（一）");
         assertThat(tree.task(tree.indicators().get(1).taskId())).isNull();
+        // a task's page asks for the indicators alone, and has them as the tree lists them
+        assertThat(projections.query(new FindPlanIndicators(planId), ResponseTypes.multipleInstancesOf(IndicatorView.class)))
+                .isEqualTo(tree.indicators());
+        assertThat(projections.query(new FindPlanIndicators("p-unknown"), ResponseTypes.multipleInstancesOf(IndicatorView.class)))
+                .isEmpty();
     }
 
     @Test
