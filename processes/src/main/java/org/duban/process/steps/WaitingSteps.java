@@ -179,10 +179,7 @@ public class WaitingSteps {
         List<TallyRow> rows = ((ServiceImpl) tasks).getCommandExecutor().execute(context -> {
             Connection connection = context.getDbSqlSession().getSqlSession().getConnection();
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int i = 0; i < INBOX_PROCESSES.length; i++) {
-                    statement.setString(i + 1, INBOX_PROCESSES[i]);
-                }
-                statement.setString(INBOX_PROCESSES.length + 1, group);
+                bind(statement, group, List.of());
                 List<TallyRow> counted = new ArrayList<>();
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
@@ -239,16 +236,12 @@ public class WaitingSteps {
         List<StepRow> open = ((ServiceImpl) tasks).getCommandExecutor().execute(context -> {
             Connection connection = context.getDbSqlSession().getSqlSession().getConnection();
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int i = 0; i < INBOX_PROCESSES.length; i++) {
-                    statement.setString(i + 1, INBOX_PROCESSES[i]);
-                }
-                statement.setString(INBOX_PROCESSES.length + 1, candidate);
+                List<String> more = new ArrayList<>();
                 if (stepKey != null) {
-                    statement.setString(INBOX_PROCESSES.length + 2, stepKey);
-                    for (int i = 0; i < ofKeys.size(); i++) {
-                        statement.setString(INBOX_PROCESSES.length + 3 + i, ofKeys.get(i));
-                    }
+                    more.add(stepKey);
+                    more.addAll(ofKeys);
                 }
+                bind(statement, candidate, more);
                 List<StepRow> rows = new ArrayList<>();
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
@@ -269,6 +262,17 @@ public class WaitingSteps {
             return new OpenStep(step.userTaskId(), StepKind.ofKey(step.definitionKey()).orElse(null), step.name(),
                     key[0], key.length > 1 ? key[1] : null, step.due(), step.created());
         }).filter(step -> step.kind() != null).toList();
+    }
+
+    /** Binds the inbox processes, the candidate, then the statement's further parameters in their order. */
+    private static void bind(PreparedStatement statement, String candidate, List<String> more) throws SQLException {
+        for (int i = 0; i < INBOX_PROCESSES.length; i++) {
+            statement.setString(i + 1, INBOX_PROCESSES[i]);
+        }
+        statement.setString(INBOX_PROCESSES.length + 1, candidate);
+        for (int i = 0; i < more.size(); i++) {
+            statement.setString(INBOX_PROCESSES.length + 2 + i, more.get(i));
+        }
     }
 
     /** The business keys of these process instances: the kept ones, and the others read in a few statements. */
