@@ -56,7 +56,7 @@ class ApplicationOnFormerSchemaIT {
         assertThat(jdbc.queryForList("select \"version\" from \"flyway_schema_history\" where \"type\" = 'SQL' "
                 + "order by \"installed_rank\"", String.class))
                 .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17",
-                        "18", "19", "20", "21");
+                        "18", "19", "20", "21", "22");
         for (FormerChecksums.Former former : FormerChecksums.FORMER) {
             assertThat(jdbc.queryForObject("select \"checksum\" from \"flyway_schema_history\" where \"version\" = ?",
                     Integer.class, former.version())).as("V" + former.version()).isEqualTo(former.shared());
