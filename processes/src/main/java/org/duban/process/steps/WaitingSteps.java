@@ -19,7 +19,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Date;
@@ -44,24 +43,25 @@ public class WaitingSteps {
     private static final String[] INBOX_PROCESSES = {TaskAssignment.PROCESS_KEY, ProgressReporting.PROCESS_KEY,
             Adjustments.PROCESS_KEY, SupervisionCases.PROCESS_KEY, EvaluationRounds.PROCESS_KEY};
     /**
-     * As Camunda's candidate query asks: a candidate link, no assignee; oldest first. The business keys come from
-     * {@link #businessKeys}: joining every step's instance for its key was half of the statement's time.
+     * The open, unassigned steps of the inbox processes a candidate (a group or user) has: a candidate link, no
+     * assignee, as Camunda's candidate query asks. {@code {instance}} joins the instance where a statement needs it.
+     */
+    private static final String WAITING = "from ACT_RU_TASK t join ACT_RE_PROCDEF d on d.ID_ = t.PROC_DEF_ID_ "
+            + "{instance}where d.KEY_ in (" + String.join(", ", Collections.nCopies(INBOX_PROCESSES.length, "?")) + ") "
+            + "and t.ASSIGNEE_ is null and exists (select 1 from ACT_RU_IDENTITYLINK i where i.TASK_ID_ = t.ID_ "
+            + "and i.TYPE_ = 'candidate' and i.{candidate} = ?)";
+    /**
+     * The steps, oldest first. The business keys come from {@link #businessKeys}: joining every step's instance for
+     * its key was half of the statement's time.
      */
     private static final String INBOX_SQL = "select t.ID_, t.TASK_DEF_KEY_, t.NAME_, t.DUE_DATE_, t.CREATE_TIME_, "
-            + "t.PROC_INST_ID_ from ACT_RU_TASK t "
-            + "join ACT_RE_PROCDEF d on d.ID_ = t.PROC_DEF_ID_ {instance}"
-            + "where d.KEY_ in (" + String.join(", ", Collections.nCopies(INBOX_PROCESSES.length, "?")) + ") "
-            + "and t.ASSIGNEE_ is null and exists (select 1 from ACT_RU_IDENTITYLINK i where i.TASK_ID_ = t.ID_ "
-            + "and i.TYPE_ = 'candidate' and i.{candidate} = ?){step} order by t.CREATE_TIME_, t.ID_";
+            + "t.PROC_INST_ID_ " + WAITING + "{step} order by t.CREATE_TIME_, t.ID_";
     /**
      * The same steps counted by kind and due date in the database, optionally per process instance: an inbox's counts
      * without carrying its thousands of steps to the application (docs/BENCHMARKS.md).
      */
-    private static final String TALLY_SQL = "select t.TASK_DEF_KEY_, t.DUE_DATE_, {instance}, count(*) "
-            + "from ACT_RU_TASK t join ACT_RE_PROCDEF d on d.ID_ = t.PROC_DEF_ID_ "
-            + "where d.KEY_ in (" + String.join(", ", Collections.nCopies(INBOX_PROCESSES.length, "?")) + ") "
-            + "and t.ASSIGNEE_ is null and exists (select 1 from ACT_RU_IDENTITYLINK i where i.TASK_ID_ = t.ID_ "
-            + "and i.TYPE_ = 'candidate' and i.GROUP_ID_ = ?) group by t.TASK_DEF_KEY_, t.DUE_DATE_{grouped}";
+    private static final String TALLY_SQL = "select t.TASK_DEF_KEY_, t.DUE_DATE_, {perInstance}, count(*) " + WAITING
+            + " group by t.TASK_DEF_KEY_, t.DUE_DATE_{grouped}";
     /** So many process instances' business keys are kept; past it, the kept ones are forgotten and read again. */
     private static final int KEPT_KEYS = 100_000;
 
@@ -173,8 +173,9 @@ public class WaitingSteps {
     }
 
     private List<Tally> tally(String group, boolean bySubject) {
-        String sql = TALLY_SQL.replace("{instance}", bySubject ? "t.PROC_INST_ID_" : "null")
-                .replace("{grouped}", bySubject ? ", t.PROC_INST_ID_" : "");
+        String sql = TALLY_SQL.replace("{perInstance}", bySubject ? "t.PROC_INST_ID_" : "null")
+                .replace("{grouped}", bySubject ? ", t.PROC_INST_ID_" : "").replace("{instance}", "")
+                .replace("{candidate}", "GROUP_ID_");
         Map<String, String> businessKeys = new HashMap<>();
         List<TallyRow> rows = ((ServiceImpl) tasks).getCommandExecutor().execute(context -> {
             Connection connection = context.getDbSqlSession().getSqlSession().getConnection();
@@ -199,25 +200,29 @@ public class WaitingSteps {
             adjustedTasks(rows.stream().filter(row -> Adjustments.DECIDE.equals(row.definitionKey()))
                     .map(TallyRow::instanceId).toList(), businessKeys);
         }
-        Map<List<Object>, Integer> tallied = new LinkedHashMap<>();
+        // a task's instances (its assignment, each period's report) fold into one tally per kind and due date
+        Map<Tallied, Integer> tallied = new LinkedHashMap<>();
         for (TallyRow row : rows) {
             StepKind kind = StepKind.ofKey(row.definitionKey()).orElse(null);
             if (kind != null && (!bySubject || businessKeys.get(row.instanceId()) != null)) {
                 String subject = bySubject ? businessKeys.get(row.instanceId()).split("/", 2)[0] : null;
-                tallied.merge(Arrays.asList(kind, row.due(), subject), row.count(), Integer::sum);
+                tallied.merge(new Tallied(kind, row.due(), subject), row.count(), Integer::sum);
             }
         }
-        return tallied.entrySet().stream().map(entry -> new Tally((StepKind) entry.getKey().get(0),
-                (Instant) entry.getKey().get(1), (String) entry.getKey().get(2), entry.getValue())).toList();
+        return tallied.entrySet().stream().map(entry -> new Tally(entry.getKey().kind(), entry.getKey().due(),
+                entry.getKey().subject(), entry.getValue())).toList();
     }
 
     private record TallyRow(String definitionKey, Instant due, String instanceId, int count) {
     }
 
+    private record Tallied(StepKind kind, Instant due, String subject) {
+    }
+
     /**
-     * The open, unassigned steps of the inbox processes a group or user is a candidate for, read in one statement with
-     * their business keys: Camunda's task query and the process instance query it needed for the keys mapped whole
-     * entities row by row, 90 % of an inbox's time with a few thousand steps (docs/BENCHMARKS.md).
+     * The open, unassigned steps of the inbox processes a group or user is a candidate for, read in one statement and
+     * their business keys kept or read after it: Camunda's task query and the process instance query it needed for the
+     * keys mapped whole entities row by row, 90 % of an inbox's time with a few thousand steps (docs/BENCHMARKS.md).
      */
     private List<OpenStep> inbox(String candidateColumn, String candidate) {
         return inbox(candidateColumn, candidate, null, List.of());
@@ -225,7 +230,7 @@ public class WaitingSteps {
 
     /**
      * @param stepKey      only the steps of this user task of the models, or null for all
-     * @param ofKeys  with a step, only the steps of these business keys
+     * @param ofKeys       with a step, only the steps of these business keys
      */
     private List<OpenStep> inbox(String candidateColumn, String candidate, String stepKey, List<String> ofKeys) {
         String sql = INBOX_SQL.replace("{candidate}", candidateColumn)
