@@ -1,6 +1,5 @@
 package org.duban.query.plan;
 
-import org.hibernate.annotations.BatchSize;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -20,6 +19,7 @@ import org.duban.api.indicator.IndicatorDefined;
 import org.duban.api.indicator.IndicatorView;
 import org.duban.api.indicator.Target;
 import org.duban.api.indicator.TargetKind;
+import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 

@@ -1,6 +1,5 @@
 package org.duban.query.plan;
 
-import org.hibernate.annotations.BatchSize;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.AttributeOverrides;
 import jakarta.persistence.CollectionTable;
@@ -13,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.BatchSize;
 import org.duban.api.Limits;
 import org.duban.api.task.TaskCreated;
 import org.duban.api.task.TaskView;

@@ -73,11 +73,7 @@ class TaskViews {
 
     @QueryHandler
     List<TaskSummary> handle(FindTaskSummaries query) {
-        if (query.taskIds().isEmpty()) {
-            return List.of();
-        }
-        List<TaskRow> rows = namedPlans.query(TASK_SELECT + "where t.task_id in (:ids) order by t.plan_id, t.number",
-                new MapSqlParameterSource("ids", query.taskIds()), (rs, n) -> TaskRow.of(rs));
+        List<TaskRow> rows = rowsOf(query.taskIds());
         List<String> ids = rows.stream().map(TaskRow::taskId).toList();
         Map<String, WorkRow> work = workOf(ids);
         Map<String, List<UnitRef>> coUnits = coUnitsOf(ids);
@@ -87,11 +83,16 @@ class TaskViews {
 
     @QueryHandler
     List<TaskLine> handle(FindTaskLines query) {
-        if (query.taskIds().isEmpty()) {
+        return rowsOf(query.taskIds()).stream().map(TaskRow::line).toList();
+    }
+
+    /** The known tasks among these, in plan order. */
+    private List<TaskRow> rowsOf(List<String> taskIds) {
+        if (taskIds.isEmpty()) {
             return List.of();
         }
         return namedPlans.query(TASK_SELECT + "where t.task_id in (:ids) order by t.plan_id, t.number",
-                new MapSqlParameterSource("ids", query.taskIds()), (rs, n) -> TaskRow.of(rs).line());
+                new MapSqlParameterSource("ids", taskIds), (rs, n) -> TaskRow.of(rs));
     }
 
     @QueryHandler
