@@ -1,5 +1,6 @@
 package org.duban.app.rebuild;
 
+import org.duban.query.UncountedWrites;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.CallableStatementCallback;
 import org.springframework.jdbc.core.CallableStatementCreator;
@@ -16,37 +17,50 @@ import org.springframework.jdbc.support.KeyHolder;
 import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * The application's {@link JdbcTemplate}. On the thread of a rebuild's replay, between {@link #holdInserts()} and
  * {@link #stopHolding()}, a plain {@code insert} through {@link #update(String, Object...)} or
- * {@link #batchUpdate(String, List)} is held back instead of sent, and the held inserts go out as JDBC batches
- * (consecutive inserts of one statement in one round trip) before any other statement runs on this template, and at
- * the end of each batch of the replay. So a projection reads what it wrote, statements keep their order, and a replay
- * makes fewer round trips.
+ * {@link #batchUpdate(String, List)} is held back instead of sent, and so are the writes a projection sends as
+ * {@link UncountedWrites}. What is held goes out before any other statement runs on this template, and at the end of
+ * each batch of the replay: the inserts first, one JDBC batch per statement in the order each statement was first
+ * held, then the uncounted writes the same way. So a projection reads what it wrote, and a replay makes a few round
+ * trips per batch of events instead of several per event.
  * <p>
- * Only inserts are held: their count is 1 or they throw, so answering 1 at once tells a handler nothing false
- * (an {@code update} or {@code delete} may be counted by its caller, and runs at once; so does an insert with
- * {@code on conflict} or {@code returning}). A held insert the database refuses fails later than its event, in
- * whatever statement or flush sent it; the replay then redoes its batch event by event without holding, which names
- * the event ({@link ProjectionRebuild}). Other threads, and the live handling of events, never hold anything.
+ * Inserts may go out of their order across statements: projections' tables have no foreign keys, and inserts into
+ * one table by one statement keep their order. Only inserts and uncounted writes are held: an insert's count is 1 or
+ * it throws, so answering 1 at once tells a handler nothing false (an {@code update} or {@code delete} may be counted
+ * by its caller, and runs at once; so does an insert with {@code on conflict} or {@code returning}). A held write the
+ * database refuses fails later than its event, in whatever statement or flush sent it; the replay then redoes its
+ * batch event by event without holding, which names the event ({@link ProjectionRebuild}). Other threads, and the
+ * live handling of events, never hold anything.
  */
-public class RebuildJdbcTemplate extends JdbcTemplate {
-    private final ThreadLocal<List<HeldInsert>> held = new ThreadLocal<>();
+public class RebuildJdbcTemplate extends JdbcTemplate implements UncountedWrites.Holding {
+    private final ThreadLocal<Held> held = new ThreadLocal<>();
 
     public RebuildJdbcTemplate(DataSource dataSource) {
         super(dataSource);
     }
 
-    private record HeldInsert(String sql, Object[] args) {
+    /** The held rows of each statement, the statements in the order they were first held. */
+    private record Held(Map<String, List<Object[]>> inserts, Map<String, List<Object[]>> uncounted) {
+        Held() {
+            this(new LinkedHashMap<>(), new LinkedHashMap<>());
+        }
+
+        boolean isEmpty() {
+            return inserts.isEmpty() && uncounted.isEmpty();
+        }
     }
 
-    /** From now on, on this thread, plain inserts are held until a statement needs them sent. */
+    /** From now on, on this thread, plain inserts and uncounted writes are held until a statement needs them sent. */
     void holdInserts() {
-        held.set(new ArrayList<>());
+        held.set(new Held());
     }
 
     /** Drops what is held (the replay rolled back to a savepoint) and holds nothing more on this thread. */
@@ -56,9 +70,9 @@ public class RebuildJdbcTemplate extends JdbcTemplate {
 
     @Override
     public int update(String sql, Object... args) throws DataAccessException {
-        List<HeldInsert> holding = held.get();
+        Held holding = held.get();
         if (holding != null && args != null && holdable(sql)) {
-            holding.add(new HeldInsert(sql, args.clone()));
+            holding.inserts().computeIfAbsent(sql, statement -> new ArrayList<>()).add(args.clone());
             return 1;
         }
         return super.update(sql, args);
@@ -67,9 +81,10 @@ public class RebuildJdbcTemplate extends JdbcTemplate {
     /** A batch of plain inserts is held row by row, as if each had come through {@link #update(String, Object...)}. */
     @Override
     public int[] batchUpdate(String sql, List<Object[]> batchArgs) throws DataAccessException {
-        List<HeldInsert> holding = held.get();
+        Held holding = held.get();
         if (holding != null && holdable(sql)) {
-            batchArgs.forEach(args -> holding.add(new HeldInsert(sql, args.clone())));
+            List<Object[]> rows = holding.inserts().computeIfAbsent(sql, statement -> new ArrayList<>());
+            batchArgs.forEach(args -> rows.add(args.clone()));
             int[] counts = new int[batchArgs.size()];
             Arrays.fill(counts, 1);
             return counts;
@@ -77,25 +92,26 @@ public class RebuildJdbcTemplate extends JdbcTemplate {
         return super.batchUpdate(sql, batchArgs);
     }
 
-    /** Sends the held inserts, in order, one JDBC batch per run of the same statement. */
+    @Override
+    public boolean holdUncounted(String sql, List<Object[]> rows) {
+        Held holding = held.get();
+        if (holding == null) {
+            return false;
+        }
+        List<Object[]> heldRows = holding.uncounted().computeIfAbsent(sql, statement -> new ArrayList<>());
+        rows.forEach(args -> heldRows.add(args.clone()));
+        return true;
+    }
+
+    /** Sends what is held: the inserts, then the uncounted writes, one JDBC batch per statement. */
     void sendHeld() {
-        List<HeldInsert> holding = held.get();
+        Held holding = held.get();
         if (holding == null || holding.isEmpty()) {
             return;
         }
-        held.set(new ArrayList<>()); // the batches below go out through execute, which must not send them again
-        int from = 0;
-        while (from < holding.size()) {
-            String sql = holding.get(from).sql();
-            List<Object[]> rows = new ArrayList<>();
-            int next = from;
-            while (next < holding.size() && holding.get(next).sql().equals(sql)) {
-                rows.add(holding.get(next).args());
-                next++;
-            }
-            super.batchUpdate(sql, rows);
-            from = next;
-        }
+        held.set(new Held()); // the batches below go out through execute, which must not send them again
+        holding.inserts().forEach(super::batchUpdate);
+        holding.uncounted().forEach(super::batchUpdate);
     }
 
     private static boolean holdable(String sql) {

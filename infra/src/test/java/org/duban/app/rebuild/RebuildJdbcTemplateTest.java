@@ -1,9 +1,11 @@
 package org.duban.app.rebuild;
 
+import org.duban.query.UncountedWrites;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import java.util.List;
@@ -66,6 +68,30 @@ class RebuildJdbcTemplateTest {
     }
 
     @Test
+    void outside_a_replay_an_uncounted_write_is_sent_at_once() {
+        jdbc.update("insert into item (id, name) values (?, ?)", 1, "a");
+
+        UncountedWrites.send(jdbc, "update item set name = ? where id = ?", List.<Object[]>of(new Object[]{"A", 1}));
+
+        assertThat(new JdbcTemplate(database).queryForObject("select name from item where id = 1", String.class))
+                .isEqualTo("A");
+    }
+
+    @Test
+    void while_holding_uncounted_writes_wait_and_go_after_the_inserts_in_their_own_order() {
+        jdbc.holdInserts();
+
+        jdbc.update("insert into item (id, name) values (?, ?)", 1, "a");
+        UncountedWrites.send(jdbc, "update item set name = ? where id = ?", List.<Object[]>of(new Object[]{"A", 1}));
+        jdbc.update("insert into item (id, name) values (?, ?)", 2, "b");
+        UncountedWrites.send(jdbc, "update item set name = ? where id = ?",
+                List.of(new Object[]{"B", 2}, new Object[]{"AA", 1}));
+        assertThat(rowsSeenElsewhere()).as("held").isZero();
+
+        assertThat(jdbc.queryForList("select name from item order by id", String.class)).containsExactly("AA", "B");
+    }
+
+    @Test
     void held_inserts_go_out_when_the_replay_ends_a_batch() {
         jdbc.holdInserts();
         jdbc.update("insert into item (id, name) values (?, ?)", 1, "a");
@@ -96,7 +122,6 @@ class RebuildJdbcTemplateTest {
 
     /** Counted on the same connection, bypassing the template, so nothing held is sent by counting. */
     private long rowsSeenElsewhere() {
-        return new org.springframework.jdbc.core.JdbcTemplate(database)
-                .queryForObject("select count(*) from item", Long.class);
+        return new JdbcTemplate(database).queryForObject("select count(*) from item", Long.class);
     }
 }

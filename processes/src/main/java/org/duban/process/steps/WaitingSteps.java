@@ -65,8 +65,6 @@ public class WaitingSteps {
     /** So many process instances' business keys are kept; past it, the kept ones are forgotten and read again. */
     private static final int KEPT_KEYS = 100_000;
 
-    private static final int KEYS_PER_STATEMENT = 500;
-
     private final TaskService tasks;
     private final RuntimeService runtime;
     /**
@@ -154,14 +152,10 @@ public class WaitingSteps {
 
     /** A unit's report-writing steps among those of these reports ({@code taskId/period}). */
     public List<OpenStep> reportsToWrite(String unitId, Collection<String> reportKeys) {
-        List<String> keys = List.copyOf(new LinkedHashSet<>(reportKeys));
-        List<OpenStep> found = new ArrayList<>();
-        // a bounded list of keys per statement: both databases plan a long "in" list slowly
-        for (int from = 0; from < keys.size(); from += KEYS_PER_STATEMENT) {
-            found.addAll(inbox("GROUP_ID_", unitId, ProgressReporting.WRITE,
-                    keys.subList(from, Math.min(from + KEYS_PER_STATEMENT, keys.size()))));
+        if (reportKeys.isEmpty()) {
+            return List.of();
         }
-        return found;
+        return inbox("GROUP_ID_", unitId, ProgressReporting.WRITE, new LinkedHashSet<>(reportKeys).toArray(String[]::new));
     }
 
     /**
@@ -225,28 +219,22 @@ public class WaitingSteps {
      * keys mapped whole entities row by row, 90 % of an inbox's time with a few thousand steps (docs/BENCHMARKS.md).
      */
     private List<OpenStep> inbox(String candidateColumn, String candidate) {
-        return inbox(candidateColumn, candidate, null, List.of());
+        return inbox(candidateColumn, candidate, null, null);
     }
 
     /**
      * @param stepKey      only the steps of this user task of the models, or null for all
      * @param ofKeys       with a step, only the steps of these business keys
      */
-    private List<OpenStep> inbox(String candidateColumn, String candidate, String stepKey, List<String> ofKeys) {
+    private List<OpenStep> inbox(String candidateColumn, String candidate, String stepKey, String[] ofKeys) {
         String sql = INBOX_SQL.replace("{candidate}", candidateColumn)
                 .replace("{instance}", stepKey == null ? "" : "join ACT_RU_EXECUTION e on e.ID_ = t.PROC_INST_ID_ ")
-                .replace("{step}", stepKey == null ? "" : " and t.TASK_DEF_KEY_ = ? and e.BUSINESS_KEY_ in ("
-                        + String.join(", ", Collections.nCopies(ofKeys.size(), "?")) + ")");
+                .replace("{step}", stepKey == null ? "" : " and t.TASK_DEF_KEY_ = ? and e.BUSINESS_KEY_ = any(?)");
         Map<String, String> businessKeys = new HashMap<>();
         List<StepRow> open = ((ServiceImpl) tasks).getCommandExecutor().execute(context -> {
             Connection connection = context.getDbSqlSession().getSqlSession().getConnection();
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                List<String> more = new ArrayList<>();
-                if (stepKey != null) {
-                    more.add(stepKey);
-                    more.addAll(ofKeys);
-                }
-                bind(statement, candidate, more);
+                bind(statement, candidate, stepKey == null ? List.of() : List.of(stepKey, ofKeys));
                 List<StepRow> rows = new ArrayList<>();
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
@@ -269,14 +257,18 @@ public class WaitingSteps {
         }).filter(step -> step.kind() != null).toList();
     }
 
-    /** Binds the inbox processes, the candidate, then the statement's further parameters in their order. */
-    private static void bind(PreparedStatement statement, String candidate, List<String> more) throws SQLException {
+    /**
+     * Binds the inbox processes, the candidate, then the statement's further parameters in their order. A list of ids
+     * is one array parameter ({@code = any(?)}): an {@code in} list of hundreds of parameters is parsed and planned on
+     * every read, longer than it runs (docs/BENCHMARKS.md).
+     */
+    private static void bind(PreparedStatement statement, String candidate, List<Object> more) throws SQLException {
         for (int i = 0; i < INBOX_PROCESSES.length; i++) {
             statement.setString(i + 1, INBOX_PROCESSES[i]);
         }
         statement.setString(INBOX_PROCESSES.length + 1, candidate);
         for (int i = 0; i < more.size(); i++) {
-            statement.setString(INBOX_PROCESSES.length + 2 + i, more.get(i));
+            statement.setObject(INBOX_PROCESSES.length + 2 + i, more.get(i));
         }
     }
 
@@ -293,13 +285,10 @@ public class WaitingSteps {
             }
         }
         Map<String, String> read = new HashMap<>();
-        for (int from = 0; from < unknown.size(); from += KEYS_PER_STATEMENT) {
-            List<String> ids = unknown.subList(from, Math.min(from + KEYS_PER_STATEMENT, unknown.size()));
-            try (PreparedStatement statement = connection.prepareStatement("select ID_, BUSINESS_KEY_ from "
-                    + "ACT_RU_EXECUTION where ID_ in (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")")) {
-                for (int i = 0; i < ids.size(); i++) {
-                    statement.setString(i + 1, ids.get(i));
-                }
+        if (!unknown.isEmpty()) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "select ID_, BUSINESS_KEY_ from ACT_RU_EXECUTION where ID_ = any(?)")) {
+                statement.setObject(1, unknown.toArray(String[]::new));
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
                         if (row.getString(2) != null) {

@@ -14,6 +14,7 @@ import org.duban.api.audit.AuditEntry;
 import org.duban.api.unit.UnitIds;
 import org.duban.query.ProjectionTables;
 import org.duban.query.TransactionMemory;
+import org.duban.query.UncountedWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -185,10 +186,9 @@ class AuditTrailProjection {
                 inserts.add(new Object[]{aggregateId, scope, field.getKey(), field.getValue()});
             }
         }
-        if (!updates.isEmpty()) {
-            jdbc.batchUpdate("update audit_field_state set field_value = ? where aggregate_id = ? and scope = ? "
-                    + "and field = ?", updates);
-        }
+        // a field's row is updated only once it was inserted or read: right whenever it is sent after the inserts
+        UncountedWrites.send(jdbc, "update audit_field_state set field_value = ? where aggregate_id = ? and scope = ? "
+                + "and field = ?", updates);
         if (!inserts.isEmpty()) {
             jdbc.batchUpdate("insert into audit_field_state (aggregate_id, scope, field, field_value) "
                     + "values (?, ?, ?, ?)", inserts);

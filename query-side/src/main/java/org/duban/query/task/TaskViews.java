@@ -26,6 +26,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,8 +92,8 @@ class TaskViews {
         if (taskIds.isEmpty()) {
             return List.of();
         }
-        return namedPlans.query(TASK_SELECT + "where t.task_id in (:ids) order by t.plan_id, t.number",
-                new MapSqlParameterSource("ids", taskIds), (rs, n) -> TaskRow.of(rs));
+        return namedPlans.query(TASK_SELECT + "where t.task_id = any(:ids) order by t.plan_id, t.number",
+                new MapSqlParameterSource("ids", ids(taskIds)), (rs, n) -> TaskRow.of(rs));
     }
 
     @QueryHandler
@@ -103,8 +104,8 @@ class TaskViews {
         return namedWork.query("select r.task_id, r.period_key, rr.reason from task_report r "
                         + "left join task_report_round rr on rr.task_id = r.task_id and rr.period_key = r.period_key "
                         + "and rr.round = r.round where r.status = :returned"
-                        + (query.taskIds() == null ? "" : " and r.task_id in (:ids)"),
-                new MapSqlParameterSource("ids", query.taskIds()).addValue("returned", ReportStatus.RETURNED.name()),
+                        + (query.taskIds() == null ? "" : " and r.task_id = any(:ids)"),
+                new MapSqlParameterSource("ids", query.taskIds() == null ? null : ids(query.taskIds())).addValue("returned", ReportStatus.RETURNED.name()),
                 (rs, n) -> new ReturnedReport(rs.getString(1), rs.getString(2), rs.getString(3)));
     }
 
@@ -138,8 +139,8 @@ class TaskViews {
     private Map<String, WorkRow> workOf(List<String> taskIds) {
         Map<String, WorkRow> found = new HashMap<>();
         if (!taskIds.isEmpty()) {
-            namedWork.query("select task_id, status, acknowledge_by from task_work where task_id in (:ids)",
-                    new MapSqlParameterSource("ids", taskIds), rs -> {
+            namedWork.query("select task_id, status, acknowledge_by from task_work where task_id = any(:ids)",
+                    new MapSqlParameterSource("ids", ids(taskIds)), rs -> {
                         found.put(rs.getString("task_id"), new WorkRow(TaskStatus.valueOf(rs.getString("status")),
                                 date(rs, "acknowledge_by")));
                     });
@@ -151,14 +152,21 @@ class TaskViews {
     private Map<String, List<UnitRef>> coUnitsOf(List<String> taskIds) {
         Map<String, List<UnitRef>> found = new HashMap<>();
         if (taskIds.isEmpty()) {
-            // "in ()" is no SQL on PostgreSQL
             return found;
         }
-        namedPlans.query("select task_id, unit_id, unit_name from plan_task_co_unit where task_id in (:ids) "
-                + "order by task_id, position", new MapSqlParameterSource("ids", taskIds), rs -> {
+        namedPlans.query("select task_id, unit_id, unit_name from plan_task_co_unit where task_id = any(:ids) "
+                + "order by task_id, position", new MapSqlParameterSource("ids", ids(taskIds)), rs -> {
             found.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(new UnitRef(rs.getString(2), rs.getString(3)));
         });
         return found;
+    }
+
+    /**
+     * Ids as one array parameter, for {@code = any(:ids)}: an {@code in} list of a busy unit's 2,000 tasks is 2,000
+     * parameters that PostgreSQL parses and plans on every read, longer than it runs (docs/BENCHMARKS.md).
+     */
+    static String[] ids(Collection<String> ids) {
+        return ids.toArray(String[]::new);
     }
 
     private TaskSummary summary(TaskRow row, WorkRow work, List<UnitRef> coUnits) {
