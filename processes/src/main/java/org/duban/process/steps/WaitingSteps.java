@@ -11,6 +11,7 @@ import org.duban.process.plan.PlanPublication;
 import org.duban.process.reporting.ProgressReporting;
 import org.duban.process.supervision.SupervisionCases;
 import org.duban.process.task.TaskAssignment;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.sql.Connection;
@@ -44,12 +45,24 @@ public class WaitingSteps {
             Adjustments.PROCESS_KEY, SupervisionCases.PROCESS_KEY, EvaluationRounds.PROCESS_KEY};
     /**
      * The open, unassigned steps of the inbox processes a candidate (a group or user) has: a candidate link, no
-     * assignee, as Camunda's candidate query asks. {@code {instance}} joins the instance where a statement needs it.
+     * assignee, as Camunda's candidate query asks. {@code {instance}} joins the instance where a statement needs it;
+     * {@code {links}} is how the candidate's links are found ({@link #throughLinks}).
      */
     private static final String WAITING = "from ACT_RU_TASK t join ACT_RE_PROCDEF d on d.ID_ = t.PROC_DEF_ID_ "
             + "{instance}where d.KEY_ in (" + String.join(", ", Collections.nCopies(INBOX_PROCESSES.length, "?")) + ") "
-            + "and t.ASSIGNEE_ is null and exists (select 1 from ACT_RU_IDENTITYLINK i where i.TASK_ID_ = t.ID_ "
+            + "and t.ASSIGNEE_ is null and {links}";
+    /** Every open step is read, and those with the candidate's link kept: the planners join the links by hashing. */
+    private static final String SCANNING = "exists (select 1 from ACT_RU_IDENTITYLINK i where i.TASK_ID_ = t.ID_ "
             + "and i.TYPE_ = 'candidate' and i.{candidate} = ?)";
+    /** The candidate's links are read through their index, and each step by its id. */
+    private static final String LINKED = "t.ID_ = any(array(select i.TASK_ID_ from ACT_RU_IDENTITYLINK i "
+            + "where i.TYPE_ = 'candidate' and i.{candidate} = ?))";
+    /**
+     * Up to so many links, reading the steps by id is cheaper than scanning every open step; beyond, the scan is (with
+     * 32,544 open steps here: 8 against 18 ms for 2,290 links, 33 against 26 ms for 8,012, docs/BENCHMARKS.md). A
+     * larger table only makes the scan dearer, so the bound stays on the safe side as a province grows.
+     */
+    private static final int LINKS_READ_BY_ID = 3_000;
     /**
      * The steps, oldest first. The business keys come from {@link #businessKeys}: joining every step's instance for
      * its key was half of the statement's time.
@@ -67,15 +80,23 @@ public class WaitingSteps {
 
     private final TaskService tasks;
     private final RuntimeService runtime;
+    private final int linksReadById;
     /**
      * Business keys by process instance. An instance's key is given when it starts and no process here changes it,
      * so a key once read stays true; an instance that ends is no longer asked for.
      */
     private final Map<String, String> keptKeys = new ConcurrentHashMap<>();
 
+    @Autowired
     public WaitingSteps(TaskService tasks, RuntimeService runtime) {
+        this(tasks, runtime, LINKS_READ_BY_ID);
+    }
+
+    /** @param linksReadById up to how many links a candidate's steps are read by id; 0 always scans */
+    public WaitingSteps(TaskService tasks, RuntimeService runtime, int linksReadById) {
         this.tasks = tasks;
         this.runtime = runtime;
+        this.linksReadById = linksReadById;
     }
 
     /** The steps waiting on a task now, of its assignment and of every period's report. */
@@ -168,12 +189,12 @@ public class WaitingSteps {
 
     private List<Tally> tally(String group, boolean bySubject) {
         String sql = TALLY_SQL.replace("{perInstance}", bySubject ? "t.PROC_INST_ID_" : "null")
-                .replace("{grouped}", bySubject ? ", t.PROC_INST_ID_" : "").replace("{instance}", "")
-                .replace("{candidate}", "GROUP_ID_");
+                .replace("{grouped}", bySubject ? ", t.PROC_INST_ID_" : "").replace("{instance}", "");
         Map<String, String> businessKeys = new HashMap<>();
         List<TallyRow> rows = ((ServiceImpl) tasks).getCommandExecutor().execute(context -> {
             Connection connection = context.getDbSqlSession().getSqlSession().getConnection();
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    throughLinks(sql, connection, "GROUP_ID_", group))) {
                 bind(statement, group, List.of());
                 List<TallyRow> counted = new ArrayList<>();
                 try (ResultSet row = statement.executeQuery()) {
@@ -227,13 +248,16 @@ public class WaitingSteps {
      * @param ofKeys       with a step, only the steps of these business keys
      */
     private List<OpenStep> inbox(String candidateColumn, String candidate, String stepKey, String[] ofKeys) {
-        String sql = INBOX_SQL.replace("{candidate}", candidateColumn)
+        String sql = INBOX_SQL
                 .replace("{instance}", stepKey == null ? "" : "join ACT_RU_EXECUTION e on e.ID_ = t.PROC_INST_ID_ ")
                 .replace("{step}", stepKey == null ? "" : " and t.TASK_DEF_KEY_ = ? and e.BUSINESS_KEY_ = any(?)");
         Map<String, String> businessKeys = new HashMap<>();
         List<StepRow> open = ((ServiceImpl) tasks).getCommandExecutor().execute(context -> {
             Connection connection = context.getDbSqlSession().getSqlSession().getConnection();
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            // the steps of a few reports are found through their business keys, whichever way the links are read
+            try (PreparedStatement statement = connection.prepareStatement(stepKey != null
+                    ? sql.replace("{links}", SCANNING).replace("{candidate}", candidateColumn)
+                    : throughLinks(sql, connection, candidateColumn, candidate))) {
                 bind(statement, candidate, stepKey == null ? List.of() : List.of(stepKey, ofKeys));
                 List<StepRow> rows = new ArrayList<>();
                 try (ResultSet row = statement.executeQuery()) {
@@ -272,7 +296,29 @@ public class WaitingSteps {
         }
     }
 
-    /** The business keys of these process instances: the kept ones, and the others read in a few statements. */
+    /**
+     * The statement with the candidate's links found the cheaper way for their number: a few thousand links are read
+     * through their index, more by scanning the open steps. The planners cannot tell the two cases apart (they
+     * estimate every candidate's links alike), so the links are counted first, through the same index.
+     */
+    private String throughLinks(String sql, Connection connection, String candidateColumn, String candidate)
+            throws SQLException {
+        long links;
+        // counted only as far as the bound: a busy unit's thousands of links are not worth counting to the end
+        try (PreparedStatement count = connection.prepareStatement("select count(*) from (select 1 from "
+                + "ACT_RU_IDENTITYLINK where TYPE_ = 'candidate' and " + candidateColumn + " = ? limit ?) links")) {
+            count.setString(1, candidate);
+            count.setInt(2, linksReadById + 1);
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                links = row.getLong(1);
+            }
+        }
+        return sql.replace("{links}", links <= linksReadById ? LINKED : SCANNING)
+                .replace("{candidate}", candidateColumn);
+    }
+
+    /** The business keys of these process instances: the kept ones, and the others read in one statement. */
     private Map<String, String> businessKeys(Connection connection, List<String> instanceIds) throws SQLException {
         Map<String, String> found = new HashMap<>();
         List<String> unknown = new ArrayList<>();

@@ -263,6 +263,26 @@ class ProgressReportProcessTest {
     }
 
     @Test
+    void the_inboxes_and_their_tallies_are_the_same_read_through_the_links_or_by_scanning_every_step() {
+        open(List.of("unit-finance"));
+        WaitingSteps scanning = new WaitingSteps(taskService(), runtimeService(), 0);
+        assertThat(scanning.ofUnit("unit-health")).extracting(OpenStep::kind).containsExactly(StepKind.WRITE_REPORT);
+        assertThat(scanning.ofUnit("unit-health")).isEqualTo(waiting.ofUnit("unit-health"));
+        assertThat(scanning.tallyOfUnit("unit-health")).isEqualTo(waiting.tallyOfUnit("unit-health"));
+
+        reporting.submit("t-1", "2025-Q1", "unit-health", CONTENT);
+
+        assertThat(scanning.ofUnit("unit-finance")).extracting(OpenStep::kind).containsExactly(StepKind.CONTRIBUTE);
+        assertThat(scanning.ofUnit("unit-finance")).isEqualTo(waiting.ofUnit("unit-finance"));
+        assertThat(scanning.tallyOfUnit("unit-finance")).isEqualTo(waiting.tallyOfUnit("unit-finance"));
+        assertThat(scanning.ofSupervisors()).extracting(OpenStep::kind).containsExactly(StepKind.REVIEW_REPORT);
+        assertThat(scanning.ofSupervisors()).isEqualTo(waiting.ofSupervisors());
+        assertThat(scanning.tallyOfSupervisors()).singleElement()
+                .isEqualTo(waiting.tallyOfSupervisors().get(0))
+                .satisfies(tally -> assertThat(tally.subject()).isEqualTo("t-1"));
+    }
+
+    @Test
     void each_command_carries_the_process_instance_and_the_step_it_records() {
         ProcessInstance instance = open(List.of());
         String writeStep = task(ProgressReporting.WRITE, instance).getId();
