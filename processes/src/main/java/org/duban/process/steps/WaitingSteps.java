@@ -58,9 +58,10 @@ public class WaitingSteps {
     private static final String LINKED = "t.ID_ = any(array(select i.TASK_ID_ from ACT_RU_IDENTITYLINK i "
             + "where i.TYPE_ = 'candidate' and i.{candidate} = ?))";
     /**
-     * Up to so many links, reading the steps by id is cheaper than scanning every open step; beyond, the scan is (with
-     * 32,544 open steps here: 8 against 18 ms for 2,290 links, 33 against 26 ms for 8,012, docs/BENCHMARKS.md). A
-     * larger table only makes the scan dearer, so the bound stays on the safe side as a province grows.
+     * Up to so many links, reading the steps by id is cheaper than scanning every open step; beyond, the scan is
+     * (among 32,544 open steps: the supervisors' counts over 2,290 links 8 ms against 18, the busiest unit's listing
+     * over 8,012 links 42 ms against 35; docs/BENCHMARKS.md). A larger table only makes the scan dearer, so the bound
+     * stays on the safe side as a province grows.
      */
     private static final int LINKS_READ_BY_ID = 3_000;
     /**
