@@ -177,7 +177,8 @@ public class WaitingSteps {
         if (reportKeys.isEmpty()) {
             return List.of();
         }
-        return inbox("GROUP_ID_", unitId, ProgressReporting.WRITE, new LinkedHashSet<>(reportKeys).toArray(String[]::new));
+        return inbox("GROUP_ID_", unitId, ProgressReporting.WRITE,
+                new LinkedHashSet<>(reportKeys).toArray(String[]::new));
     }
 
     /**
@@ -257,7 +258,7 @@ public class WaitingSteps {
             Connection connection = context.getDbSqlSession().getSqlSession().getConnection();
             // the steps of a few reports are found through their business keys, whichever way the links are read
             try (PreparedStatement statement = connection.prepareStatement(stepKey != null
-                    ? sql.replace("{links}", SCANNING).replace("{candidate}", candidateColumn)
+                    ? withLinks(sql, SCANNING, candidateColumn)
                     : throughLinks(sql, connection, candidateColumn, candidate))) {
                 bind(statement, candidate, stepKey == null ? List.of() : List.of(stepKey, ofKeys));
                 List<StepRow> rows = new ArrayList<>();
@@ -315,8 +316,12 @@ public class WaitingSteps {
                 links = row.getLong(1);
             }
         }
-        return sql.replace("{links}", links <= linksReadById ? LINKED : SCANNING)
-                .replace("{candidate}", candidateColumn);
+        return withLinks(sql, links <= linksReadById ? LINKED : SCANNING, candidateColumn);
+    }
+
+    /** The statement with its candidate's links found this way ({@link #LINKED} or {@link #SCANNING}). */
+    private static String withLinks(String sql, String links, String candidateColumn) {
+        return sql.replace("{links}", links).replace("{candidate}", candidateColumn);
     }
 
     /** The business keys of these process instances: the kept ones, and the others read in one statement. */

@@ -105,7 +105,8 @@ class TaskViews {
                         + "left join task_report_round rr on rr.task_id = r.task_id and rr.period_key = r.period_key "
                         + "and rr.round = r.round where r.status = :returned"
                         + (query.taskIds() == null ? "" : " and r.task_id = any(:ids)"),
-                new MapSqlParameterSource("ids", query.taskIds() == null ? null : ids(query.taskIds())).addValue("returned", ReportStatus.RETURNED.name()),
+                new MapSqlParameterSource("ids", query.taskIds() == null ? null : ids(query.taskIds()))
+                        .addValue("returned", ReportStatus.RETURNED.name()),
                 (rs, n) -> new ReturnedReport(rs.getString(1), rs.getString(2), rs.getString(3)));
     }
 
@@ -165,7 +166,7 @@ class TaskViews {
      * Ids as one array parameter, for {@code = any(:ids)}: an {@code in} list of a busy unit's 2,000 tasks is 2,000
      * parameters that PostgreSQL parses and plans on every read, longer than it runs (docs/BENCHMARKS.md).
      */
-    static String[] ids(Collection<String> ids) {
+    private static String[] ids(Collection<String> ids) {
         return ids.toArray(String[]::new);
     }
 
