@@ -40,7 +40,8 @@ class EngineSchemaMigrationsIT {
         List<String> applied = jdbc.queryForList("select \"script\" from \"" + EngineSchemaMigrations.HISTORY_TABLE
                 + "\" where \"success\" = true and \"type\" = 'SQL' order by \"installed_rank\"", String.class);
 
-        assertThat(applied).containsExactly("V1__task_parent_index.sql", "V2__business_key_prefix_index.sql");
+        assertThat(applied).containsExactly("V1__task_parent_index.sql", "V2__business_key_prefix_index.sql",
+                "V3__waiting_steps.sql");
     }
 
     @Test

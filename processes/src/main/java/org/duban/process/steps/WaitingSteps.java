@@ -11,7 +11,6 @@ import org.duban.process.plan.PlanPublication;
 import org.duban.process.reporting.ProgressReporting;
 import org.duban.process.supervision.SupervisionCases;
 import org.duban.process.task.TaskAssignment;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.sql.Connection;
@@ -28,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What waits on people: the open user tasks of a task's assignment and reports (business keys {@code taskId} and
@@ -44,60 +42,29 @@ public class WaitingSteps {
     private static final String[] INBOX_PROCESSES = {TaskAssignment.PROCESS_KEY, ProgressReporting.PROCESS_KEY,
             Adjustments.PROCESS_KEY, SupervisionCases.PROCESS_KEY, EvaluationRounds.PROCESS_KEY};
     /**
-     * The open, unassigned steps of the inbox processes a candidate (a group or user) has: a candidate link, no
-     * assignee, as Camunda's candidate query asks. {@code {instance}} joins the instance where a statement needs it;
-     * {@code {links}} is how the candidate's links are found ({@link #throughLinks}).
+     * The open, unassigned steps of the inbox processes a candidate (a group or a user) has, as
+     * {@link WaitingStepLedger} keeps them: one index range of the candidate's rows, where the engine's own tables
+     * need every open step joined with the candidates' links (docs/BENCHMARKS.md).
      */
-    private static final String WAITING = "from ACT_RU_TASK t join ACT_RE_PROCDEF d on d.ID_ = t.PROC_DEF_ID_ "
-            + "{instance}where d.KEY_ in (" + String.join(", ", Collections.nCopies(INBOX_PROCESSES.length, "?")) + ") "
-            + "and t.ASSIGNEE_ is null and {links}";
-    /** Every open step is read, and those with the candidate's link kept: the planners join the links by hashing. */
-    private static final String SCANNING = "exists (select 1 from ACT_RU_IDENTITYLINK i where i.TASK_ID_ = t.ID_ "
-            + "and i.TYPE_ = 'candidate' and i.{candidate} = ?)";
-    /** The candidate's links are read through their index, and each step by its id. */
-    private static final String LINKED = "t.ID_ = any(array(select i.TASK_ID_ from ACT_RU_IDENTITYLINK i "
-            + "where i.TYPE_ = 'candidate' and i.{candidate} = ?))";
-    /**
-     * Up to so many links, reading the steps by id is cheaper than scanning every open step; beyond, the scan is
-     * (among 32,544 open steps: the supervisors' counts over 2,290 links 8 ms against 18, the busiest unit's listing
-     * over 8,012 links 42 ms against 35; docs/BENCHMARKS.md). A larger table only makes the scan dearer, so the bound
-     * stays on the safe side as a province grows.
-     */
-    private static final int LINKS_READ_BY_ID = 3_000;
-    /**
-     * The steps, oldest first. The business keys come from {@link #businessKeys}: joining every step's instance for
-     * its key was half of the statement's time.
-     */
-    private static final String INBOX_SQL = "select t.ID_, t.TASK_DEF_KEY_, t.NAME_, t.DUE_DATE_, t.CREATE_TIME_, "
-            + "t.PROC_INST_ID_ " + WAITING + "{step} order by t.CREATE_TIME_, t.ID_";
+    private static final String WAITING = "from " + WaitingStepLedger.TABLE + " where PROC_DEF_KEY_ in ("
+            + String.join(", ", Collections.nCopies(INBOX_PROCESSES.length, "?")) + ") "
+            + "and CANDIDATE_ = ? and CANDIDATE_TYPE_ = ?";
+    /** The steps, oldest first. */
+    private static final String INBOX_SQL = "select STEP_ID_, TASK_DEF_KEY_, NAME_, DUE_DATE_, CREATE_TIME_, "
+            + "PROC_INST_ID_, BUSINESS_KEY_ " + WAITING + "{step} order by CREATE_TIME_, STEP_ID_";
     /**
      * The same steps counted by kind and due date in the database, optionally per process instance: an inbox's counts
      * without carrying its thousands of steps to the application (docs/BENCHMARKS.md).
      */
-    private static final String TALLY_SQL = "select t.TASK_DEF_KEY_, t.DUE_DATE_, {perInstance}, count(*) " + WAITING
-            + " group by t.TASK_DEF_KEY_, t.DUE_DATE_{grouped}";
-    /** So many process instances' business keys are kept; past it, the kept ones are forgotten and read again. */
-    private static final int KEPT_KEYS = 100_000;
+    private static final String TALLY_SQL = "select TASK_DEF_KEY_, DUE_DATE_, {perInstance}, count(*) " + WAITING
+            + " group by TASK_DEF_KEY_, DUE_DATE_{grouped}";
 
     private final TaskService tasks;
     private final RuntimeService runtime;
-    private final int linksReadById;
-    /**
-     * Business keys by process instance. An instance's key is given when it starts and no process here changes it,
-     * so a key once read stays true; an instance that ends is no longer asked for.
-     */
-    private final Map<String, String> keptKeys = new ConcurrentHashMap<>();
 
-    @Autowired
     public WaitingSteps(TaskService tasks, RuntimeService runtime) {
-        this(tasks, runtime, LINKS_READ_BY_ID);
-    }
-
-    /** @param linksReadById up to how many links a candidate's steps are read by id; 0 always scans */
-    public WaitingSteps(TaskService tasks, RuntimeService runtime, int linksReadById) {
         this.tasks = tasks;
         this.runtime = runtime;
-        this.linksReadById = linksReadById;
     }
 
     /** The steps waiting on a task now, of its assignment and of every period's report. */
@@ -149,11 +116,11 @@ public class WaitingSteps {
 
     /** An evaluator's inbox: their steps in the evaluation rounds they are appointed to, oldest first. */
     public List<OpenStep> ofEvaluator(String username) {
-        return inbox("USER_ID_", username);
+        return inbox(WaitingStepLedger.USER, username);
     }
 
     private List<OpenStep> inbox(String group) {
-        return inbox("GROUP_ID_", group);
+        return inbox(WaitingStepLedger.GROUP, group);
     }
 
     /**
@@ -177,7 +144,7 @@ public class WaitingSteps {
         if (reportKeys.isEmpty()) {
             return List.of();
         }
-        return inbox("GROUP_ID_", unitId, ProgressReporting.WRITE,
+        return inbox(WaitingStepLedger.GROUP, unitId, ProgressReporting.WRITE,
                 new LinkedHashSet<>(reportKeys).toArray(String[]::new));
     }
 
@@ -190,28 +157,16 @@ public class WaitingSteps {
     }
 
     private List<Tally> tally(String group, boolean bySubject) {
-        String sql = TALLY_SQL.replace("{perInstance}", bySubject ? "t.PROC_INST_ID_" : "null")
-                .replace("{grouped}", bySubject ? ", t.PROC_INST_ID_" : "").replace("{instance}", "");
+        String sql = TALLY_SQL.replace("{perInstance}", bySubject ? "PROC_INST_ID_, BUSINESS_KEY_" : "null, null")
+                .replace("{grouped}", bySubject ? ", PROC_INST_ID_, BUSINESS_KEY_" : "");
         Map<String, String> businessKeys = new HashMap<>();
-        List<TallyRow> rows = ((ServiceImpl) tasks).getCommandExecutor().execute(context -> {
-            Connection connection = context.getDbSqlSession().getSqlSession().getConnection();
-            try (PreparedStatement statement = connection.prepareStatement(
-                    throughLinks(sql, connection, "GROUP_ID_", group))) {
-                bind(statement, group, List.of());
-                List<TallyRow> counted = new ArrayList<>();
-                try (ResultSet row = statement.executeQuery()) {
-                    while (row.next()) {
-                        counted.add(new TallyRow(row.getString(1), instant(row.getTimestamp(2)), row.getString(3),
-                                row.getInt(4)));
-                    }
-                }
-                if (bySubject) {
-                    businessKeys.putAll(businessKeys(connection, counted.stream().map(TallyRow::instanceId).toList()));
-                }
-                return counted;
-            } catch (SQLException e) {
-                throw new ProcessEngineException("the inbox of " + group + " could not be counted", e);
+        List<TallyRow> rows = read(sql, WaitingStepLedger.GROUP, group, List.of(), row -> {
+            TallyRow counted = new TallyRow(row.getString(1), instant(row.getTimestamp(2)), row.getString(3),
+                    row.getInt(5));
+            if (row.getString(4) != null) {
+                businessKeys.put(counted.instanceId(), row.getString(4));
             }
+            return counted;
         });
         if (bySubject) {
             adjustedTasks(rows.stream().filter(row -> Adjustments.DECIDE.equals(row.definitionKey()))
@@ -236,44 +191,26 @@ public class WaitingSteps {
     private record Tallied(StepKind kind, Instant due, String subject) {
     }
 
-    /**
-     * The open, unassigned steps of the inbox processes a group or user is a candidate for, read in one statement and
-     * their business keys kept or read after it: Camunda's task query and the process instance query it needed for the
-     * keys mapped whole entities row by row, 90 % of an inbox's time with a few thousand steps (docs/BENCHMARKS.md).
-     */
-    private List<OpenStep> inbox(String candidateColumn, String candidate) {
-        return inbox(candidateColumn, candidate, null, null);
+    private List<OpenStep> inbox(String candidateType, String candidate) {
+        return inbox(candidateType, candidate, null, null);
     }
 
     /**
-     * @param stepKey      only the steps of this user task of the models, or null for all
-     * @param ofKeys       with a step, only the steps of these business keys
+     * @param stepKey with its business keys, only the steps of this user task of the models and of these keys; null
+     *                for all
      */
-    private List<OpenStep> inbox(String candidateColumn, String candidate, String stepKey, String[] ofKeys) {
-        String sql = INBOX_SQL
-                .replace("{instance}", stepKey == null ? "" : "join ACT_RU_EXECUTION e on e.ID_ = t.PROC_INST_ID_ ")
-                .replace("{step}", stepKey == null ? "" : " and t.TASK_DEF_KEY_ = ? and e.BUSINESS_KEY_ = any(?)");
+    private List<OpenStep> inbox(String candidateType, String candidate, String stepKey, String[] ofKeys) {
+        String sql = INBOX_SQL.replace("{step}", stepKey == null ? "" : " and TASK_DEF_KEY_ = ? and BUSINESS_KEY_ = any(?)");
         Map<String, String> businessKeys = new HashMap<>();
-        List<StepRow> open = ((ServiceImpl) tasks).getCommandExecutor().execute(context -> {
-            Connection connection = context.getDbSqlSession().getSqlSession().getConnection();
-            // the steps of a few reports are found through their business keys, whichever way the links are read
-            try (PreparedStatement statement = connection.prepareStatement(stepKey != null
-                    ? withLinks(sql, SCANNING, candidateColumn)
-                    : throughLinks(sql, connection, candidateColumn, candidate))) {
-                bind(statement, candidate, stepKey == null ? List.of() : List.of(stepKey, ofKeys));
-                List<StepRow> rows = new ArrayList<>();
-                try (ResultSet row = statement.executeQuery()) {
-                    while (row.next()) {
-                        rows.add(new StepRow(row.getString(1), row.getString(2), row.getString(3),
-                                instant(row.getTimestamp(4)), instant(row.getTimestamp(5)), row.getString(6)));
+        List<StepRow> open = read(sql, candidateType, candidate, stepKey == null ? List.of() : List.of(stepKey, ofKeys),
+                row -> {
+                    StepRow step = new StepRow(row.getString(1), row.getString(2), row.getString(3),
+                            instant(row.getTimestamp(4)), instant(row.getTimestamp(5)), row.getString(6));
+                    if (row.getString(7) != null) {
+                        businessKeys.put(step.instanceId(), row.getString(7));
                     }
-                }
-                businessKeys.putAll(businessKeys(connection, rows.stream().map(StepRow::instanceId).toList()));
-                return rows;
-            } catch (SQLException e) {
-                throw new ProcessEngineException("the inbox of " + candidate + " could not be read", e);
-            }
-        });
+                    return step;
+                });
         adjustedTasks(open.stream().filter(step -> Adjustments.DECIDE.equals(step.definitionKey()))
                 .map(StepRow::instanceId).toList(), businessKeys);
         return open.stream().filter(step -> businessKeys.containsKey(step.instanceId())).map(step -> {
@@ -283,79 +220,40 @@ public class WaitingSteps {
         }).filter(step -> step.kind() != null).toList();
     }
 
-    /**
-     * Binds the inbox processes, the candidate, then the statement's further parameters in their order. A list of ids
-     * is one array parameter ({@code = any(?)}): an {@code in} list of hundreds of parameters is parsed and planned on
-     * every read, longer than it runs (docs/BENCHMARKS.md).
-     */
-    private static void bind(PreparedStatement statement, String candidate, List<Object> more) throws SQLException {
-        for (int i = 0; i < INBOX_PROCESSES.length; i++) {
-            statement.setString(i + 1, INBOX_PROCESSES[i]);
-        }
-        statement.setString(INBOX_PROCESSES.length + 1, candidate);
-        for (int i = 0; i < more.size(); i++) {
-            statement.setObject(INBOX_PROCESSES.length + 2 + i, more.get(i));
-        }
+    private interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
     }
 
     /**
-     * The statement with the candidate's links found the cheaper way for their number: a few thousand links are read
-     * through their index, more by scanning the open steps. The planners cannot tell the two cases apart (they
-     * estimate every candidate's links alike), so the links are counted first, through the same index.
+     * A candidate's rows of the ledger, on the engine's connection. The inbox processes, the candidate and its type
+     * are bound first, then the statement's further parameters in their order; a list of ids is one array parameter
+     * ({@code = any(?)}): an {@code in} list of hundreds of parameters is parsed and planned on every read, longer than
+     * it runs (docs/BENCHMARKS.md).
      */
-    private String throughLinks(String sql, Connection connection, String candidateColumn, String candidate)
-            throws SQLException {
-        long links;
-        // counted only as far as the bound: a busy unit's thousands of links are not worth counting to the end
-        try (PreparedStatement count = connection.prepareStatement("select count(*) from (select 1 from "
-                + "ACT_RU_IDENTITYLINK where TYPE_ = 'candidate' and " + candidateColumn + " = ? limit ?) links")) {
-            count.setString(1, candidate);
-            count.setInt(2, linksReadById + 1);
-            try (ResultSet row = count.executeQuery()) {
-                row.next();
-                links = row.getLong(1);
-            }
-        }
-        return withLinks(sql, links <= linksReadById ? LINKED : SCANNING, candidateColumn);
-    }
-
-    /** The statement with its candidate's links found this way ({@link #LINKED} or {@link #SCANNING}). */
-    private static String withLinks(String sql, String links, String candidateColumn) {
-        return sql.replace("{links}", links).replace("{candidate}", candidateColumn);
-    }
-
-    /** The business keys of these process instances: the kept ones, and the others read in one statement. */
-    private Map<String, String> businessKeys(Connection connection, List<String> instanceIds) throws SQLException {
-        Map<String, String> found = new HashMap<>();
-        List<String> unknown = new ArrayList<>();
-        for (String instanceId : new LinkedHashSet<>(instanceIds)) {
-            String key = keptKeys.get(instanceId);
-            if (key != null) {
-                found.put(instanceId, key);
-            } else {
-                unknown.add(instanceId);
-            }
-        }
-        Map<String, String> read = new HashMap<>();
-        if (!unknown.isEmpty()) {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "select ID_, BUSINESS_KEY_ from ACT_RU_EXECUTION where ID_ = any(?)")) {
-                statement.setObject(1, unknown.toArray(String[]::new));
+    private <T> List<T> read(String sql, String candidateType, String candidate, List<Object> more,
+                             RowReader<T> reader) {
+        return ((ServiceImpl) tasks).getCommandExecutor().execute(context -> {
+            Connection connection = context.getDbSqlSession().getSqlSession().getConnection();
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < INBOX_PROCESSES.length; i++) {
+                    statement.setString(i + 1, INBOX_PROCESSES[i]);
+                }
+                statement.setString(INBOX_PROCESSES.length + 1, candidate);
+                statement.setString(INBOX_PROCESSES.length + 2, candidateType);
+                for (int i = 0; i < more.size(); i++) {
+                    statement.setObject(INBOX_PROCESSES.length + 3 + i, more.get(i));
+                }
+                List<T> rows = new ArrayList<>();
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
-                        if (row.getString(2) != null) {
-                            read.put(row.getString(1), row.getString(2));
-                        }
+                        rows.add(reader.read(row));
                     }
                 }
+                return rows;
+            } catch (SQLException e) {
+                throw new ProcessEngineException("the inbox of " + candidate + " could not be read", e);
             }
-        }
-        if (keptKeys.size() + read.size() > KEPT_KEYS) {
-            keptKeys.clear();
-        }
-        keptKeys.putAll(read);
-        found.putAll(read);
-        return found;
+        });
     }
 
     private record StepRow(String userTaskId, String definitionKey, String name, Instant due, Instant created,

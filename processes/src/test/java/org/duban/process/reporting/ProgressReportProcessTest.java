@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -29,6 +30,7 @@ import org.duban.process.steps.StepKind;
 import org.duban.process.steps.WaitingStep;
 import org.duban.process.steps.WaitingSteps;
 import org.duban.process.support.FlowCoverage;
+import org.duban.process.support.WaitingStepsLedger;
 import org.duban.process.support.Weekdays;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
@@ -39,6 +41,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
 
 import java.time.LocalDate;
+import java.util.Date;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -263,23 +266,53 @@ class ProgressReportProcessTest {
     }
 
     @Test
-    void the_inboxes_and_their_tallies_are_the_same_read_through_the_links_or_by_scanning_every_step() {
-        open(List.of("unit-finance"));
-        WaitingSteps scanning = new WaitingSteps(taskService(), runtimeService(), 0);
-        assertThat(scanning.ofUnit("unit-health")).extracting(OpenStep::kind).containsExactly(StepKind.WRITE_REPORT);
-        assertThat(scanning.ofUnit("unit-health")).isEqualTo(waiting.ofUnit("unit-health"));
-        assertThat(scanning.tallyOfUnit("unit-health")).isEqualTo(waiting.tallyOfUnit("unit-health"));
+    void the_inboxes_follow_the_steps_changed_in_camundas_tasklist_as_the_engine_answers_its_candidate_queries() {
+        ProcessInstance instance = open(List.of("unit-finance"));
+        String write = task(ProgressReporting.WRITE, instance).getId();
+        String contribution = task(ProgressReporting.CONTRIBUTE, instance).getId();
+        WaitingStepsLedger.assertAgreesWithEngine();
 
-        reporting.submit("t-1", "2025-Q1", "unit-health", CONTENT);
+        taskService().claim(write, "someone");
+        assertThat(waiting.ofUnit("unit-health")).as("a claimed step waits on its assignee alone").isEmpty();
+        assertThat(waiting.tallyOfUnit("unit-health")).isEmpty();
+        taskService().setAssignee(write, null);
+        assertThat(waiting.ofUnit("unit-health")).extracting(OpenStep::userTaskId).containsExactly(write);
 
-        assertThat(scanning.ofUnit("unit-finance")).extracting(OpenStep::kind).containsExactly(StepKind.CONTRIBUTE);
-        assertThat(scanning.ofUnit("unit-finance")).isEqualTo(waiting.ofUnit("unit-finance"));
-        assertThat(scanning.tallyOfUnit("unit-finance")).isEqualTo(waiting.tallyOfUnit("unit-finance"));
-        assertThat(scanning.ofSupervisors()).extracting(OpenStep::kind).containsExactly(StepKind.REVIEW_REPORT);
-        assertThat(scanning.ofSupervisors()).isEqualTo(waiting.ofSupervisors());
-        assertThat(scanning.tallyOfSupervisors()).singleElement()
-                .isEqualTo(waiting.tallyOfSupervisors().get(0))
-                .satisfies(tally -> assertThat(tally.subject()).isEqualTo("t-1"));
+        taskService().addCandidateGroup(contribution, "unit-market");
+        assertThat(waiting.ofUnit("unit-market")).extracting(OpenStep::userTaskId).containsExactly(contribution);
+        taskService().deleteCandidateGroup(contribution, "unit-finance");
+        assertThat(waiting.ofUnit("unit-finance")).isEmpty();
+        taskService().addCandidateUser(contribution, "evaluator-1");
+        assertThat(waiting.ofEvaluator("evaluator-1")).extracting(OpenStep::userTaskId).containsExactly(contribution);
+
+        Task moved = taskService().createTaskQuery().taskId(write).singleResult();
+        Date later = Date.from(WorkflowClock.startOf(LocalDate.of(2025, 5, 6)).toInstant());
+        moved.setDueDate(later);
+        taskService().saveTask(moved);
+        assertThat(waiting.ofUnit("unit-health")).extracting(OpenStep::due).containsExactly(later.toInstant());
+        assertThat(waiting.tallyOfUnit("unit-health")).extracting(WaitingSteps.Tally::due, WaitingSteps.Tally::count)
+                .containsExactly(tuple(later.toInstant(), 1));
+        WaitingStepsLedger.assertAgreesWithEngine();
+
+        // deleted without its custom listeners, as Cockpit may: the ledger's listener is the engine's own
+        runtimeService().deleteProcessInstance(instance.getId(), "withdrawn", true);
+        assertThat(waiting.ofUnit("unit-health")).isEmpty();
+        assertThat(waiting.ofUnit("unit-market")).isEmpty();
+        assertThat(waiting.ofEvaluator("evaluator-1")).isEmpty();
+        WaitingStepsLedger.assertAgreesWithEngine();
+    }
+
+    @Test
+    void the_engine_schema_migration_fills_the_ledger_with_the_steps_open_before_it_as_the_listeners_write_them() {
+        ProcessInstance instance = open(List.of("unit-finance", "unit-market"));
+        reporting.contribute("t-1", "2025-Q1", "unit-market", "已完成", List.of());
+        taskService().addCandidateUser(task(ProgressReporting.WRITE, instance).getId(), "evaluator-1");
+        List<List<Object>> written = WaitingStepsLedger.rows();
+        assertThat(written).hasSize(3);
+
+        WaitingStepsLedger.refillAsTheMigrationDoes();
+
+        assertThat(WaitingStepsLedger.rows()).isEqualTo(written);
     }
 
     @Test
