@@ -3,6 +3,7 @@ package org.duban.process.evaluation;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
+import org.duban.api.ChineseQuotes;
 import org.duban.api.evaluation.CloseScoring;
 import org.duban.api.evaluation.CloseSelfAssessment;
 import org.duban.api.evaluation.Grade;
@@ -119,7 +120,7 @@ public class RoundTimers {
 
     /** The reason on the notice, in the offices' language (the notice's reader is the unit). */
     static String reason(String title, NoticeItem item) {
-        return "在“" + title + "”中，该项得分" + item.score().toPlainString() + "分，评定为" + GRADE_NAMES.apply(item.grade())
+        return "在" + ChineseQuotes.quoted(title) + "中，该项得分" + item.score().toPlainString() + "分，评定为" + GRADE_NAMES.apply(item.grade())
                 + "，按评估结果运用要求督办整改。";
     }
 

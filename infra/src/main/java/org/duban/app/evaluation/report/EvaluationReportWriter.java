@@ -9,6 +9,7 @@ import org.apache.poi.xwpf.usermodel.XWPFStyle;
 import org.apache.poi.xwpf.usermodel.XWPFStyles;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.duban.api.ChineseQuotes;
 import org.duban.api.evaluation.EvaluatorKind;
 import org.duban.api.evaluation.Grade;
 import org.duban.api.evaluation.ItemFact;
@@ -153,7 +154,7 @@ public class EvaluationReportWriter {
             }
             if (!changes.isEmpty()) {
                 paragraph(document, null, "与" + (results.previousRoundTitle() == null ? "上一轮评估"
-                        : "“" + results.previousRoundTitle() + "”") + "相比，" + String.join("，", changes) + "。");
+                        : ChineseQuotes.quoted(results.previousRoundTitle())) + "相比，" + String.join("，", changes) + "。");
             }
         }
     }
@@ -263,7 +264,7 @@ public class EvaluationReportWriter {
         for (RoundOutputs.Scored item : outputs.scored()) {
             Grade grade = item.result().grade();
             if (grade == Grade.FAIR || grade == Grade.POOR) {
-                problems.add(RoundOutputs.itemKindWord(item.item().kind()) + "“" + item.item().label() + "”（"
+                problems.add(RoundOutputs.itemKindWord(item.item().kind()) + ChineseQuotes.quoted(item.item().label()) + "（"
                         + item.item().unit().name() + "）得分" + score(item.result().score()) + "分，等次为“" + gradeWord(grade) + "”"
                         + (scheme != null && scheme.opensNotice(grade) ? "，已发出督办单，督促限期整改。" : "，推进质量有待提高。"));
             }
@@ -276,7 +277,7 @@ public class EvaluationReportWriter {
                 continue;
             }
             if (fact.status() == RagStatus.RED) {
-                problems.add(RoundOutputs.itemKindWord(item.item().kind()) + "“" + item.item().label() + "”（"
+                problems.add(RoundOutputs.itemKindWord(item.item().kind()) + ChineseQuotes.quoted(item.item().label()) + "（"
                         + item.item().unit().name() + "）截至评估截止日为红灯，进度严重滞后。");
             }
             if (item.item().kind() == ItemKind.TASK && fact.reportsOverdue() > 0) {
