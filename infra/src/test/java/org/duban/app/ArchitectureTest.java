@@ -13,6 +13,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 
 import java.util.stream.Stream;
@@ -85,8 +86,10 @@ public class ArchitectureTest {
         return JavaClass.Predicates.assignableTo(TaskListener.class)
                 .or(JavaClass.Predicates.assignableTo(JavaDelegate.class))
                 .or(JavaClass.Predicates.assignableTo(ExecutionListener.class))
-                // configures the engine as it is built (the node's id as lock owner)
-                .or(JavaClass.Predicates.assignableTo(ProcessEnginePlugin.class));
+                // configures the engine as it is built (the node's id as lock owner, the inboxes' ledger)
+                .or(JavaClass.Predicates.assignableTo(ProcessEnginePlugin.class))
+                // adds the ledger's listener to each user task as the engine parses the models
+                .or(JavaClass.Predicates.assignableTo(BpmnParseListener.class));
     }
 
     /**

@@ -10,8 +10,10 @@ import org.duban.api.reporting.ReturnedReport;
 import org.duban.api.supervision.FindSupervisionCasesById;
 import org.duban.api.supervision.SupervisionCaseView;
 import org.duban.api.task.FindTaskLines;
+import org.duban.api.task.FindTaskOffices;
 import org.duban.api.task.TaskNumbers;
 import org.duban.api.task.TaskLine;
+import org.duban.api.task.TaskOffice;
 import org.duban.app.security.DubanUser;
 import org.duban.app.security.WorkAccess;
 import org.duban.process.WorkflowClock;
@@ -266,13 +268,13 @@ public class Inbox {
                 .filter(tally -> tally.kind().ofSupervisionCase()).map(WaitingSteps.Tally::subject).toList());
         Map<String, RoundSummary> rounds = tallies.stream().anyMatch(tally -> tally.kind().ofEvaluationRound())
                 ? allRounds() : Map.of();
-        Map<String, TaskLine> lines = lines(tallies.stream().filter(tally -> onTask(tally.kind()))
+        Map<String, String> offices = offices(tallies.stream().filter(tally -> onTask(tally.kind()))
                 .map(WaitingSteps.Tally::subject).toList());
         Map<Group, Integer> counted = new EnumMap<>(Group.class);
         for (WaitingSteps.Tally tally : tallies) {
             boolean seen = tally.kind().ofSupervisionCase() ? seesCase(cases.get(tally.subject()), user)
                     : tally.kind().ofEvaluationRound() ? seesRound(tally.kind(), rounds.get(tally.subject()), user)
-                    : seesTask(lines.get(tally.subject()), user);
+                    : offices.containsKey(tally.subject()) && seesTaskOf(offices.get(tally.subject()), user);
             if (seen) {
                 counted.merge(groupOf(tally.due(), false, today, dueSoonUntil), tally.count(), Integer::sum);
             }
@@ -374,6 +376,20 @@ public class Inbox {
                 .join().stream().collect(Collectors.toMap(TaskLine::taskId, Function.identity()));
     }
 
+    /**
+     * The office supervising each known task, in one query: the supervisors' counts keep the tasks of the reader's
+     * office and need nothing else of them (docs/BENCHMARKS.md). A plan naming no office maps its tasks to null.
+     */
+    private Map<String, String> offices(List<String> taskIds) {
+        List<String> distinct = taskIds.stream().distinct().toList();
+        Map<String, String> offices = new HashMap<>();
+        if (!distinct.isEmpty()) {
+            queries.query(new FindTaskOffices(distinct), ResponseTypes.multipleInstancesOf(TaskOffice.class)).join()
+                    .forEach(task -> offices.put(task.taskId(), task.supervisingUnit()));
+        }
+        return offices;
+    }
+
     /** A step on a task, not on a supervision case or an evaluation round. */
     private static boolean onTask(StepKind kind) {
         return !kind.ofSupervisionCase() && !kind.ofEvaluationRound();
@@ -381,7 +397,12 @@ public class Inbox {
 
     /** A unit sees every step on its tasks; the others, the steps on the tasks of the plans their office oversees. */
     private static boolean seesTask(TaskLine task, DubanUser user) {
-        return task != null && (user.role() == Role.UNIT_USER || WorkAccess.supervises(task.supervisingUnit(), user));
+        return task != null && seesTaskOf(task.supervisingUnit(), user);
+    }
+
+    /** Whether the user sees the steps on a task of a plan this office supervises. */
+    private static boolean seesTaskOf(String supervisingUnit, DubanUser user) {
+        return user.role() == Role.UNIT_USER || WorkAccess.supervises(supervisingUnit, user);
     }
 
     /** A unit sees its own cases' steps; supervisors, the steps of their office's cases. */

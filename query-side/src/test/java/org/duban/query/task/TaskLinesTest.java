@@ -4,8 +4,10 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.duban.api.plan.PlanCreated;
 import org.duban.api.plan.PlanPeriod;
 import org.duban.api.task.FindTaskLines;
+import org.duban.api.task.FindTaskOffices;
 import org.duban.api.task.TaskCreated;
 import org.duban.api.task.TaskLine;
+import org.duban.api.task.TaskOffice;
 import org.duban.api.unit.UnitRef;
 import org.duban.query.Projections;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,26 @@ class TaskLinesTest {
                         tuple("t-1", planId, "大足区中医药发展任务分解", "区政府督查室", 1, "1", "建设区中医院二期工程。", HEALTH),
                         tuple("t-2", planId, "大足区中医药发展任务分解", "区政府督查室", 2, null, "规范中药材市场。", MARKET));
         assertThat(projections.query(new FindTaskLines(List.of()), ResponseTypes.multipleInstancesOf(TaskLine.class)))
+                .isEmpty();
+    }
+
+    @Test
+    void the_supervisors_counts_read_the_office_of_each_known_task_alone() {
+        projections.given(new PlanCreated(planId, "大足区中医药发展任务分解", null, "大足区人民政府办公室", null, PERIOD,
+                        null, "区政府督查室"),
+                new TaskCreated("t-1", planId, null, 1, "1", "建设区中医院二期工程。", HEALTH, List.of(MARKET), null,
+                        null, PERIOD, "区政府督查室"));
+        String officeless = "p-" + UUID.randomUUID();
+        projections.given(new PlanCreated(officeless, "未指定督查单位的规划", null, "大足区人民政府办公室", null, PERIOD,
+                        null, null),
+                new TaskCreated("t-2", officeless, null, 1, null, "规范中药材市场。", MARKET, List.of(), null, null,
+                        PERIOD, null));
+
+        List<TaskOffice> offices = projections.query(new FindTaskOffices(List.of("t-2", "t-1", "t-unknown")),
+                ResponseTypes.multipleInstancesOf(TaskOffice.class));
+
+        assertThat(offices).containsExactlyInAnyOrder(new TaskOffice("t-1", "区政府督查室"), new TaskOffice("t-2", null));
+        assertThat(projections.query(new FindTaskOffices(List.of()), ResponseTypes.multipleInstancesOf(TaskOffice.class)))
                 .isEmpty();
     }
 }
