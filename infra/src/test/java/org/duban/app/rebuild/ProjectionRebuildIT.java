@@ -108,6 +108,8 @@ class ProjectionRebuildIT {
             "saga_entry", "association_value_entry", "dead_letter_entry", "flyway_schema_history", "evidence",
             // the history of the project's migrations of the process engine's tables (db/engine)
             "flyway_engine_history",
+            // the inboxes' ledger of the engine's open steps, kept by the engine's listeners (db/engine V3)
+            "duban_waiting_step",
             // the hash chain is part of the event store, not a view of it
             "audit_chain_link", "audit_chain_head",
             // notifications to send and the log of sending them: written once, never replayed (a rebuild sends nothing)
