@@ -2,6 +2,7 @@ package org.duban.app.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.duban.app.support.PostgresServer;
+import org.duban.app.support.WaitingStepsAgreeWithEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -11,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -180,10 +183,21 @@ class CrashRun {
         }
         app.stop();
         List<StoredEvents.Event> events;
+        List<String> ledgerDifferences = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password)) {
             events = StoredEvents.read(connection);
+            // the inboxes read the ledger, so the steps above are the engine's only where the ledger agrees with it
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery(WaitingStepsAgreeWithEngine.DIFFERENCES)) {
+                while (rows.next()) {
+                    ledgerDifferences.add(rows.getString(1) + ": step " + rows.getString(2) + " of "
+                            + rows.getString(3) + " " + rows.getString(4));
+                }
+            }
         }
         Verdict verdict = Verdict.of(workload, events, views, openSteps);
+        verdict.inconsistent += ledgerDifferences.size();
+        ledgerDifferences.forEach(difference -> verdict.problem("inconsistent: the inboxes' ledger, " + difference));
         verdict.problems.forEach(problem -> System.out.println("[crash] " + database + ": " + problem));
         long storeBytes = database.equals("h2") ? size(dataDir) : -1;
         return new Result(database, verdict, kills, inFlight, restarts, workSeconds, workload.jobs.size(),

@@ -29,7 +29,8 @@ final class StoredEvents {
         List<Event> events = new ArrayList<>();
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("select global_index, payload_type, payload from domain_event_entry "
-                     + "where payload_type like 'org.duban.api.reporting.%' or payload_type = 'TaskAcknowledged' "
+                     + "where payload_type like 'org.duban.api.reporting.%' or payload_type = '"
+                     + TaskAcknowledged.class.getName() + "' "
                      + "order by global_index")) {
             while (rows.next()) {
                 String type = rows.getString(2);

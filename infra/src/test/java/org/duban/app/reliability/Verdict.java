@@ -19,7 +19,8 @@ import java.util.TreeMap;
 
 /**
  * What survived: every confirmed write against the stored events (lost, duplicated), and for every report worked
- * on, the events against the task view and Camunda's waiting steps (inconsistent).
+ * on, the events against the task view and Camunda's waiting steps (inconsistent); {@link CrashRun} adds the rows
+ * where the inboxes' ledger, through which the steps are read, differs from the engine's tables.
  */
 final class Verdict {
     private static final Map<Kind, String> EVENT_OF = Map.of(Kind.CONTRIBUTE, "ContributionSubmitted",
@@ -195,7 +196,7 @@ final class Verdict {
         }
     }
 
-    private void problem(String text) {
+    void problem(String text) {
         if (problems.size() < 30) {
             problems.add(text);
         }

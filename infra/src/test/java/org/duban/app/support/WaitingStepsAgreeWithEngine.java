@@ -20,7 +20,8 @@ public class WaitingStepsAgreeWithEngine implements TestExecutionListener, Order
             + "from ACT_RU_TASK t join ACT_RU_IDENTITYLINK i on i.TASK_ID_ = t.ID_ and i.TYPE_ = 'candidate' "
             + "where t.ASSIGNEE_ is null";
     private static final String LEDGER = "select STEP_ID_, CANDIDATE_TYPE_, CANDIDATE_, DUE_DATE_ from DUBAN_WAITING_STEP";
-    private static final String DIFFERENCES = "select 'only in the ledger' as WHERE_, a.* from (" + LEDGER + " except "
+    /** Every row where the ledger and the engine's tables differ, and on which side it is; none when they agree. */
+    public static final String DIFFERENCES = "select 'only in the ledger' as WHERE_, a.* from (" + LEDGER + " except "
             + ENGINE + ") a union all select 'only in the engine', b.* from (" + ENGINE + " except " + LEDGER + ") b";
 
     @Override
