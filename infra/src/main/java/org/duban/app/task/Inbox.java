@@ -10,10 +10,10 @@ import org.duban.api.reporting.ReturnedReport;
 import org.duban.api.supervision.FindSupervisionCasesById;
 import org.duban.api.supervision.SupervisionCaseView;
 import org.duban.api.task.FindTaskLines;
-import org.duban.api.task.FindTaskOffices;
+import org.duban.api.task.FindTaskPlaces;
 import org.duban.api.task.TaskNumbers;
 import org.duban.api.task.TaskLine;
-import org.duban.api.task.TaskOffice;
+import org.duban.api.task.TaskPlace;
 import org.duban.app.security.DubanUser;
 import org.duban.app.security.WorkAccess;
 import org.duban.process.WorkflowClock;
@@ -31,17 +31,21 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * 我的待办: the open steps of the user's unit (or, for supervisors, of the supervisors on the plans their office
  * oversees), as the workflow answers them, enriched from the projections, each in its urgency group and sorted by
- * group, then due date.
+ * group, then due date. A busy unit has thousands of steps and reads a page of them: every step is sorted and narrowed
+ * on its task's place ({@link TaskPlace}), and only the steps returned get their task's words ({@link TaskLine}).
  */
 @Component
 public class Inbox {
@@ -221,7 +225,29 @@ public class Inbox {
     }
 
     public List<Item> of(DubanUser user, Filter filter) {
-        return all(user).stream().filter(filter::admits).toList();
+        return withWords(placed(user).stream().filter(filter::admits).toList());
+    }
+
+    /** Part of the narrowed inbox, and how many items the filter admits in all. */
+    public record Slice(List<Item> items, int matched) {
+    }
+
+    /**
+     * The items of the narrowed inbox from {@code offset} (from 0), at most {@code limit} of them.
+     *
+     * @throws IllegalArgumentException for a negative offset or a limit that is not positive
+     */
+    public Slice slice(DubanUser user, Filter filter, int offset, int limit) {
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must be 0 or more, not " + offset);
+        }
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be 1 or more, not " + limit);
+        }
+        List<Item> matched = placed(user).stream().filter(filter::admits).toList();
+        int from = Math.min(offset, matched.size());
+        return new Slice(withWords(matched.subList(from, (int) Math.min((long) from + limit, matched.size()))),
+                matched.size());
     }
 
     /**
@@ -240,7 +266,7 @@ public class Inbox {
         if (user.role() == Role.SUPERVISOR || user.role() == Role.ADMIN) {
             return supervisorCounts(user, today, dueSoonUntil);
         }
-        return Counts.of(all(user));
+        return Counts.of(placed(user));
     }
 
     private Counts unitCounts(String unitId, LocalDate today, LocalDate dueSoonUntil) {
@@ -268,13 +294,13 @@ public class Inbox {
                 .filter(tally -> tally.kind().ofSupervisionCase()).map(WaitingSteps.Tally::subject).toList());
         Map<String, RoundSummary> rounds = tallies.stream().anyMatch(tally -> tally.kind().ofEvaluationRound())
                 ? allRounds() : Map.of();
-        Map<String, String> offices = offices(tallies.stream().filter(tally -> onTask(tally.kind()))
+        Map<String, TaskPlace> places = places(tallies.stream().filter(tally -> onTask(tally.kind()))
                 .map(WaitingSteps.Tally::subject).toList());
         Map<Group, Integer> counted = new EnumMap<>(Group.class);
         for (WaitingSteps.Tally tally : tallies) {
             boolean seen = tally.kind().ofSupervisionCase() ? seesCase(cases.get(tally.subject()), user)
                     : tally.kind().ofEvaluationRound() ? seesRound(tally.kind(), rounds.get(tally.subject()), user)
-                    : offices.containsKey(tally.subject()) && seesTaskOf(offices.get(tally.subject()), user);
+                    : seesTask(places.get(tally.subject()), user);
             if (seen) {
                 counted.merge(groupOf(tally.due(), false, today, dueSoonUntil), tally.count(), Integer::sum);
             }
@@ -290,24 +316,38 @@ public class Inbox {
 
     /** The page of the narrowed inbox; a page beyond the last is the last. */
     public Page page(DubanUser user, Filter filter, int page, int size) {
-        List<Item> all = all(user);
+        List<Item> all = placed(user);
         List<Item> matched = all.stream().filter(filter::admits).toList();
         int pages = Math.max(1, (matched.size() + size - 1) / size);
         int shown = Math.min(Math.max(page, 1), pages);
-        List<Item> items = matched.subList(Math.min((shown - 1) * size, matched.size()),
-                Math.min(shown * size, matched.size()));
-        Map<String, String> plans = new LinkedHashMap<>();
-        all.stream().sorted(Comparator.comparing(Item::planTitle, Comparator.nullsLast(Comparator.naturalOrder())))
-                .forEach(item -> plans.putIfAbsent(item.planId(), item.planTitle()));
-        List<String> steps = Arrays.stream(StepKind.values()).map(StepKind::key)
-                .filter(key -> all.stream().anyMatch(item -> key.equals(item.step()))).toList();
-        List<String> periods = all.stream().map(Item::period).filter(Objects::nonNull).distinct().sorted().toList();
+        List<Item> items = withWords(matched.subList(Math.min((shown - 1) * size, matched.size()),
+                Math.min(shown * size, matched.size())));
+        // the choices, from one pass over thousands of items
+        Map<String, String> plans = new HashMap<>();
+        Set<String> stepKeys = new HashSet<>();
+        Set<String> periods = new TreeSet<>();
+        for (Item item : all) {
+            if (item.planId() != null) {
+                plans.putIfAbsent(item.planId(), item.planTitle());
+            }
+            stepKeys.add(item.step());
+            if (item.period() != null) {
+                periods.add(item.period());
+            }
+        }
+        List<String> steps = Arrays.stream(StepKind.values()).map(StepKind::key).filter(stepKeys::contains).toList();
         return new Page(items, shown, pages, matched.size(), Counts.of(all), Counts.of(matched),
-                plans.entrySet().stream().map(plan -> new PlanChoice(plan.getKey(), plan.getValue())).toList(),
-                steps, periods);
+                plans.entrySet().stream().map(plan -> new PlanChoice(plan.getKey(), plan.getValue()))
+                        .sorted(Comparator.comparing(PlanChoice::title, Comparator.nullsLast(Comparator.naturalOrder()))
+                                .thenComparing(PlanChoice::planId)).toList(),
+                steps, List.copyOf(periods));
     }
 
-    private List<Item> all(DubanUser user) {
+    /**
+     * Every item of the user's inbox, most urgent first, placed but without the words of the tasks they are on
+     * ({@link #withWords}): code, text and, on a task's step, its lead unit.
+     */
+    private List<Item> placed(DubanUser user) {
         String unitId = WorkAccess.unitIdOf(user);
         List<OpenStep> open = user.role() == Role.UNIT_USER ? unitId == null ? List.of() : waiting.ofUnit(unitId)
                 : user.role() == Role.SUPERVISOR || user.role() == Role.ADMIN ? withOwnScoring(waiting.ofSupervisors(), user)
@@ -321,27 +361,51 @@ public class Inbox {
         List<String> taskIds = new ArrayList<>(open.stream().filter(step -> onTask(step.kind()))
                 .map(OpenStep::taskId).toList());
         cases.values().stream().map(c -> c.item().taskId()).filter(Objects::nonNull).forEach(taskIds::add);
-        Map<String, TaskLine> lines = lines(taskIds);
+        Map<String, TaskPlace> places = places(taskIds);
         Map<String, String> returnReasons = returnReasons(open);
         LocalDate today = WorkflowClock.today();
         LocalDate dueSoonUntil = workingDays.plus(today, DUE_SOON_WORKING_DAYS);
-        return open.stream().map(step -> {
+        return byUrgency(open.stream().map(step -> {
             if (step.kind().ofSupervisionCase()) {
-                return caseItem(step, cases.get(step.taskId()), lines, user, today, dueSoonUntil);
+                return caseItem(step, cases.get(step.taskId()), places, user, today, dueSoonUntil);
             }
             if (step.kind().ofEvaluationRound()) {
                 return roundItem(step, rounds.get(step.taskId()), user, today, dueSoonUntil);
             }
-            TaskLine task = lines.get(step.taskId());
+            TaskPlace task = places.get(step.taskId());
             if (!seesTask(task, user)) {
                 return null;
             }
             String reason = returnReason(step, returnReasons);
             return new Item(step.userTaskId(), step.kind().key(), step.name(), task.taskId(), step.period(),
-                    task.planId(), task.planTitle(), task.number(), task.code(), task.text(), task.leadUnit().name(),
-                    step.due(), step.created(), groupOf(step, returnReasons, today, dueSoonUntil),
-                    reason == null || reason.isEmpty() ? null : reason);
-        }).filter(Objects::nonNull).sorted(URGENCY).toList();
+                    task.planId(), task.planTitle(), task.number(), null, null, null, step.due(), step.created(),
+                    groupOf(step, returnReasons, today, dueSoonUntil), reason == null || reason.isEmpty() ? null : reason);
+        }).filter(Objects::nonNull).toList());
+    }
+
+    /**
+     * The items in {@link #URGENCY}'s order, with each plan's title and id compared once: thousands of steps due alike
+     * would otherwise compare the same titles over and over (docs/BENCHMARKS.md).
+     */
+    static List<Item> byUrgency(List<Item> items) {
+        Map<String, String> titles = new HashMap<>();
+        items.forEach(item -> titles.putIfAbsent(item.planId(), item.planTitle()));
+        List<String> plans = new ArrayList<>(titles.keySet());
+        plans.sort(Comparator.comparing((String plan) -> titles.get(plan),
+                        Comparator.nullsLast(Comparator.<String>naturalOrder()))
+                .thenComparing(Comparator.nullsLast(Comparator.<String>naturalOrder())));
+        Map<String, Integer> rank = new HashMap<>();
+        plans.forEach(plan -> rank.put(plan, rank.size()));
+        record Ranked(Item item, int plan) {
+        }
+        return items.stream().map(item -> new Ranked(item, rank.get(item.planId())))
+                .sorted(Comparator.comparing((Ranked ranked) -> ranked.item().group())
+                        .thenComparing(ranked -> ranked.item().due(), Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparingInt(Ranked::plan)
+                        .thenComparingInt(ranked -> ranked.item().number())
+                        .thenComparing(ranked -> ranked.item().period(), Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .thenComparing(ranked -> ranked.item().created(), Comparator.nullsLast(Comparator.naturalOrder())))
+                .map(Ranked::item).toList();
     }
 
     /** A supervisor who scores in a round has the scoring step as an evaluator, besides the supervisors' steps. */
@@ -366,28 +430,43 @@ public class Inbox {
                 .join().stream().collect(Collectors.toMap(RoundSummary::roundId, Function.identity(), (a, b) -> a));
     }
 
-    /** The tasks' lines by id, in one query. */
-    private Map<String, TaskLine> lines(List<String> taskIds) {
+    /**
+     * The items with the words of the tasks they are on, read in one query for these items only: a busy unit's
+     * thousands of task texts cost more to read than everything else its inbox page does (docs/BENCHMARKS.md).
+     */
+    private List<Item> withWords(List<Item> items) {
+        List<String> taskIds = items.stream().map(Item::taskId).filter(Objects::nonNull).distinct().toList();
+        if (taskIds.isEmpty()) {
+            return items;
+        }
+        Map<String, TaskLine> lines = queries.query(new FindTaskLines(taskIds),
+                        ResponseTypes.multipleInstancesOf(TaskLine.class)).join().stream()
+                .collect(Collectors.toMap(TaskLine::taskId, Function.identity()));
+        return items.stream().map(item -> withWords(item, lines.get(item.taskId()))).toList();
+    }
+
+    /** A case's step names its unit already; a task's step names the task's lead unit. */
+    private static Item withWords(Item item, TaskLine task) {
+        if (task == null) {
+            return item;
+        }
+        return new Item(item.userTaskId(), item.step(), item.stepName(), item.taskId(), item.period(), item.planId(),
+                item.planTitle(), item.number(), task.code(), task.text(),
+                item.caseId() != null ? item.leadUnit() : task.leadUnit().name(), item.due(), item.created(),
+                item.group(), item.returnReason(), item.caseId(), item.roundId());
+    }
+
+    /**
+     * The place of each known task, in one query: where the inbox sorts and narrows it, and the office whose
+     * supervisors see it (docs/BENCHMARKS.md).
+     */
+    private Map<String, TaskPlace> places(List<String> taskIds) {
         List<String> distinct = taskIds.stream().distinct().toList();
         if (distinct.isEmpty()) {
             return Map.of();
         }
-        return queries.query(new FindTaskLines(distinct), ResponseTypes.multipleInstancesOf(TaskLine.class))
-                .join().stream().collect(Collectors.toMap(TaskLine::taskId, Function.identity()));
-    }
-
-    /**
-     * The office supervising each known task, in one query: the supervisors' counts keep the tasks of the reader's
-     * office and need nothing else of them (docs/BENCHMARKS.md). A plan naming no office maps its tasks to null.
-     */
-    private Map<String, String> offices(List<String> taskIds) {
-        List<String> distinct = taskIds.stream().distinct().toList();
-        Map<String, String> offices = new HashMap<>();
-        if (!distinct.isEmpty()) {
-            queries.query(new FindTaskOffices(distinct), ResponseTypes.multipleInstancesOf(TaskOffice.class)).join()
-                    .forEach(task -> offices.put(task.taskId(), task.supervisingUnit()));
-        }
-        return offices;
+        return queries.query(new FindTaskPlaces(distinct), ResponseTypes.multipleInstancesOf(TaskPlace.class))
+                .join().stream().collect(Collectors.toMap(TaskPlace::taskId, Function.identity()));
     }
 
     /** A step on a task, not on a supervision case or an evaluation round. */
@@ -396,7 +475,7 @@ public class Inbox {
     }
 
     /** A unit sees every step on its tasks; the others, the steps on the tasks of the plans their office oversees. */
-    private static boolean seesTask(TaskLine task, DubanUser user) {
+    private static boolean seesTask(TaskPlace task, DubanUser user) {
         return task != null && seesTaskOf(task.supervisingUnit(), user);
     }
 
@@ -445,18 +524,17 @@ public class Inbox {
      * A supervision case's step: the unit's own, or for supervisors one of their office's cases; it names the task the
      * case is about, or for an indicator's case the case's reason.
      */
-    private Item caseItem(OpenStep step, SupervisionCaseView supervised, Map<String, TaskLine> lines,
+    private Item caseItem(OpenStep step, SupervisionCaseView supervised, Map<String, TaskPlace> places,
                           DubanUser user, LocalDate today, LocalDate dueSoonUntil) {
         if (!seesCase(supervised, user)) {
             return null;
         }
-        TaskLine task = supervised.item().taskId() == null ? null : lines.get(supervised.item().taskId());
+        TaskPlace task = supervised.item().taskId() == null ? null : places.get(supervised.item().taskId());
         Group group = groupOf(step.due(), false, today, dueSoonUntil);
         return new Item(step.userTaskId(), step.kind().key(), step.name(), task == null ? null : task.taskId(),
                 supervised.item().periodKey(), supervised.planId(), task == null ? null : task.planTitle(),
-                task == null ? 0 : task.number(), task == null ? null : task.code(),
-                task == null ? supervised.reason() : task.text(), supervised.unitName(), step.due(), step.created(), group,
-                null, supervised.caseId());
+                task == null ? 0 : task.number(), null, task == null ? supervised.reason() : null,
+                supervised.unitName(), step.due(), step.created(), group, null, supervised.caseId());
     }
 
     /** Group, then due date; steps due alike in the order of their plan's document, then oldest first. */

@@ -1,6 +1,7 @@
 package org.duban.app.task;
 
 import org.duban.app.security.DubanUser;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -8,9 +9,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** 我的待办 over HTTP: see {@link Inbox}. Every filter is optional; the items come most urgent first. */
+/**
+ * 我的待办 over HTTP: see {@link Inbox}. Every filter is optional; the items come most urgent first. A client that
+ * shows a busy unit's inbox reads it in windows ({@code offset}, {@code limit}); {@value #TOTAL_COUNT} says how many
+ * items the filters admit in all.
+ */
 @RestController
 class InboxApi {
+    static final String TOTAL_COUNT = "X-Total-Count";
+    /** A window holds at most this many items; the whole inbox is read without one. */
+    static final int MAX_LIMIT = 1000;
     private final Inbox inbox;
 
     InboxApi(Inbox inbox) {
@@ -18,10 +26,23 @@ class InboxApi {
     }
 
     @GetMapping("/api/inbox")
-    List<Inbox.Item> inbox(@AuthenticationPrincipal DubanUser user, @RequestParam(required = false) String plan,
-                           @RequestParam(required = false) String step, @RequestParam(required = false) String period,
-                           @RequestParam(required = false) Inbox.Group group) {
-        return inbox.of(user, new Inbox.Filter(plan, step, period, group));
+    ResponseEntity<List<Inbox.Item>> inbox(@AuthenticationPrincipal DubanUser user,
+                                           @RequestParam(required = false) String plan,
+                                           @RequestParam(required = false) String step,
+                                           @RequestParam(required = false) String period,
+                                           @RequestParam(required = false) Inbox.Group group,
+                                           @RequestParam(required = false) Integer offset,
+                                           @RequestParam(required = false) Integer limit) {
+        Inbox.Filter filter = new Inbox.Filter(plan, step, period, group);
+        if (offset == null && limit == null) {
+            List<Inbox.Item> items = inbox.of(user, filter);
+            return ResponseEntity.ok().header(TOTAL_COUNT, String.valueOf(items.size())).body(items);
+        }
+        if (limit != null && limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be at most " + MAX_LIMIT + ", not " + limit);
+        }
+        Inbox.Slice slice = inbox.slice(user, filter, offset == null ? 0 : offset, limit == null ? MAX_LIMIT : limit);
+        return ResponseEntity.ok().header(TOTAL_COUNT, String.valueOf(slice.matched())).body(slice.items());
     }
 
     @GetMapping("/api/inbox/counts")

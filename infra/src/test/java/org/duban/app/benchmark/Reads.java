@@ -6,8 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What supervisors and units open most, read one after another as one person would: the inbox (API and page), the
- * plan tree, a task's page and a plan's dashboard. Each is read a few times first, then sampled.
+ * What supervisors and units open most, read one after another as one person would: the inbox (the whole over the
+ * API, its first window of 50, and the page), the plan tree, a task's page and a plan's dashboard. Each is read a few
+ * times first, then sampled.
  */
 final class Reads {
     private final Map<String, Loads.Work> reads = new LinkedHashMap<>();
@@ -17,6 +18,10 @@ final class Reads {
         PageSession supervisor = new PageSession(base, Province.SUPERVISOR);
         reads.put("inbox (GET /api/inbox, " + unitUser + ")", () -> {
             Province.ok(clients.send(unitUser, "GET", "/api/inbox", null, null), "inbox");
+            return true;
+        });
+        reads.put("inbox window (GET /api/inbox?limit=50, " + unitUser + ")", () -> {
+            Province.ok(clients.send(unitUser, "GET", "/api/inbox?limit=50", null, null), "inbox window");
             return true;
         });
         reads.put("inbox page (/inbox)", () -> unit.get("/inbox") != null);

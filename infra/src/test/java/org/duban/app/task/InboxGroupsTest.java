@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,6 +52,28 @@ class InboxGroupsTest {
         items.sort(Inbox.URGENCY);
 
         assertThat(items).containsExactly(overdue, dueSoonFirst, dueSoonSecond, dueSoonLater, returned, newest);
+    }
+
+    @Test
+    void a_busy_inbox_is_sorted_in_the_same_order_with_each_plan_compared_once() {
+        Random random = new Random(20261203);
+        String[][] plans = {{"p-2", "大足区中医药任务分解"}, {"p-1", "大足区中医药任务分解"}, {"p-3", "渝北区中医药任务分解"},
+                {"p-4", null}, {null, null}, {"p-0", "璧山区中医药任务分解"}};
+        List<Item> items = new ArrayList<>();
+        for (int n = 0; n < 2_000; n++) {
+            String[] plan = plans[random.nextInt(plans.length)];
+            Instant due = random.nextInt(5) == 0 ? null : Instant.parse("2026-10-20T16:00:00Z")
+                    .plusSeconds(86_400L * random.nextInt(4));
+            items.add(new Item("ut-" + n, "writeReport", "填报进展", "t-" + n, random.nextBoolean() ? null : "2026-Q" + (1 + random.nextInt(4)),
+                    plan[0], plan[1], 1 + random.nextInt(6), null, "任务", "区卫生健康委", due,
+                    Instant.parse("2026-10-01T01:00:00Z").plusSeconds(random.nextInt(3)),
+                    Group.values()[random.nextInt(Group.values().length)], null));
+        }
+        List<Item> expected = new ArrayList<>(items);
+        expected.sort(Inbox.URGENCY);
+
+        assertThat(Inbox.byUrgency(items)).extracting(Item::userTaskId)
+                .containsExactlyElementsOf(expected.stream().map(Item::userTaskId).toList());
     }
 
     @Test

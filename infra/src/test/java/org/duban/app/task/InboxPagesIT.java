@@ -27,6 +27,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -145,6 +146,48 @@ class InboxPagesIT {
         // a supervisor of another office has none of these plans' steps, listed or counted
         assertThat(inbox("citysupervisor", "")).isEmpty();
         assertThat(get("citysupervisor", "/api/inbox/counts")).containsEntry("total", 0);
+    }
+
+    @Test
+    void the_api_reads_a_long_inbox_in_windows_that_add_up_to_the_whole_in_its_order() {
+        for (String user : List.of("health", "supervisor")) {
+            for (String filter : List.of("", "plan=" + newerPlan + "&")) {
+                ResponseEntity<Map[]> whole = http.withBasicAuth(user, "duban")
+                        .getForEntity("/api/inbox?" + filter, Map[].class);
+                List<Map> items = List.of(whole.getBody());
+                if (filter.isEmpty()) {
+                    assertThat(items).as(user).hasSizeGreaterThan(user.equals("health") ? 7 : 0);
+                }
+                assertThat(whole.getHeaders().getFirst("X-Total-Count")).isEqualTo(String.valueOf(items.size()));
+
+                int limit = Math.max(1, Math.min(7, items.size() / 2));
+                List<Map> windows = new ArrayList<>();
+                for (int offset = 0; offset < items.size(); offset += limit) {
+                    ResponseEntity<Map[]> window = http.withBasicAuth(user, "duban").getForEntity(
+                            "/api/inbox?" + filter + "offset=" + offset + "&limit=" + limit, Map[].class);
+                    assertThat(window.getBody().length).isEqualTo(Math.min(limit, items.size() - offset));
+                    assertThat(window.getHeaders().getFirst("X-Total-Count")).isEqualTo(String.valueOf(items.size()));
+                    windows.addAll(List.of(window.getBody()));
+                }
+                // every field, the task's words too, as the whole inbox gives them
+                assertThat(windows).as(user + " " + filter).containsExactlyElementsOf(items);
+                assertThat(windows).filteredOn(item -> item.get("taskId") != null)
+                        .allSatisfy(item -> assertThat(item.get("text")).isNotNull());
+                assertThat(inbox(user, "?" + filter + "offset=" + items.size())).isEmpty();
+            }
+        }
+        assertThat(inbox("health", "?limit=3")).hasSize(3);
+    }
+
+    @Test
+    void a_window_the_api_cannot_give_is_refused_by_naming_its_parameter() {
+        for (String query : List.of("offset=-1", "limit=0", "limit=1001", "limit=many", "offset=1.5&limit=3")) {
+            ResponseEntity<Map> refused = http.withBasicAuth("health", "duban").getForEntity("/api/inbox?" + query,
+                    Map.class);
+            assertThat(refused.getStatusCode().value()).as(query).isEqualTo(400);
+            assertThat((String) refused.getBody().get("detail")).as(query)
+                    .contains(query.startsWith("offset") ? "offset" : "limit");
+        }
     }
 
     @Test

@@ -18,10 +18,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -49,9 +50,9 @@ public class WaitingSteps {
     private static final String WAITING = "from " + WaitingStepLedger.TABLE + " where PROC_DEF_KEY_ in ("
             + String.join(", ", Collections.nCopies(INBOX_PROCESSES.length, "?")) + ") "
             + "and CANDIDATE_ = ? and CANDIDATE_TYPE_ = ?";
-    /** The steps, oldest first. */
+    /** The steps, in no order: the inboxes sort them on what they are about. */
     private static final String INBOX_SQL = "select STEP_ID_, TASK_DEF_KEY_, NAME_, DUE_DATE_, CREATE_TIME_, "
-            + "PROC_INST_ID_, BUSINESS_KEY_ " + WAITING + "{step} order by CREATE_TIME_, STEP_ID_";
+            + "PROC_INST_ID_, BUSINESS_KEY_ " + WAITING + "{step}";
     /**
      * The same steps counted by kind and due date in the database, optionally per process instance: an inbox's counts
      * without carrying its thousands of steps to the application (docs/BENCHMARKS.md).
@@ -104,17 +105,19 @@ public class WaitingSteps {
         }).filter(step -> step != null).toList();
     }
 
-    /** A unit's inbox: the steps of the tasks it leads or works with, oldest first. */
+    /** A unit's inbox: the steps of the tasks it leads or works with, in no order. */
     public List<OpenStep> ofUnit(String unitId) {
         return inbox(unitId);
     }
 
-    /** The supervisors' inbox, of every plan; who sees which is decided by the plan's supervising office. */
+    /**
+     * The supervisors' inbox, of every plan, in no order; who sees which is decided by the plan's supervising office.
+     */
     public List<OpenStep> ofSupervisors() {
         return inbox(PlanPublication.SUPERVISOR_GROUP);
     }
 
-    /** An evaluator's inbox: their steps in the evaluation rounds they are appointed to, oldest first. */
+    /** An evaluator's inbox: their steps in the evaluation rounds they are appointed to, in no order. */
     public List<OpenStep> ofEvaluator(String username) {
         return inbox(WaitingStepLedger.USER, username);
     }
@@ -159,33 +162,26 @@ public class WaitingSteps {
     private List<Tally> tally(String group, boolean bySubject) {
         String sql = TALLY_SQL.replace("{perInstance}", bySubject ? "PROC_INST_ID_, BUSINESS_KEY_" : "null, null")
                 .replace("{grouped}", bySubject ? ", PROC_INST_ID_, BUSINESS_KEY_" : "");
-        Map<String, String> businessKeys = new HashMap<>();
-        List<TallyRow> rows = read(sql, WaitingStepLedger.GROUP, group, List.of(), row -> {
-            TallyRow counted = new TallyRow(row.getString(1), instant(row.getTimestamp(2)), row.getString(3),
-                    row.getInt(5));
-            if (row.getString(4) != null) {
-                businessKeys.put(counted.instanceId(), row.getString(4));
-            }
-            return counted;
-        });
-        if (bySubject) {
-            adjustedTasks(rows.stream().filter(row -> Adjustments.DECIDE.equals(row.definitionKey()))
-                    .map(TallyRow::instanceId).toList(), businessKeys);
-        }
+        List<TallyRow> rows = read(sql, WaitingStepLedger.GROUP, group, List.of(), row -> new TallyRow(
+                row.getString(1), instant(row, 2), row.getString(3), row.getString(4), row.getInt(5)));
+        Map<String, String> adjusted = bySubject ? adjustedTasks(rows.stream()
+                .filter(row -> Adjustments.DECIDE.equals(row.definitionKey())).map(TallyRow::instanceId).toList())
+                : Map.of();
         // a task's instances (its assignment, each period's report) fold into one tally per kind and due date
         Map<Tallied, Integer> tallied = new LinkedHashMap<>();
         for (TallyRow row : rows) {
             StepKind kind = StepKind.ofKey(row.definitionKey()).orElse(null);
-            if (kind != null && (!bySubject || businessKeys.get(row.instanceId()) != null)) {
-                String subject = bySubject ? businessKeys.get(row.instanceId()).split("/", 2)[0] : null;
-                tallied.merge(new Tallied(kind, row.due(), subject), row.count(), Integer::sum);
+            String key = bySubject ? shownKey(row.definitionKey(), row.instanceId(), row.businessKey(), adjusted) : null;
+            if (kind != null && (!bySubject || key != null)) {
+                tallied.merge(new Tallied(kind, row.due(), key == null ? null : subjectOf(key)), row.count(),
+                        Integer::sum);
             }
         }
         return tallied.entrySet().stream().map(entry -> new Tally(entry.getKey().kind(), entry.getKey().due(),
                 entry.getKey().subject(), entry.getValue())).toList();
     }
 
-    private record TallyRow(String definitionKey, Instant due, String instanceId, int count) {
+    private record TallyRow(String definitionKey, Instant due, String instanceId, String businessKey, int count) {
     }
 
     private record Tallied(StepKind kind, Instant due, String subject) {
@@ -201,23 +197,22 @@ public class WaitingSteps {
      */
     private List<OpenStep> inbox(String candidateType, String candidate, String stepKey, String[] ofKeys) {
         String sql = INBOX_SQL.replace("{step}", stepKey == null ? "" : " and TASK_DEF_KEY_ = ? and BUSINESS_KEY_ = any(?)");
-        Map<String, String> businessKeys = new HashMap<>();
         List<StepRow> open = read(sql, candidateType, candidate, stepKey == null ? List.of() : List.of(stepKey, ofKeys),
-                row -> {
-                    StepRow step = new StepRow(row.getString(1), row.getString(2), row.getString(3),
-                            instant(row.getTimestamp(4)), instant(row.getTimestamp(5)), row.getString(6));
-                    if (row.getString(7) != null) {
-                        businessKeys.put(step.instanceId(), row.getString(7));
-                    }
-                    return step;
-                });
-        adjustedTasks(open.stream().filter(step -> Adjustments.DECIDE.equals(step.definitionKey()))
-                .map(StepRow::instanceId).toList(), businessKeys);
-        return open.stream().filter(step -> businessKeys.containsKey(step.instanceId())).map(step -> {
-            String[] key = businessKeys.get(step.instanceId()).split("/", 2);
-            return new OpenStep(step.userTaskId(), StepKind.ofKey(step.definitionKey()).orElse(null), step.name(),
-                    key[0], key.length > 1 ? key[1] : null, step.due(), step.created());
-        }).filter(step -> step.kind() != null).toList();
+                row -> new StepRow(row.getString(1), row.getString(2), row.getString(3), instant(row, 4),
+                        instant(row, 5), row.getString(6), row.getString(7)));
+        Map<String, String> adjusted = adjustedTasks(open.stream()
+                .filter(step -> Adjustments.DECIDE.equals(step.definitionKey())).map(StepRow::instanceId).toList());
+        List<OpenStep> steps = new ArrayList<>(open.size());
+        for (StepRow step : open) {
+            String key = shownKey(step.definitionKey(), step.instanceId(), step.businessKey(), adjusted);
+            StepKind kind = StepKind.ofKey(step.definitionKey()).orElse(null);
+            if (key != null && kind != null) {
+                int slash = key.indexOf('/');
+                steps.add(new OpenStep(step.userTaskId(), kind, step.name(), subjectOf(key),
+                        slash < 0 ? null : key.substring(slash + 1), step.due(), step.created()));
+            }
+        }
+        return steps;
     }
 
     private interface RowReader<T> {
@@ -257,31 +252,46 @@ public class WaitingSteps {
     }
 
     private record StepRow(String userTaskId, String definitionKey, String name, Instant due, Instant created,
-                           String instanceId) {
+                           String instanceId, String businessKey) {
     }
 
     /**
-     * An adjustment's process is keyed by the adjustment; its step is shown on the task it adjusts (read from the
-     * process), and an indicator's, which has no task, is left to the plan's page.
+     * The task each adjustment's instance adjusts, by instance; an indicator's adjustment, which has no task, is not
+     * among them.
      */
-    private void adjustedTasks(List<String> adjustmentInstances, Map<String, String> businessKeys) {
+    private Map<String, String> adjustedTasks(List<String> adjustmentInstances) {
         String[] adjustments = adjustmentInstances.stream().distinct().toArray(String[]::new);
-        if (adjustments.length == 0) {
-            return;
-        }
         Map<String, String> taskIds = new HashMap<>();
-        runtime.createVariableInstanceQuery().processInstanceIdIn(adjustments).variableName(Adjustments.TASK_ID)
-                .list().forEach(variable -> taskIds.put(variable.getProcessInstanceId(), (String) variable.getValue()));
-        for (String instanceId : adjustments) {
-            if (taskIds.get(instanceId) == null) {
-                businessKeys.remove(instanceId);
-            } else {
-                businessKeys.put(instanceId, taskIds.get(instanceId));
-            }
+        if (adjustments.length > 0) {
+            runtime.createVariableInstanceQuery().processInstanceIdIn(adjustments).variableName(Adjustments.TASK_ID)
+                    .list().stream().filter(variable -> variable.getValue() != null)
+                    .forEach(variable -> taskIds.put(variable.getProcessInstanceId(), (String) variable.getValue()));
         }
+        return taskIds;
     }
 
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
+    /**
+     * The business key a step is shown under: its instance's ({@code taskId} or {@code taskId/period}, or a case's or
+     * round's id), but an adjustment's process is keyed by the adjustment and its step is shown on the task it adjusts;
+     * an indicator's, which has no task, is left to the plan's page (null).
+     */
+    private static String shownKey(String definitionKey, String instanceId, String businessKey,
+                                   Map<String, String> adjustedTasks) {
+        return Adjustments.DECIDE.equals(definitionKey) ? adjustedTasks.get(instanceId) : businessKey;
+    }
+
+    /** The task, case or round a business key names, without a period. */
+    private static String subjectOf(String key) {
+        int slash = key.indexOf('/');
+        return slash < 0 ? key : key.substring(0, slash);
+    }
+
+    /**
+     * The engine writes its times as the JVM's local time without a zone; read as a local date-time they skip the
+     * calendar arithmetic {@code getTimestamp} does per row, a busy inbox's thousands of rows (docs/BENCHMARKS.md).
+     */
+    private static Instant instant(ResultSet row, int column) throws SQLException {
+        LocalDateTime local = row.getObject(column, LocalDateTime.class);
+        return local == null ? null : local.atZone(ZoneId.systemDefault()).toInstant();
     }
 }

@@ -9,11 +9,11 @@ import org.duban.api.reporting.ReturnedReport;
 import org.duban.api.task.AdjustmentKind;
 import org.duban.api.task.FindTaskDetail;
 import org.duban.api.task.FindTaskLines;
-import org.duban.api.task.FindTaskOffices;
+import org.duban.api.task.FindTaskPlaces;
 import org.duban.api.task.FindTaskSummaries;
 import org.duban.api.task.TaskDetail;
 import org.duban.api.task.TaskLine;
-import org.duban.api.task.TaskOffice;
+import org.duban.api.task.TaskPlace;
 import org.duban.api.task.TaskStatus;
 import org.duban.api.task.TaskSummary;
 import org.duban.api.unit.UnitRef;
@@ -90,14 +90,15 @@ class TaskViews {
     }
 
     @QueryHandler
-    List<TaskOffice> handle(FindTaskOffices query) {
+    List<TaskPlace> handle(FindTaskPlaces query) {
         if (query.taskIds().isEmpty()) {
             return List.of();
         }
-        return namedPlans.query("select t.task_id, p.supervising_unit from plan_task t join plan_summary p "
-                        + "on p.plan_id = t.plan_id where t.task_id = any(:ids)",
+        return namedPlans.query("select t.task_id, t.plan_id, p.title, p.supervising_unit, t.number from plan_task t "
+                        + "join plan_summary p on p.plan_id = t.plan_id where t.task_id = any(:ids)",
                 new MapSqlParameterSource("ids", ids(query.taskIds())),
-                (rs, n) -> new TaskOffice(rs.getString(1), rs.getString(2)));
+                (rs, n) -> new TaskPlace(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getInt(5)));
     }
 
     /** The known tasks among these, in plan order. */

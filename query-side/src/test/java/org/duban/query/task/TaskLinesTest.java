@@ -4,10 +4,10 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.duban.api.plan.PlanCreated;
 import org.duban.api.plan.PlanPeriod;
 import org.duban.api.task.FindTaskLines;
-import org.duban.api.task.FindTaskOffices;
+import org.duban.api.task.FindTaskPlaces;
 import org.duban.api.task.TaskCreated;
 import org.duban.api.task.TaskLine;
-import org.duban.api.task.TaskOffice;
+import org.duban.api.task.TaskPlace;
 import org.duban.api.unit.UnitRef;
 import org.duban.query.Projections;
 import org.junit.jupiter.api.Test;
@@ -54,7 +54,7 @@ class TaskLinesTest {
     }
 
     @Test
-    void the_supervisors_counts_read_the_office_of_each_known_task_alone() {
+    void an_inbox_sorts_and_narrows_on_the_place_of_each_known_task_without_its_words() {
         projections.given(new PlanCreated(planId, "大足区中医药发展任务分解", null, "大足区人民政府办公室", null, PERIOD,
                         null, "区政府督查室"),
                 new TaskCreated("t-1", planId, null, 1, "1", "建设区中医院二期工程。", HEALTH, List.of(MARKET), null,
@@ -65,11 +65,12 @@ class TaskLinesTest {
                 new TaskCreated("t-2", officeless, null, 1, null, "规范中药材市场。", MARKET, List.of(), null, null,
                         PERIOD, null));
 
-        List<TaskOffice> offices = projections.query(new FindTaskOffices(List.of("t-2", "t-1", "t-unknown")),
-                ResponseTypes.multipleInstancesOf(TaskOffice.class));
+        List<TaskPlace> places = projections.query(new FindTaskPlaces(List.of("t-2", "t-1", "t-unknown")),
+                ResponseTypes.multipleInstancesOf(TaskPlace.class));
 
-        assertThat(offices).containsExactlyInAnyOrder(new TaskOffice("t-1", "区政府督查室"), new TaskOffice("t-2", null));
-        assertThat(projections.query(new FindTaskOffices(List.of()), ResponseTypes.multipleInstancesOf(TaskOffice.class)))
+        assertThat(places).containsExactlyInAnyOrder(new TaskPlace("t-1", planId, "大足区中医药发展任务分解", "区政府督查室", 1),
+                new TaskPlace("t-2", officeless, "未指定督查单位的规划", null, 1));
+        assertThat(projections.query(new FindTaskPlaces(List.of()), ResponseTypes.multipleInstancesOf(TaskPlace.class)))
                 .isEmpty();
     }
 }
