@@ -284,7 +284,8 @@ class BenchmarkRun {
                 .findFirst().orElseThrow().taskId();
         Reads reads = new Reads(app.baseUrl(), clients, busiest, planId, taskId);
         results.context(String.format("reads: as %s (%d tasks led, the busiest unit), plan %s, task %s; %d samples "
-                + "each, one after another", busiest, perUser.get(busiest), planId, taskId, settings.readSamples()));
+                        + "each after as many warm-up reads, one after another", busiest, perUser.get(busiest), planId,
+                taskId, settings.readSamples()));
         Map<String, Double> first = new LinkedHashMap<>();
         List<Long> sizes = new ArrayList<>();
         sizes.add(count(db, appDb, "select count(*) from domain_event_entry"));

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * What supervisors and units open most, read one after another as one person would: the inbox (the whole over the
- * API, its first window of 50, and the page), the plan tree, a task's page and a plan's dashboard. Each is read a few
- * times first, then sampled.
+ * API, its first window of 50, and the page), the plan tree, a task's page and a plan's dashboard. Each is read as many
+ * times as it is sampled first, so that the samples measure the read and not the JIT compiling its path.
  */
 final class Reads {
     private final Map<String, Loads.Work> reads = new LinkedHashMap<>();
@@ -37,7 +37,9 @@ final class Reads {
     Map<String, Latencies> measure(int samples) throws Exception {
         Map<String, Latencies> measured = new LinkedHashMap<>();
         for (Map.Entry<String, Loads.Work> read : reads.entrySet()) {
-            for (int i = 0; i < 3; i++) {
+            // as many reads before the samples as samples: three used to be all, and the first size's figures then
+            // measured the JIT compiling each read's path, not the read (docs/BENCHMARKS.md)
+            for (int i = 0; i < samples; i++) {
                 read.getValue().run();
             }
             Latencies latencies = new Latencies();
