@@ -232,17 +232,20 @@ public class Inbox {
     public record Slice(List<Item> items, int matched) {
     }
 
+    /** A slice holds at most this many items; the whole inbox is read without one. */
+    public static final int MAX_SLICE = 1000;
+
     /**
      * The items of the narrowed inbox from {@code offset} (from 0), at most {@code limit} of them.
      *
-     * @throws IllegalArgumentException for a negative offset or a limit that is not positive
+     * @throws IllegalArgumentException for a negative offset, or a limit that is not positive or above {@link #MAX_SLICE}
      */
     public Slice slice(DubanUser user, Filter filter, int offset, int limit) {
         if (offset < 0) {
             throw new IllegalArgumentException("offset must be 0 or more, not " + offset);
         }
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be 1 or more, not " + limit);
+        if (limit < 1 || limit > MAX_SLICE) {
+            throw new IllegalArgumentException("limit must be from 1 to " + MAX_SLICE + ", not " + limit);
         }
         List<Item> matched = placed(user).stream().filter(filter::admits).toList();
         int from = Math.min(offset, matched.size());
@@ -323,13 +326,9 @@ public class Inbox {
         List<Item> items = withWords(matched.subList(Math.min((shown - 1) * size, matched.size()),
                 Math.min(shown * size, matched.size())));
         // the choices, from one pass over thousands of items
-        Map<String, String> plans = new HashMap<>();
         Set<String> stepKeys = new HashSet<>();
         Set<String> periods = new TreeSet<>();
         for (Item item : all) {
-            if (item.planId() != null) {
-                plans.putIfAbsent(item.planId(), item.planTitle());
-            }
             stepKeys.add(item.step());
             if (item.period() != null) {
                 periods.add(item.period());
@@ -337,10 +336,8 @@ public class Inbox {
         }
         List<String> steps = Arrays.stream(StepKind.values()).map(StepKind::key).filter(stepKeys::contains).toList();
         return new Page(items, shown, pages, matched.size(), Counts.of(all), Counts.of(matched),
-                plans.entrySet().stream().map(plan -> new PlanChoice(plan.getKey(), plan.getValue()))
-                        .sorted(Comparator.comparing(PlanChoice::title, Comparator.nullsLast(Comparator.naturalOrder()))
-                                .thenComparing(PlanChoice::planId)).toList(),
-                steps, List.copyOf(periods));
+                plansInOrder(all).stream().filter(plan -> plan.planId() != null).toList(), steps,
+                List.copyOf(periods));
     }
 
     /**
@@ -384,18 +381,13 @@ public class Inbox {
     }
 
     /**
-     * The items in {@link #URGENCY}'s order, with each plan's title and id compared once: thousands of steps due alike
-     * would otherwise compare the same titles over and over (docs/BENCHMARKS.md).
+     * Most urgent first: by group, then due date; steps due alike in the order of their plan's document (plans by
+     * title, then id), then oldest first. Each plan is compared once, as a rank: thousands of steps due alike would
+     * otherwise compare the same titles over and over (docs/BENCHMARKS.md).
      */
     static List<Item> byUrgency(List<Item> items) {
-        Map<String, String> titles = new HashMap<>();
-        items.forEach(item -> titles.putIfAbsent(item.planId(), item.planTitle()));
-        List<String> plans = new ArrayList<>(titles.keySet());
-        plans.sort(Comparator.comparing((String plan) -> titles.get(plan),
-                        Comparator.nullsLast(Comparator.<String>naturalOrder()))
-                .thenComparing(Comparator.nullsLast(Comparator.<String>naturalOrder())));
         Map<String, Integer> rank = new HashMap<>();
-        plans.forEach(plan -> rank.put(plan, rank.size()));
+        plansInOrder(items).forEach(plan -> rank.put(plan.planId(), rank.size()));
         record Ranked(Item item, int plan) {
         }
         return items.stream().map(item -> new Ranked(item, rank.get(item.planId())))
@@ -406,6 +398,16 @@ public class Inbox {
                         .thenComparing(ranked -> ranked.item().period(), Comparator.nullsFirst(Comparator.naturalOrder()))
                         .thenComparing(ranked -> ranked.item().created(), Comparator.nullsLast(Comparator.naturalOrder())))
                 .map(Ranked::item).toList();
+    }
+
+    /** The plans the items are on (one without a plan among them too), by title, then id. */
+    private static List<PlanChoice> plansInOrder(List<Item> items) {
+        Map<String, String> titles = new HashMap<>();
+        items.forEach(item -> titles.putIfAbsent(item.planId(), item.planTitle()));
+        return titles.entrySet().stream().map(plan -> new PlanChoice(plan.getKey(), plan.getValue()))
+                .sorted(Comparator.comparing(PlanChoice::title, Comparator.nullsLast(Comparator.<String>naturalOrder()))
+                        .thenComparing(PlanChoice::planId, Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
     }
 
     /** A supervisor who scores in a round has the scoring step as an evaluator, besides the supervisors' steps. */
@@ -476,12 +478,7 @@ public class Inbox {
 
     /** A unit sees every step on its tasks; the others, the steps on the tasks of the plans their office oversees. */
     private static boolean seesTask(TaskPlace task, DubanUser user) {
-        return task != null && seesTaskOf(task.supervisingUnit(), user);
-    }
-
-    /** Whether the user sees the steps on a task of a plan this office supervises. */
-    private static boolean seesTaskOf(String supervisingUnit, DubanUser user) {
-        return user.role() == Role.UNIT_USER || WorkAccess.supervises(supervisingUnit, user);
+        return task != null && (user.role() == Role.UNIT_USER || WorkAccess.supervises(task.supervisingUnit(), user));
     }
 
     /** A unit sees its own cases' steps; supervisors, the steps of their office's cases. */
@@ -536,15 +533,6 @@ public class Inbox {
                 task == null ? 0 : task.number(), null, task == null ? supervised.reason() : null,
                 supervised.unitName(), step.due(), step.created(), group, null, supervised.caseId());
     }
-
-    /** Group, then due date; steps due alike in the order of their plan's document, then oldest first. */
-    static final Comparator<Item> URGENCY = Comparator.comparing(Item::group)
-            .thenComparing(Item::due, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(Item::planTitle, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(Item::planId, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparingInt(Item::number)
-            .thenComparing(Item::period, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(Item::created, Comparator.nullsLast(Comparator.naturalOrder()));
 
     /** The reasons of the returned reports among the steps, by task and period; an empty reason for none written. */
     private Map<String, String> returnReasons(List<OpenStep> open) {

@@ -17,8 +17,6 @@ import java.util.List;
 @RestController
 class InboxApi {
     static final String TOTAL_COUNT = "X-Total-Count";
-    /** A window holds at most this many items; the whole inbox is read without one. */
-    static final int MAX_LIMIT = 1000;
     private final Inbox inbox;
 
     InboxApi(Inbox inbox) {
@@ -38,10 +36,8 @@ class InboxApi {
             List<Inbox.Item> items = inbox.of(user, filter);
             return ResponseEntity.ok().header(TOTAL_COUNT, String.valueOf(items.size())).body(items);
         }
-        if (limit != null && limit > MAX_LIMIT) {
-            throw new IllegalArgumentException("limit must be at most " + MAX_LIMIT + ", not " + limit);
-        }
-        Inbox.Slice slice = inbox.slice(user, filter, offset == null ? 0 : offset, limit == null ? MAX_LIMIT : limit);
+        Inbox.Slice slice = inbox.slice(user, filter, offset == null ? 0 : offset,
+                limit == null ? Inbox.MAX_SLICE : limit);
         return ResponseEntity.ok().header(TOTAL_COUNT, String.valueOf(slice.matched())).body(slice.items());
     }
 

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 
@@ -15,6 +16,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The rules that put a step of the inbox in its urgency group, order the inbox and shorten a return's reason. */
 class InboxGroupsTest {
+    /**
+     * The inbox's order as its rule reads: group, then due date; steps due alike in the order of their plan's document
+     * (plans by title, then id), then by number and period, then oldest first.
+     */
+    private static final Comparator<Item> URGENCY = Comparator.comparing(Item::group)
+            .thenComparing(Item::due, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Item::planTitle, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Item::planId, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparingInt(Item::number)
+            .thenComparing(Item::period, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Item::created, Comparator.nullsLast(Comparator.naturalOrder()));
     private static final LocalDate TODAY = LocalDate.of(2026, 10, 28);
     /** Three working days after Wednesday 28 October 2026. */
     private static final LocalDate DUE_SOON_UNTIL = LocalDate.of(2026, 11, 2);
@@ -47,11 +59,10 @@ class InboxGroupsTest {
         Item dueSoonSecond = item(Group.DUE_SOON, "2026-10-30", 2);
         Item dueSoonFirst = item(Group.DUE_SOON, "2026-10-30", 1);
         Item overdue = item(Group.OVERDUE, "2026-10-22", 9);
-        List<Item> items = new ArrayList<>(List.of(newest, returned, dueSoonLater, dueSoonSecond, dueSoonFirst, overdue));
+        List<Item> items = List.of(newest, returned, dueSoonLater, dueSoonSecond, dueSoonFirst, overdue);
 
-        items.sort(Inbox.URGENCY);
-
-        assertThat(items).containsExactly(overdue, dueSoonFirst, dueSoonSecond, dueSoonLater, returned, newest);
+        assertThat(Inbox.byUrgency(items)).containsExactly(overdue, dueSoonFirst, dueSoonSecond, dueSoonLater, returned,
+                newest);
     }
 
     @Test
@@ -64,13 +75,14 @@ class InboxGroupsTest {
             String[] plan = plans[random.nextInt(plans.length)];
             Instant due = random.nextInt(5) == 0 ? null : Instant.parse("2026-10-20T16:00:00Z")
                     .plusSeconds(86_400L * random.nextInt(4));
-            items.add(new Item("ut-" + n, "writeReport", "填报进展", "t-" + n, random.nextBoolean() ? null : "2026-Q" + (1 + random.nextInt(4)),
-                    plan[0], plan[1], 1 + random.nextInt(6), null, "任务", "区卫生健康委", due,
+            String period = random.nextBoolean() ? null : "2026-Q" + (1 + random.nextInt(4));
+            items.add(new Item("ut-" + n, "writeReport", "填报进展", "t-" + n, period, plan[0], plan[1],
+                    1 + random.nextInt(6), null, "任务", "区卫生健康委", due,
                     Instant.parse("2026-10-01T01:00:00Z").plusSeconds(random.nextInt(3)),
                     Group.values()[random.nextInt(Group.values().length)], null));
         }
         List<Item> expected = new ArrayList<>(items);
-        expected.sort(Inbox.URGENCY);
+        expected.sort(URGENCY);
 
         assertThat(Inbox.byUrgency(items)).extracting(Item::userTaskId)
                 .containsExactlyElementsOf(expected.stream().map(Item::userTaskId).toList());

@@ -207,9 +207,8 @@ public class WaitingSteps {
             String key = shownKey(step.definitionKey(), step.instanceId(), step.businessKey(), adjusted);
             StepKind kind = StepKind.ofKey(step.definitionKey()).orElse(null);
             if (key != null && kind != null) {
-                int slash = key.indexOf('/');
-                steps.add(new OpenStep(step.userTaskId(), kind, step.name(), subjectOf(key),
-                        slash < 0 ? null : key.substring(slash + 1), step.due(), step.created()));
+                steps.add(new OpenStep(step.userTaskId(), kind, step.name(), subjectOf(key), periodOf(key), step.due(),
+                        step.created()));
             }
         }
         return steps;
@@ -284,6 +283,12 @@ public class WaitingSteps {
     private static String subjectOf(String key) {
         int slash = key.indexOf('/');
         return slash < 0 ? key : key.substring(0, slash);
+    }
+
+    /** The period a report's business key names ({@code taskId/period}); null for any other key. */
+    private static String periodOf(String key) {
+        int slash = key.indexOf('/');
+        return slash < 0 ? null : key.substring(slash + 1);
     }
 
     /**
